@@ -1,0 +1,121 @@
+/**
+ * The one typed contract between the UI and the back end. Electron IPC, the loopback web host and
+ * the CLI all call the same implementation (electron/services/api.ts); every method takes one input
+ * object, validated with the schema below at the transport boundary, and returns plain JSON.
+ */
+import { z } from 'zod';
+import type { Pack } from '../pack/model';
+
+export const UNIT_KINDS = ['行政单位', '参照公务员法管理的事业单位', '其他事业单位'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Unit {
+  /** 单位编码 */
+  code: string;
+  /** 单位名称 */
+  name: string;
+  kind: UnitKind;
+  /** 上级单位编码 */
+  parent: string | null;
+}
+
+export interface PackSummary {
+  id: string;
+  name: string;
+  year: number;
+}
+
+/** `${table}:${row}:${col}` — the address of one cell, e.g. `T03:2010301:c2`. */
+export type CellKey = string;
+
+export function cellKey(table: string, row: string, col: string): CellKey {
+  return `${table}:${row}:${col}`;
+}
+
+export function splitCellKey(key: CellKey): { table: string; row: string; col: string } {
+  const [table = '', row = '', col = ''] = key.split(':');
+  return { table, row, col };
+}
+
+/** What the store keeps of one report: only what the clerk typed. Computed values are never stored. */
+export interface ReportData {
+  /** 科目 rows the clerk added to subject sides, per table (项 codes; parents are implied). */
+  rows: Record<string, string[]>;
+  /** Input cells, integer 分 (or whole counts). A missing key is an empty cell. */
+  inputs: Record<CellKey, number>;
+  /** Texts keyed by name (narrative fields, cover fields, explanations) — later issues fill these. */
+  texts: Record<string, string>;
+}
+
+export interface ReportSnapshot extends ReportData {
+  unit: Unit;
+  year: number;
+  packId: string;
+}
+
+export interface Settings {
+  displayUnit: '元' | '万元';
+  lastUnit: string | null;
+  lastYear: number | null;
+}
+
+const unitCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/, '单位编码只能包含字母、数字、下划线和短横线，最长 40 位');
+const year = z.number().int().min(2000).max(2100);
+const id = z.string().regex(/^[0-9A-Za-z_]{1,24}$/);
+/** An amount in 分 or a count; null clears the cell. */
+const cellValue = z.number().int().refine(Number.isSafeInteger).nullable();
+
+export const reportRef = z.object({ unit: unitCode, year });
+export type ReportRef = z.infer<typeof reportRef>;
+
+export const cellEdit = z.object({ table: id, row: id, col: id, value: cellValue });
+export type CellEdit = z.infer<typeof cellEdit>;
+
+export const apiSchemas = {
+  listUnits: z.object({}),
+  addUnit: z.object({
+    code: unitCode,
+    name: z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称最长 100 字'),
+    kind: z.enum(UNIT_KINDS),
+    parent: unitCode.nullable().optional(),
+  }),
+  listPacks: z.object({}),
+  getPack: z.object({ packId: z.string().min(1).max(64) }),
+  /** Opens the report of a unit for a year, creating it (empty) on first open. */
+  openReport: reportRef,
+  /** Writes cells in one transaction: all are written or none. */
+  setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(100_000) }),
+  /** Adds 科目 rows (项 codes) to a subject table; parents are implied. */
+  addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(10_000) }),
+  /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
+  removeRow: reportRef.extend({ table: id, row: id }),
+  getSettings: z.object({}),
+  setSettings: z.object({
+    displayUnit: z.enum(['元', '万元']).optional(),
+    lastUnit: unitCode.nullable().optional(),
+    lastYear: year.nullable().optional(),
+  }),
+} as const;
+
+export type ApiMethod = keyof typeof apiSchemas;
+export type ApiInput<M extends ApiMethod> = z.infer<(typeof apiSchemas)[M]>;
+
+export interface ApiResults {
+  listUnits: Unit[];
+  addUnit: Unit;
+  listPacks: PackSummary[];
+  getPack: Pack;
+  openReport: ReportSnapshot;
+  setCells: { written: number };
+  addRows: { rows: string[] };
+  removeRow: { removedRows: string[]; removedCells: number };
+  getSettings: Settings;
+  setSettings: Settings;
+}
+
+export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };
+
+export const API_METHODS = Object.keys(apiSchemas) as ApiMethod[];

@@ -1,0 +1,155 @@
+/**
+ * The pack model: what a report IS for one region × year — its tables, their rows and columns,
+ * the formulas of its computed cells, and the 科目 catalogues. Packs are data (resources/packs/<id>/)
+ * so that a new year or province is a new folder, not a code change. Everything here is plain JSON
+ * so the same object travels from the Node loader to the renderer unchanged.
+ */
+
+export type Level = '类' | '款' | '项';
+
+/** One row of a 科目 catalogue CSV (`code,name,level,parent,src`). */
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+  level: Level;
+  /** Parent code; empty for a 类. */
+  parent: string;
+  /** How the row is backed (sh2024, seed001, recalled, …); shown to the clerk where it matters. */
+  src: string;
+}
+
+export type CatalogueId = 'func' | 'econ';
+
+export interface Catalogue {
+  id: CatalogueId;
+  /** e.g. 支出功能分类科目 */
+  title: string;
+  entries: CatalogueEntry[];
+}
+
+/** A value kind: money is integer 分; count is a whole number (团组数, 辆, 人次). */
+export type ValueKind = 'money' | 'count';
+
+export interface ColumnDef {
+  /** c1 … cn, numbered as the spec's 栏次. */
+  id: string;
+  label: string;
+  /**
+   * Group header path above the label, outermost first, e.g. ["本年支出"] for 小计/基本支出/项目支出.
+   * Adjacent columns with the same path share a merged header cell.
+   */
+  groups?: string[];
+  /** 栏次 as printed under the header ("1", "2", …); omitted where the published table has none. */
+  lanci?: string;
+  kind?: ValueKind;
+}
+
+/** A row the table always has, in a fixed place. */
+export interface FixedRowDef {
+  id: string;
+  label: string;
+  /** 行次 as printed; omitted where the published table has none. */
+  lineNo?: string;
+  /** Indentation depth for display (sub-rows such as IBEG1). */
+  indent?: number;
+  /** Columns of this row that hold a value; omitted = every column of its side. */
+  columns?: string[];
+  /** Columns the clerk types; every other cell of the row is computed by a formula. */
+  inputs?: string[];
+  kind?: ValueKind;
+  /** Row level when the fixed row stands for a 科目 (T01/T04 expense lines are 类 rows). */
+  level?: Level;
+  /** Bold total line. */
+  total?: boolean;
+}
+
+/**
+ * Where the rows of a side come from:
+ *  - fixed: the listed rows, always present;
+ *  - subject: 科目 rows the clerk adds (项 rows; their 款 and 类 parents appear by themselves),
+ *    each column of a parent = Σ its children, and a TOTAL row = Σ 类 rows;
+ *  - catalogue: every entry of the catalogue under the given 类 codes, always present
+ *    (T06 prints every 款 even when zero); inputs at `inputLevel`, parents summed.
+ */
+export type RowSource =
+  | { type: 'fixed'; rows: FixedRowDef[] }
+  | {
+      type: 'subject';
+      catalogue: CatalogueId;
+      /** Where the 合计 row (id TOTAL) stands; spec: top in T02/T03, bottom in T05 (Variant A). */
+      total: 'top' | 'bottom';
+      totalLabel?: string;
+      /** Columns typed on 项 rows; the others are computed by formulas. */
+      inputs: string[];
+    }
+  | {
+      type: 'catalogue';
+      catalogue: CatalogueId;
+      under: string[];
+      inputLevel: Level;
+      inputs: string[];
+      /** Fixed rows after the catalogue rows (e.g. 人员经费合计). */
+      footer?: FixedRowDef[];
+    };
+
+export interface SideDef {
+  /** Heading over a two-sided table's half ("收入", "支出"); omitted for one-sided tables. */
+  label?: string;
+  /** Data columns of this side, in display order (ids from TableDef.columns). */
+  columns: string[];
+  /** Show the 行次 column for this side. */
+  lineNumbers?: boolean;
+  /** Show 科目编码 / 科目名称 columns (subject and catalogue rows) or 项目 (fixed rows). */
+  rowHeader: 'subject' | 'item';
+  /** Heading of the 项目 column for fixed rows (default 项目). */
+  itemLabel?: string;
+  rows: RowSource[];
+}
+
+export interface TableDef {
+  /** T01 … T10 */
+  id: string;
+  /** As bureaus name the sheet: 公开01表 */
+  code: string;
+  title: string;
+  /** Every data column of the table; sides list which of them they show. */
+  columns: ColumnDef[];
+  /** One side, or two printed side by side (收入 ‖ 支出). */
+  sides: SideDef[];
+  /**
+   * Formulas for computed cells, in the formula language of shared/engine:
+   *   `T03[*].c1 = T03[*].c2 + T03[*].c3`   — every row of T03 that has c1
+   *   `T01[类].c2 = T03[类].c1`            — every 类 row of T01, the same row id in T03
+   *   `T01.ESUM = SUM(T01[类].c2)`          — a row with one value may omit its column
+   * Tree sums of subject/catalogue sides are implied and need no formula.
+   */
+  formulas: string[];
+  /** Printed under an empty table; {unit} is the unit's name. */
+  emptyNote?: string;
+  /** Printed notes under the table (T10 填报说明). */
+  notes?: string[];
+}
+
+export interface PackManifest {
+  id: string;
+  name: string;
+  year: number;
+  region: string;
+  /** Catalogue files, relative to the pack folder. */
+  catalogues: Record<CatalogueId, { title: string; file: string }>;
+  /** Table files, relative to the pack folder, in tab order. */
+  tables: string[];
+}
+
+/** A loaded, validated pack: what the engine, the UI and the exporters read. */
+export interface Pack {
+  id: string;
+  name: string;
+  year: number;
+  region: string;
+  catalogues: Record<CatalogueId, Catalogue>;
+  tables: TableDef[];
+}
+
+/** The id of the 合计 row of a subject side. */
+export const TOTAL_ROW = 'TOTAL';
