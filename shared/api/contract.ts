@@ -79,7 +79,7 @@ export const apiSchemas = {
   addUnit: z.object({
     code: unitCode,
     name: z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称最长 100 字'),
-    kind: z.enum(UNIT_KINDS),
+    kind: z.enum(UNIT_KINDS, { error: '单位类型应为：行政单位、参照公务员法管理的事业单位 或 其他事业单位' }),
     parent: unitCode.nullable().optional(),
   }),
   listPacks: z.object({}),
@@ -92,6 +92,16 @@ export const apiSchemas = {
   addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(10_000) }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
   removeRow: reportRef.extend({ table: id, row: id }),
+  /**
+   * Writes report texts (cover fields `cover.*`, narrative fields `narrative.*`, explanations
+   * `explain.*`, import facts `meta.*`) in one transaction; null deletes a text.
+   */
+  setTexts: reportRef.extend({
+    texts: z.record(
+      z.string().regex(/^[a-z][A-Za-z0-9_.:@-]{0,127}$/, '文字项的名称无效'),
+      z.string().max(50_000, '文字过长（最多 50,000 字）').nullable(),
+    ),
+  }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -112,10 +122,11 @@ export interface ApiResults {
   setCells: { written: number };
   addRows: { rows: string[] };
   removeRow: { removedRows: string[]; removedCells: number };
+  setTexts: { texts: Record<string, string> };
   getSettings: Settings;
   setSettings: Settings;
 }
 
 export type Api = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };
 
-export const API_METHODS = Object.keys(apiSchemas) as ApiMethod[];
+export { API_METHODS } from './methods';

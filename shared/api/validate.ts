@@ -4,9 +4,11 @@ import { AppError } from './errors';
 
 /** Validates a transport's raw input against the method's schema; a failure is an AppError in Chinese. */
 export function parseApiInput<M extends ApiMethod>(method: M, raw: unknown): ApiInput<M> {
-  const schema = apiSchemas[method] as z.ZodType<ApiInput<M>>;
+  // Indexing the schema map by a generic key loses the pairing of method and schema; the result is
+  // the schema's own output type, which is ApiInput<M> by definition.
+  const schema: z.ZodType = apiSchemas[method];
   const result = schema.safeParse(raw ?? {});
-  if (result.success) return result.data;
+  if (result.success) return result.data as ApiInput<M>;
   const issue = result.error.issues[0];
   const path = issue?.path.join('.') || '输入';
   throw new AppError(`请求参数无效（${path}）：${issue?.message ?? '格式不正确'}`);

@@ -59,7 +59,7 @@ export function parseAmount(input: string, unit: MoneyUnit = '元'): ParseResult
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^\.\d+$/.test(text)) {
     return { ok: false, message: `“${input.trim()}”不是有效的金额` };
   }
-  const [intPart, fracPart = ''] = text.replace(/,/g, '').split('.');
+  const [intPart = '', fracPart = ''] = text.replace(/,/g, '').split('.');
   const scale = unit === '元' ? 2 : 6; // 1 元 = 100 分; 1 万元 = 1,000,000 分
   const frac = fracPart.replace(/0+$/, '');
   if (frac.length > scale) {

@@ -1,0 +1,178 @@
+/** The CLI's commands over the same services as the window and the browser. */
+import { access, readFile, rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UNIT_KINDS, type ApiInput, type ApiMethod, type ApiResults, type ReportRef, type UnitKind } from '../../shared/api/contract';
+import { unwrap } from '../../shared/api/envelope';
+import { AppError } from '../../shared/api/errors';
+import { parseAmount, parseCount } from '../../shared/money/fen';
+import { cellIndex } from '../services/cellKinds';
+import { createServices, type Services } from '../services/createServices';
+import { dispatch } from '../services/dispatch';
+import { stringifyOrdered } from '../services/orderedJson';
+import { defaultDbPath } from '../services/paths';
+import { showJson, valueText } from '../services/reportValues';
+import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
+import { renderTable } from './textTable';
+
+export interface Output {
+  out(text: string): void;
+}
+
+function isUnitKind(text: string): text is UnitKind {
+  const kinds: readonly string[] = UNIT_KINDS;
+  return kinds.includes(text);
+}
+
+const COMMON = { db: { type: 'string' }, packs: { type: 'string' } } as const;
+const REPORT = { ...COMMON, unit: { type: 'string' }, year: { type: 'string' } } as const;
+
+/** Api calls validated exactly as a transport validates them. */
+async function call<M extends ApiMethod>(services: Services, method: M, input: ApiInput<M>): Promise<ApiResults[M]> {
+  return unwrap(await dispatch(services.api, method, input));
+}
+
+async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
+  const dbPath = resolve(optionalString(values, 'db') ?? defaultDbPath());
+  if (mustExist) {
+    try {
+      await access(dbPath);
+    } catch {
+      throw new AppError(`数据库文件“${dbPath}”不存在`);
+    }
+  }
+  const services = await createServices({ dbPath, packsDir: optionalString(values, 'packs') });
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}
+
+function reportRef(values: Parsed['values']): ReportRef {
+  return { unit: requireString(values, 'unit'), year: requireYear(values) };
+}
+
+export async function unitCommand(args: string[], io: Output): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    const { values } = parseCommandArgs(rest, COMMON, false);
+    await withServices(values, true, async (s) => {
+      for (const u of await call(s, 'listUnits', {})) {
+        io.out(`${u.code}\t${u.name}\t${u.kind}${u.parent ? `\t上级：${u.parent}` : ''}`);
+      }
+    });
+    return;
+  }
+  if (sub !== 'add') throw new UsageError(`未知的子命令 unit ${sub ?? ''}（可用：unit add、unit list）`.trim());
+  const { values } = parseCommandArgs(
+    rest,
+    { ...COMMON, code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, parent: { type: 'string' } },
+    false,
+  );
+  const kind = requireString(values, 'kind').trim();
+  if (!isUnitKind(kind)) throw new UsageError(`单位类型“${kind}”无效，应为：${UNIT_KINDS.join('、')}`);
+  const input = {
+    code: requireString(values, 'code'),
+    name: requireString(values, 'name'),
+    kind,
+    parent: optionalString(values, 'parent') ?? null,
+  };
+  await withServices(values, false, async (s) => {
+    const unit = await call(s, 'addUnit', input);
+    io.out(`已添加单位 ${unit.code} ${unit.name}（${unit.kind}）`);
+  });
+}
+
+export async function setCommand(args: string[], io: Output): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, REPORT, true);
+  const ref = reportRef(values);
+  if (positionals.length !== 4) throw new UsageError('用法：juesuan set --db 文件 --unit 单位编码 --year 年度 表 行 列 金额');
+  const [table = '', row = '', col = '', amount = ''] = positionals;
+  await withServices(values, true, async (s) => {
+    await call(s, 'openReport', ref);
+    const session = await s.sessions.open(ref);
+    if (!cellIndex(session.engine, session.pack).hasTable(table)) {
+      throw new AppError(`表 ${table} 不存在（报表格式 ${session.pack.id}）`, { table });
+    }
+    // Everything is tried on a copy first, so a bad amount never leaves a half-done row behind.
+    let engine = session.engine;
+    let addRow = false;
+    if (!cellIndex(engine, session.pack).row(table, row)) {
+      engine = s.sessions.scratchEngine(session);
+      try {
+        engine.addRows(table, [row]);
+      } catch (err) {
+        throw new AppError(`表 ${table} 没有行 ${row}，也不能作为科目添加：${err instanceof Error ? err.message : String(err)}`, {
+          table,
+          row,
+        });
+      }
+      addRow = true;
+    }
+    const kind = cellIndex(engine, session.pack).kind(table, row, col);
+    if (!kind) throw new AppError(`表 ${table} 行 ${row} 列 ${col} 不存在`, { table, row, column: col });
+    const parsed = kind === 'count' ? parseCount(amount) : parseAmount(amount);
+    if (!parsed.ok) throw new AppError(`表 ${table} 行 ${row} 列 ${col}：${parsed.message}`, { table, row, column: col });
+    const edit = { table, row, col, value: parsed.fen };
+    const problem = engine.checkEdit(edit);
+    if (problem) throw new AppError(problem, { table, row, column: col });
+    if (addRow) await call(s, 'addRows', { ...ref, table, rows: [row] });
+    await call(s, 'setCells', { ...ref, edits: [edit] });
+    const shown = parsed.fen === null ? '（已清除）' : valueText(parsed.fen, kind);
+    io.out(`已写入 ${ref.unit} ${ref.year} 年度 表 ${table} 行 ${row} 列 ${col}：${shown}`);
+  });
+}
+
+export async function showCommand(args: string[], io: Output): Promise<void> {
+  const { values } = parseCommandArgs(args, { ...REPORT, table: { type: 'string' }, json: { type: 'boolean' } }, false);
+  const ref = reportRef(values);
+  const table = optionalString(values, 'table');
+  await withServices(values, true, async (s) => {
+    await call(s, 'openReport', ref);
+    const session = await s.sessions.open(ref);
+    const tables = table === undefined ? undefined : [table];
+    if (values.json === true) {
+      io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
+      return;
+    }
+    const ids = tables ?? session.engine.tableIds();
+    if (!ids.every((t) => cellIndex(session.engine, session.pack).hasTable(t))) {
+      throw new AppError(`表 ${table ?? ''} 不存在（报表格式 ${session.pack.id}）`, { table });
+    }
+    io.out(`${session.unit.name}（${session.unit.code}） ${ref.year} 年度部门决算   报表格式：${session.pack.name}`);
+    for (const id of ids) io.out(`\n${renderTable(session.engine, session.pack, id)}`);
+  });
+}
+
+export async function exportCommand(args: string[], io: Output): Promise<void> {
+  const { values } = parseCommandArgs(args, { ...REPORT, out: { type: 'string' } }, false);
+  const ref = reportRef(values);
+  const out = resolve(requireString(values, 'out'));
+  await withServices(values, true, async (s) => {
+    const text = await s.exportReport(ref);
+    const temp = `${out}.${process.pid}.tmp`;
+    try {
+      await writeFile(temp, text, 'utf8');
+      await rename(temp, out);
+    } catch (err) {
+      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
+    }
+    io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);
+  });
+}
+
+export async function importCommand(args: string[], io: Output): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, COMMON, true);
+  if (positionals.length !== 1) throw new UsageError('用法：juesuan import-json --db 文件 报表文件.json');
+  const file = resolve(positionals[0] ?? '');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new AppError(`找不到或无法读取报表文件“${file}”`);
+  }
+  await withServices(values, false, async (s) => {
+    const result = await s.importReport(text, file);
+    io.out(`已导入 ${result.unit.code} ${result.unit.name} ${result.year} 年度报表（报表格式 ${result.pack.id}）`);
+  });
+}

@@ -1,0 +1,23 @@
+/** `juesuan --help`. */
+export const HELP = `决算工作站 命令行工具
+
+用法：
+  juesuan unit add --db 文件 --code 单位编码 --name 单位名称 --kind 单位类型 [--parent 上级单位编码]
+        单位类型：行政单位、参照公务员法管理的事业单位、其他事业单位
+  juesuan unit list --db 文件
+  juesuan set --db 文件 --unit 单位编码 --year 年度 表 行 列 金额
+        金额以“元”为单位，如 1660834.72；人数、辆数等填整数；空字符串 "" 清除该单元格。
+        科目表中尚未添加的科目（项）会先自动添加。
+  juesuan show --db 文件 --unit 单位编码 --year 年度 [--table 表] [--json]
+        显示各表全部单元格（录入数与计算数）；--json 以 JSON 输出，金额为以“元”为单位的文本。
+  juesuan export-json --db 文件 --unit 单位编码 --year 年度 --out 报表文件.json
+  juesuan import-json --db 文件 报表文件.json
+        导入报表文件：先检查全部内容，无误后一次性替换该单位该年度的报表。
+
+通用选项：
+  --db 文件      数据库文件（默认：数据目录下的 juesuan.db）
+  --packs 目录   报表格式目录（默认：程序自带的 resources/packs）
+  --help, -h     显示本帮助
+
+成功时退出码为 0；出错时在标准错误输出一行中文说明，退出码非 0（参数错误为 2）。
+`;

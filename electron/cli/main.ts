@@ -1,0 +1,41 @@
+/**
+ * `juesuan …`: the workstation's services from the command line. Exit status 0 on success; otherwise
+ * one line of Chinese on stderr (never a stack trace), status 2 for a usage mistake, 1 otherwise.
+ */
+import { AppError } from '../../shared/api/errors';
+import { UsageError } from './args';
+import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
+import { HELP } from './help';
+
+const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void>> = {
+  unit: unitCommand,
+  set: setCommand,
+  show: showCommand,
+  'export-json': exportCommand,
+  'import-json': importCommand,
+};
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export async function main(argv: string[], io: Output = { out: (text) => process.stdout.write(`${text}\n`) }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help')) {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`未知的命令 ${command}，运行 juesuan --help 查看用法`);
+    await run(rest, io);
+    return 0;
+  } catch (err) {
+    if (err instanceof AppError) {
+      process.stderr.write(`${oneLine(err.message)}\n`);
+      return err instanceof UsageError ? 2 : 1;
+    }
+    process.stderr.write(`内部错误：${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The Api of shared/api/contract.ts over the store, the packs and the settings. Transports validate
+ * input shapes (parseApiInput); this layer checks the domain: the year has a pack, the unit exists,
+ * every edit goes through the report's engine, and a batch is written whole or not at all.
+ */
+import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import type { Pack } from '../../shared/pack/model';
+import { ReportSessions, type Session } from './reportSessions';
+import type { SettingsPort } from './settings/settingsPort';
+import type { ReportStore } from './store/reportStore';
+
+export interface ApiDeps {
+  store: ReportStore;
+  packs: Pack[];
+  settings: SettingsPort;
+  /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
+  sessions?: ReportSessions;
+}
+
+function snapshot(session: Session): ReportSnapshot {
+  return {
+    unit: session.unit,
+    year: session.year,
+    packId: session.pack.id,
+    rows: session.engine.addedRows(),
+    inputs: session.engine.inputs(),
+    texts: { ...session.texts },
+  };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createApi(deps: ApiDeps): Api {
+  const { store, packs, settings } = deps;
+  const sessions = deps.sessions ?? new ReportSessions(store, packs);
+
+  return {
+    listUnits: () => store.listUnits(),
+
+    addUnit: (input) =>
+      sessions.serial(async () => {
+        const unit: Unit = { code: input.code, name: input.name, kind: input.kind, parent: input.parent ?? null };
+        if (unit.parent === unit.code) throw new AppError(`单位 ${unit.code} 不能是自己的上级单位`);
+        return store.addUnit(unit);
+      }),
+
+    listPacks: async () =>
+      packs
+        .map((p): PackSummary => ({ id: p.id, name: p.name, year: p.year }))
+        .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id)),
+
+    getPack: async ({ packId }) => sessions.packById(packId),
+
+    openReport: (ref) =>
+      sessions.serial(async () => {
+        await sessions.requireUnit(ref.unit);
+        // Checked before anything is created, so a year without a pack leaves no empty report behind.
+        if (!(await store.findReport(ref.unit, ref.year))) sessions.packForYear(ref.year);
+        return snapshot(await sessions.open(ref, true));
+      }),
+
+    setCells: ({ edits, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        const bad = edits.flatMap((edit) => {
+          const message = session.engine.checkEdit(edit);
+          return message ? [{ edit, message }] : [];
+        });
+        const first = bad[0];
+        if (first) {
+          const more = bad.length > 1 ? `（共 ${bad.length} 处错误，全部未写入）` : '（全部未写入）';
+          throw new AppError(`${first.message}${more}`, {
+            table: first.edit.table,
+            row: first.edit.row,
+            column: first.edit.col,
+          });
+        }
+        // The engine refuses (and undoes) an edit whose totals would leave the exact range; only then is
+        // the edit written. If the write fails, the engine is put back, so it never shows an unsaved value.
+        const before = edits.map((e) => ({ ...e, value: session.engine.inputValue(e.table, e.row, e.col) }));
+        try {
+          session.engine.setInputs(edits);
+        } catch (err) {
+          throw new AppError(`${messageOf(err)}（全部未写入）`);
+        }
+        let written: number;
+        try {
+          written = await store.writeCells(session.reportId, edits);
+        } catch (err) {
+          session.engine.setInputs(before.reverse());
+          throw err;
+        }
+        return { written };
+      }),
+
+    addRows: ({ table, rows, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        const scratch = sessions.scratchEngine(session);
+        let change;
+        try {
+          change = scratch.addRows(table, rows);
+        } catch (err) {
+          throw new AppError(messageOf(err), { table });
+        }
+        await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? []);
+        session.engine = scratch;
+        return { rows: change.added };
+      }),
+
+    removeRow: ({ table, row, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        const scratch = sessions.scratchEngine(session);
+        let change;
+        try {
+          change = scratch.removeRow(table, row);
+        } catch (err) {
+          throw new AppError(messageOf(err), { table, row });
+        }
+        await store.removeRows(session.reportId, table, change.removed);
+        session.engine = scratch;
+        return { removedRows: change.removed, removedCells: change.droppedInputs.length };
+      }),
+
+    setTexts: ({ texts, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        await store.writeTexts(session.reportId, texts);
+        for (const [key, value] of Object.entries(texts)) {
+          if (value === null) delete session.texts[key];
+          else session.texts[key] = value;
+        }
+        return { texts: { ...session.texts } };
+      }),
+
+    getSettings: () => settings.get(),
+
+    setSettings: (patch) => settings.update(patch),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Opens everything a transport needs — the packs, the database, the settings — and hands back the Api
+ * plus the report-file operations. The web host and the CLI use this; the Electron shell too, with its
+ * own settings port.
+ */
+import type { Api, ReportRef } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import type { Pack } from '../../shared/pack/model';
+import { createApi } from './api';
+import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
+import { defaultDbPath, defaultSettingsPath } from './paths';
+import { exportReport, importReport, type ParsedReportFile } from './reportFile';
+import { ReportSessions } from './reportSessions';
+import { jsonFileSettings } from './settings/jsonFileSettings';
+import type { SettingsPort } from './settings/settingsPort';
+import { ReportStore } from './store/reportStore';
+
+export interface ServicesOptions {
+  dbPath?: string;
+  packsDir?: string;
+  /** A settings JSON file; ignored when `settings` is given. */
+  settingsFile?: string;
+  settings?: SettingsPort;
+}
+
+export interface Services {
+  api: Api;
+  store: ReportStore;
+  packs: Pack[];
+  sessions: ReportSessions;
+  /** The report file (JSON text) of a unit's report for a year. */
+  exportReport(ref: ReportRef): Promise<string>;
+  /** Checks and imports a report file; `fileLabel` names it in messages. */
+  importReport(text: string, fileLabel: string): Promise<ParsedReportFile>;
+  close(): Promise<void>;
+}
+
+export async function loadPacks(packsDir: string): Promise<Pack[]> {
+  try {
+    return await loadPackRoot(packsDir);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(`无法加载报表格式（${packsDir}）：${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export async function createServices(options: ServicesOptions = {}): Promise<Services> {
+  const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
+  const store = await ReportStore.open(options.dbPath ?? defaultDbPath());
+  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
+  const sessions = new ReportSessions(store, packs);
+  const api = createApi({ store, packs, settings, sessions });
+  return {
+    api,
+    store,
+    packs,
+    sessions,
+    exportReport: (ref) => exportReport(sessions, ref),
+    importReport: (text, fileLabel) => importReport(sessions, text, fileLabel),
+    close: () => sessions.serial(() => store.close()),
+  };
+}

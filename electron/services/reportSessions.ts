@@ -1,0 +1,101 @@
+/**
+ * Open reports and their engines, shared by the Api and the report-file import. One engine per open
+ * report is cached; it changes only after the store has committed, so it never shows a value the
+ * database does not hold. All mutations run one after another (`serial`), so a row removal cannot
+ * slip between another call's check and its write.
+ */
+import type { ReportRef, Unit } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { ReportEngine } from '../../shared/engine/reportEngine';
+import type { Pack } from '../../shared/pack/model';
+import type { ReportStore } from './store/reportStore';
+
+export interface Session {
+  reportId: number;
+  unit: Unit;
+  year: number;
+  pack: Pack;
+  engine: ReportEngine;
+  texts: Record<string, string>;
+}
+
+function sessionKey(ref: ReportRef): string {
+  return `${ref.unit}\u0000${ref.year}`;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class ReportSessions {
+  private readonly sessions = new Map<string, Session>();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly store: ReportStore,
+    readonly packs: readonly Pack[],
+  ) {}
+
+  /** Runs mutations one at a time, in call order. */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  packForYear(year: number): Pack {
+    const pack = this.packs.find((p) => p.year === year);
+    if (!pack) throw new AppError(`没有 ${year} 年度的报表格式`);
+    return pack;
+  }
+
+  packById(id: string): Pack {
+    const pack = this.packs.find((p) => p.id === id);
+    if (!pack) {
+      const known = this.packs.map((p) => p.id).join('、') || '无';
+      throw new AppError(`没有报表格式 ${id}（已安装：${known}）`);
+    }
+    return pack;
+  }
+
+  async requireUnit(code: string): Promise<Unit> {
+    const unit = await this.store.getUnit(code);
+    if (!unit) throw new AppError(`单位 ${code} 不存在，请先添加该单位`);
+    return unit;
+  }
+
+  /** Builds an engine over stored data; data the pack cannot take is reported, not dropped. */
+  buildEngine(pack: Pack, rows: Record<string, string[]>, inputs: Record<string, number>, what: string): ReportEngine {
+    try {
+      return new ReportEngine(pack, { rows, inputs });
+    } catch (err) {
+      throw new AppError(`${what}与报表格式 ${pack.id} 不一致：${messageOf(err)}`);
+    }
+  }
+
+  /** The open report of a unit for a year; created empty on first open. `reload` re-reads it from the store. */
+  async open(ref: ReportRef, reload = false): Promise<Session> {
+    const key = sessionKey(ref);
+    const cached = this.sessions.get(key);
+    if (cached && !reload) return cached;
+    const unit = await this.requireUnit(ref.unit);
+    const existing = await this.store.findReport(ref.unit, ref.year);
+    const pack = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
+    const stored = existing ?? (await this.store.getOrCreateReport(ref.unit, ref.year, pack.id));
+    const data = await this.store.loadReportData(stored.id);
+    const engine = this.buildEngine(pack, data.rows, data.inputs, `单位 ${ref.unit} ${ref.year} 年度报表中保存的数据`);
+    const session: Session = { reportId: stored.id, unit, year: ref.year, pack, engine, texts: data.texts };
+    this.sessions.set(key, session);
+    return session;
+  }
+
+  /** Forgets a cached engine (after an import replaced the report, or after a failure left it unsure). */
+  drop(ref: ReportRef): void {
+    this.sessions.delete(sessionKey(ref));
+  }
+
+  /** A copy of a session's engine to try a row change on before the store commits it. */
+  scratchEngine(session: Session): ReportEngine {
+    return this.buildEngine(session.pack, session.engine.addedRows(), session.engine.inputs(), '报表数据');
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * A small promise wrapper over one `sqlite3.Database` connection.
+ *
+ * Every operation goes through one queue: sqlite3 runs statements of one connection in order, but two
+ * async callers could otherwise interleave their statements inside each other's BEGIN…COMMIT. A
+ * transaction holds the queue until it commits or rolls back; inside it, use the `Tx` handed to the
+ * callback (calling the Database's own methods from inside a transaction would wait for itself).
+ */
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+
+export interface RunResult {
+  changes: number;
+  lastID: number;
+}
+
+/** The statements available inside a transaction (and, queued, on the Database itself). */
+export interface Tx {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
+/** sqlite3 reports errors as Error objects carrying a `code` such as 'SQLITE_NOTADB'. */
+export function sqliteCode(err: unknown): string | undefined {
+  if (err instanceof Error && 'code' in err && typeof err.code === 'string') return err.code;
+  return undefined;
+}
+
+function direct(db: sqlite3.Database): Tx {
+  return {
+    run: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve({ changes: this.changes, lastID: this.lastID });
+        });
+      }),
+    get: <T>(sql: string, params: SqlParams = []) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        db.get<T>(sql, params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
+      }),
+    all: <T>(sql: string, params: SqlParams = []) =>
+      new Promise<T[]>((resolve, reject) => {
+        db.all<T>(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+      }),
+    exec: (sql) =>
+      new Promise<void>((resolve, reject) => {
+        db.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+export class Database implements Tx {
+  private readonly tx: Tx;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly db: sqlite3.Database,
+    readonly file: string,
+  ) {
+    this.tx = direct(db);
+  }
+
+  /** Opens (creating if missing) a database file. sqlite reads the file lazily: a bad file shows on the first statement. */
+  static open(file: string): Promise<Database> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => {
+        if (err) reject(err);
+        else resolve(new Database(db, file));
+      });
+    });
+  }
+
+  configureBusyTimeout(ms: number): void {
+    this.db.configure('busyTimeout', ms);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('数据库已关闭'));
+    const next = this.queue.then(work, work);
+    // The queue must go on after a failure; the caller still sees the rejection.
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  run(sql: string, params?: SqlParams): Promise<RunResult> {
+    return this.enqueue(() => this.tx.run(sql, params));
+  }
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.enqueue(() => this.tx.get<T>(sql, params));
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.enqueue(() => this.tx.all<T>(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.enqueue(() => this.tx.exec(sql));
+  }
+
+  /**
+   * Runs `work` between BEGIN IMMEDIATE and COMMIT; any error rolls everything back and is rethrown.
+   * IMMEDIATE takes the write lock up front, so a second process fails at BEGIN (after busy_timeout)
+   * rather than half-way through.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.tx.exec('BEGIN IMMEDIATE');
+      let result: T;
+      try {
+        result = await work(this.tx);
+        await this.tx.exec('COMMIT');
+      } catch (err) {
+        try {
+          await this.tx.exec('ROLLBACK');
+        } catch {
+          // sqlite may already have rolled back by itself (e.g. after SQLITE_FULL); the first error is the one to report.
+        }
+        throw err;
+      }
+      return result;
+    });
+  }
+
+  /** Waits for queued work, then closes the connection (which checkpoints the WAL). */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const done = this.queue.then(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          this.db.close((err) => (err ? reject(err) : resolve()));
+        }),
+    );
+    this.closed = true;
+    return done;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Migrations in order. Their SQL lives in TypeScript modules (one per migration) rather than .sql
+ * files so that the same list works from source (tsx, vitest) and bundled into out/main/index.js,
+ * with no file lookup at run time.
+ */
+import { sql as init } from './0001_init';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '0001_init', sql: init }];

@@ -1,0 +1,150 @@
+/**
+ * Opens the workstation's SQLite file: checks that it is one, sets the durability pragmas and applies
+ * pending migrations. A file that fails any of this is NEVER deleted, renamed or rewritten — it may
+ * hold a year of a clerk's work — and the error names the file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, open as openFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { Database, sqliteCode } from './database';
+import { MIGRATIONS, type Migration } from './migrations/index';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+const BUSY_TIMEOUT_MS = 5_000;
+
+export interface OpenOptions {
+  /** For tests; the real list is MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
+export function migrationHash(sql: string): string {
+  return createHash('sha256').update(sql, 'utf8').digest('hex');
+}
+
+/** Reads the first 16 bytes without opening the file through sqlite, so a foreign file is left exactly as it was. */
+async function looksLikeForeignFile(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await openFile(file, 'r');
+  } catch {
+    return false; // missing: sqlite will create it
+  }
+  try {
+    const buffer = Buffer.alloc(16);
+    const { bytesRead } = await handle.read(buffer, 0, 16, 0);
+    if (bytesRead === 0) return false; // an empty file is a valid empty database
+    return buffer.subarray(0, bytesRead).toString('latin1') !== SQLITE_HEADER;
+  } finally {
+    await handle.close();
+  }
+}
+
+function notADatabase(file: string): AppError {
+  return new AppError(`文件“${file}”不是决算工作站的数据库（不是 SQLite 数据库文件），未作任何改动`, {
+    file: basename(file),
+  });
+}
+
+function reason(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  const code = sqliteCode(err);
+  if (code === 'SQLITE_CANTOPEN') return '无法打开文件（路径不存在或没有读写权限）';
+  if (code === 'SQLITE_BUSY') return '数据库正被另一个程序使用';
+  if (code === 'SQLITE_READONLY') return '文件是只读的';
+  if (code === 'SQLITE_CORRUPT') return '数据库文件已损坏';
+  return err instanceof Error ? err.message : String(err);
+}
+
+interface AppliedRow {
+  id: number;
+  name: string;
+  sha256: string;
+}
+
+async function migrate(db: Database, file: string, migrations: readonly Migration[]): Promise<void> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    sha256     TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = await db.all<AppliedRow>('SELECT id, name, sha256 FROM schema_migrations ORDER BY id');
+  const known = new Map(migrations.map((m) => [m.id, m]));
+  for (const row of applied) {
+    const migration = known.get(row.id);
+    if (!migration) {
+      throw new AppError(
+        `数据库“${file}”由更新版本的决算工作站创建（含有本程序不认识的升级 ${row.name}），请使用新版本程序打开`,
+        { file: basename(file) },
+      );
+    }
+    if (migration.name !== row.name || migrationHash(migration.sql) !== row.sha256) {
+      throw new AppError(
+        `数据库“${file}”已应用的升级 ${row.name} 与本程序中的内容不一致（升级脚本被改动过），为保护数据已停止打开`,
+        { file: basename(file) },
+      );
+    }
+  }
+  const done = new Set(applied.map((r) => r.id));
+  const pending = [...migrations].sort((a, b) => a.id - b.id).filter((m) => !done.has(m.id));
+  for (const migration of pending) {
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec(migration.sql);
+        await tx.run('INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)', [
+          migration.id,
+          migration.name,
+          migrationHash(migration.sql),
+          new Date().toISOString(),
+        ]);
+      });
+    } catch (err) {
+      throw new AppError(`数据库“${file}”升级 ${migration.name} 失败（已回滚，数据未改动）：${reason(err)}`, {
+        file: basename(file),
+      });
+    }
+  }
+}
+
+/** Opens, checks, configures and migrates the database at `file` (created, with its folder, if missing). */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Database> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (await looksLikeForeignFile(file)) throw notADatabase(file);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (err) {
+    throw new AppError(`无法创建数据库所在的文件夹“${dirname(file)}”：${reason(err)}`, { file: basename(file) });
+  }
+  let db: Database;
+  try {
+    db = await Database.open(file);
+  } catch (err) {
+    throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });
+  }
+  try {
+    db.configureBusyTimeout(BUSY_TIMEOUT_MS);
+    let tables: { name: string }[];
+    try {
+      tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'");
+    } catch (err) {
+      if (sqliteCode(err) === 'SQLITE_NOTADB') throw notADatabase(file);
+      throw err;
+    }
+    const names = new Set(tables.map((t) => t.name));
+    if (names.size > 0 && !names.has('schema_migrations')) {
+      throw new AppError(`文件“${file}”是其他程序的 SQLite 数据库，不是决算工作站的数据库，未作任何改动`, {
+        file: basename(file),
+      });
+    }
+    const mode = await db.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
+    if (mode?.journal_mode !== 'wal') throw new AppError('无法启用预写日志（WAL）模式');
+    await db.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON');
+    await migrate(db, file, migrations);
+    return db;
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    if (err instanceof AppError) throw err;
+    throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * The store: units, reports and what the clerk typed into them, in SQLite. Every public write is one
+ * transaction, so an edit is durable the moment it returns and a failure leaves nothing behind.
+ * Domain checks (does the cell exist, is it an input) belong to the engine and the Api; the store
+ * keeps the data consistent with itself (keys, foreign keys, integer values).
+ */
+import { UNIT_KINDS, cellKey, splitCellKey, type ReportData, type Unit, type UnitKind } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import type { Database, Tx } from './database';
+import { openDatabase, type OpenOptions } from './openDatabase';
+
+export interface StoredReport {
+  id: number;
+  unitCode: string;
+  year: number;
+  packId: string;
+}
+
+export interface CellWrite {
+  table: string;
+  row: string;
+  col: string;
+  /** 分 or a count; null deletes the cell. */
+  value: number | null;
+}
+
+export interface ReplaceReportInput {
+  unit: Unit;
+  year: number;
+  packId: string;
+  data: ReportData;
+}
+
+interface UnitRow {
+  code: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+}
+
+interface ReportRow {
+  id: number;
+  unit_code: string;
+  year: number;
+  pack_id: string;
+}
+
+function isUnitKind(kind: string): kind is UnitKind {
+  const kinds: readonly string[] = UNIT_KINDS;
+  return kinds.includes(kind);
+}
+
+function toUnit(row: UnitRow): Unit {
+  // A kind written by a future version is shown as the broadest kind rather than crashing the list.
+  return { code: row.code, name: row.name, kind: isUnitKind(row.kind) ? row.kind : '其他事业单位', parent: row.parent };
+}
+
+function toReport(row: ReportRow): StoredReport {
+  return { id: row.id, unitCode: row.unit_code, year: row.year, packId: row.pack_id };
+}
+
+function checkValue(value: number, where: string): void {
+  if (!Number.isSafeInteger(value)) throw new AppError(`${where}的数值不是整数分，未写入`);
+}
+
+async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: number }): Promise<void> {
+  await tx.run(
+    `INSERT INTO cells (report_id, table_id, row_id, col_id, value) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (report_id, table_id, row_id, col_id) DO UPDATE SET value = excluded.value`,
+    [reportId, edit.table, edit.row, edit.col, edit.value],
+  );
+}
+
+export class ReportStore {
+  constructor(readonly db: Database) {}
+
+  static async open(file: string, options?: OpenOptions): Promise<ReportStore> {
+    return new ReportStore(await openDatabase(file, options));
+  }
+
+  get file(): string {
+    return this.db.file;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async listUnits(): Promise<Unit[]> {
+    const rows = await this.db.all<UnitRow>('SELECT code, name, kind, parent FROM units ORDER BY code');
+    return rows.map(toUnit);
+  }
+
+  async getUnit(code: string): Promise<Unit | undefined> {
+    const row = await this.db.get<UnitRow>('SELECT code, name, kind, parent FROM units WHERE code = ?', [code]);
+    return row && toUnit(row);
+  }
+
+  /** Adds a unit; the code must be new and the parent (if any) must exist. */
+  async addUnit(unit: Unit): Promise<Unit> {
+    return this.db.transaction(async (tx) => {
+      if (await tx.get('SELECT 1 FROM units WHERE code = ?', [unit.code])) {
+        throw new AppError(`单位编码 ${unit.code} 已存在`);
+      }
+      if (unit.parent !== null && !(await tx.get('SELECT 1 FROM units WHERE code = ?', [unit.parent]))) {
+        throw new AppError(`上级单位 ${unit.parent} 不存在`);
+      }
+      await tx.run('INSERT INTO units (code, name, kind, parent) VALUES (?, ?, ?, ?)', [
+        unit.code,
+        unit.name,
+        unit.kind,
+        unit.parent,
+      ]);
+      return unit;
+    });
+  }
+
+  /** Changes a unit's name, kind or parent (its code is its identity). */
+  async updateUnit(unit: Unit): Promise<Unit> {
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unit.code]))) throw new AppError(`单位 ${unit.code} 不存在`);
+      if (unit.parent !== null) {
+        if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unit.parent]))) {
+          throw new AppError(`上级单位 ${unit.parent} 不存在`);
+        }
+        // Walking up from the new parent must not reach the unit itself, or the tree becomes a loop.
+        const loop = await tx.get(
+          `WITH RECURSIVE up(code) AS (SELECT ? UNION SELECT units.parent FROM units JOIN up ON units.code = up.code WHERE units.parent IS NOT NULL)
+           SELECT 1 FROM up WHERE code = ?`,
+          [unit.parent, unit.code],
+        );
+        if (loop) throw new AppError(`单位 ${unit.parent} 是 ${unit.code} 的下级单位，不能作为它的上级单位`);
+      }
+      await tx.run('UPDATE units SET name = ?, kind = ?, parent = ? WHERE code = ?', [unit.name, unit.kind, unit.parent, unit.code]);
+      return unit;
+    });
+  }
+
+  /** Removes a unit that has no reports and no subordinate units; a clerk's data is never dropped as a side effect. */
+  async removeUnit(code: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (await tx.get('SELECT 1 FROM reports WHERE unit_code = ?', [code])) {
+        throw new AppError(`单位 ${code} 已有报表，不能删除`);
+      }
+      if (await tx.get('SELECT 1 FROM units WHERE parent = ?', [code])) {
+        throw new AppError(`单位 ${code} 还有下级单位，不能删除`);
+      }
+      const result = await tx.run('DELETE FROM units WHERE code = ?', [code]);
+      if (result.changes === 0) throw new AppError(`单位 ${code} 不存在`);
+    });
+  }
+
+  async findReport(unitCode: string, year: number): Promise<StoredReport | undefined> {
+    const row = await this.db.get<ReportRow>(
+      'SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?',
+      [unitCode, year],
+    );
+    return row && toReport(row);
+  }
+
+  /** The report of a unit for a year, created empty on first use. */
+  async getOrCreateReport(unitCode: string, year: number, packId: string): Promise<StoredReport> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('INSERT OR IGNORE INTO reports (unit_code, year, pack_id) VALUES (?, ?, ?)', [unitCode, year, packId]);
+      const row = await tx.get<ReportRow>(
+        'SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?',
+        [unitCode, year],
+      );
+      if (!row) throw new AppError(`无法创建单位 ${unitCode} ${year} 年度的报表`);
+      return toReport(row);
+    });
+  }
+
+  async loadReportData(reportId: number): Promise<ReportData> {
+    const [rowRows, cellRows, textRows] = await Promise.all([
+      this.db.all<{ table_id: string; row_id: string }>(
+        'SELECT table_id, row_id FROM report_rows WHERE report_id = ? ORDER BY table_id, row_id',
+        [reportId],
+      ),
+      this.db.all<{ table_id: string; row_id: string; col_id: string; value: number }>(
+        'SELECT table_id, row_id, col_id, value FROM cells WHERE report_id = ?',
+        [reportId],
+      ),
+      this.db.all<{ key: string; value: string }>('SELECT key, value FROM texts WHERE report_id = ? ORDER BY key', [
+        reportId,
+      ]),
+    ]);
+    const rows: Record<string, string[]> = {};
+    for (const r of rowRows) (rows[r.table_id] ??= []).push(r.row_id);
+    const inputs: Record<string, number> = {};
+    for (const c of cellRows) inputs[cellKey(c.table_id, c.row_id, c.col_id)] = c.value;
+    const texts: Record<string, string> = {};
+    for (const t of textRows) texts[t.key] = t.value;
+    return { rows, inputs, texts };
+  }
+
+  /** Writes input cells in one transaction: a value upserts, null deletes. Returns how many edits were applied. */
+  async writeCells(reportId: number, edits: readonly CellWrite[]): Promise<number> {
+    for (const e of edits) if (e.value !== null) checkValue(e.value, `表 ${e.table} 行 ${e.row} 列 ${e.col} `);
+    return this.db.transaction(async (tx) => {
+      for (const edit of edits) {
+        if (edit.value === null) {
+          await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?', [
+            reportId,
+            edit.table,
+            edit.row,
+            edit.col,
+          ]);
+        } else {
+          await insertCell(tx, reportId, { ...edit, value: edit.value });
+        }
+      }
+      return edits.length;
+    });
+  }
+
+  /** Writes report texts in one transaction: a string upserts, null deletes. */
+  async writeTexts(reportId: number, texts: Readonly<Record<string, string | null>>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const [key, value] of Object.entries(texts)) {
+        if (value === null) await tx.run('DELETE FROM texts WHERE report_id = ? AND key = ?', [reportId, key]);
+        else {
+          await tx.run(
+            'INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
+            [reportId, key, value],
+          );
+        }
+      }
+    });
+  }
+
+  /** Records 科目 rows added to a subject table (already present ones are kept). */
+  async addRows(reportId: number, table: string, rows: readonly string[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const row of rows) {
+        await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [
+          reportId,
+          table,
+          row,
+        ]);
+      }
+    });
+  }
+
+  /** Removes rows of a table and every cell in them, in one transaction. Returns the number of cells removed. */
+  async removeRows(reportId: number, table: string, rows: readonly string[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      let cells = 0;
+      for (const row of rows) {
+        await tx.run('DELETE FROM report_rows WHERE report_id = ? AND table_id = ? AND row_id = ?', [reportId, table, row]);
+        const result = await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ?', [
+          reportId,
+          table,
+          row,
+        ]);
+        cells += result.changes;
+      }
+      return cells;
+    });
+  }
+
+  /**
+   * Replaces a whole report (rows, cells, texts) and upserts its unit, in one transaction: what an
+   * import does. Replacing with the same data leaves the database as it was.
+   */
+  async replaceReport(input: ReplaceReportInput): Promise<StoredReport> {
+    const { unit, year, packId, data } = input;
+    for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+    return this.db.transaction(async (tx) => {
+      if (unit.parent !== null) {
+        if (unit.parent === unit.code) throw new AppError(`单位 ${unit.code} 不能是自己的上级单位`);
+        if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unit.parent]))) {
+          throw new AppError(`上级单位 ${unit.parent} 不存在，请先添加该单位`);
+        }
+      }
+      await tx.run(
+        `INSERT INTO units (code, name, kind, parent) VALUES (?, ?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent = excluded.parent`,
+        [unit.code, unit.name, unit.kind, unit.parent],
+      );
+      await tx.run(
+        `INSERT INTO reports (unit_code, year, pack_id) VALUES (?, ?, ?)
+         ON CONFLICT (unit_code, year) DO UPDATE SET pack_id = excluded.pack_id`,
+        [unit.code, year, packId],
+      );
+      const row = await tx.get<ReportRow>(
+        'SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?',
+        [unit.code, year],
+      );
+      if (!row) throw new AppError(`无法创建单位 ${unit.code} ${year} 年度的报表`);
+      const id = row.id;
+      await tx.run('DELETE FROM report_rows WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM cells WHERE report_id = ?', [id]);
+      await tx.run('DELETE FROM texts WHERE report_id = ?', [id]);
+      for (const [table, rows] of Object.entries(data.rows)) {
+        for (const r of rows) {
+          await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [id, table, r]);
+        }
+      }
+      for (const [key, value] of Object.entries(data.inputs)) {
+        const { table, row: r, col } = splitCellKey(key);
+        await insertCell(tx, id, { table, row: r, col, value });
+      }
+      for (const [key, value] of Object.entries(data.texts)) {
+        await tx.run('INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?)', [id, key, value]);
+      }
+      return toReport(row);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: prints the speed figures of the issues' targets on a full-size report. Tests assert
+ * behaviour; timings live here, measured on this machine, printed rather than asserted.
+ */
+import { defaultPacksDir, loadPack } from '../electron/services/packs/loadPack';
+import { join } from 'node:path';
+import { benchEngine } from './bench/engineBench';
+import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchStore } from './bench/storeBench';
+
+const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
+const report = makeFullSizeReport(pack);
+console.log(`决算工作站 性能基准  Node ${process.version}，${new Date().toISOString().slice(0, 10)}`);
+await benchEngine(report);
+await benchStore(report);

@@ -1,0 +1,23 @@
+/**
+ * The Api's method names as a plain list, free of zod, so the preload bundle stays tiny.
+ * The type check below fails to compile if a method of the contract is missing here.
+ */
+import type { ApiMethod } from './contract';
+
+export const API_METHODS = [
+  'listUnits',
+  'addUnit',
+  'listPacks',
+  'getPack',
+  'openReport',
+  'setCells',
+  'addRows',
+  'removeRow',
+  'setTexts',
+  'getSettings',
+  'setSettings',
+] as const satisfies readonly ApiMethod[];
+
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
+void everyMethodListed;

@@ -1,0 +1,360 @@
+/**
+ * One report's cells: layout from the pack and the added 科目 rows, inputs from the store, every
+ * computed cell derived by the pack's formulas and the implied tree sums. An edit recomputes only
+ * the cells that depend on it, in topological order (Excel's dirty-set recalculation); adding or
+ * removing a row is rare and rebuilds the graph.
+ */
+import { cellKey, splitCellKey, type CellKey } from '../api/contract';
+import { AppError } from '../api/errors';
+import { MAX_FEN } from '../money/fen';
+import { TOTAL_ROW, type Pack, type TableDef } from '../pack/model';
+import type { CompareOp, Expr, Formula } from './ast';
+import { bindFormula, toLinear, type Linear } from './bind';
+import { catalogueIndex } from './catalogueIndex';
+import { buildCellGraph, type CellGraph } from './cellGraph';
+import { columnTitle, rowTitle } from './labels';
+import { buildTableLayout, subjectSource, type BuiltTable } from './layout';
+import { parsedFormulas } from './parsedFormulas';
+import type { EditRequest, LayoutRow, ReportEngineApi, RowChange, TableLayout } from './types';
+
+export interface ReportEngineData {
+  rows: Record<string, string[]>;
+  inputs: Record<CellKey, number>;
+}
+
+/** One row's outcome of a formula evaluated as a rule: both sides' values and whether it holds. */
+export interface FormulaOutcome {
+  /** The driving row of a row-set formula; null otherwise. */
+  row: string | null;
+  left: number;
+  right: number;
+  holds: boolean;
+}
+
+function compare(op: CompareOp, a: number, b: number): boolean {
+  switch (op) {
+    case '=':
+      return a === b;
+    case '<>':
+      return a !== b;
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+  }
+}
+
+export class ReportEngine implements ReportEngineApi {
+  readonly pack: Pack;
+  private readonly tablesById = new Map<string, TableDef>();
+  private readonly added = new Map<string, Set<string>>();
+  private readonly inputValues = new Map<CellKey, number>();
+  private readonly shape = new Map<string, BuiltTable>();
+  private graph: CellGraph;
+  private values: Float64Array;
+  private mark: Uint32Array;
+  private stamp = 0;
+
+  constructor(pack: Pack, data: ReportEngineData) {
+    this.pack = pack;
+    for (const table of pack.tables) this.tablesById.set(table.id, table);
+    for (const [tableId, codes] of Object.entries(data.rows)) {
+      if (codes.length === 0) continue;
+      const table = this.requireTable(tableId);
+      this.checkAddable(table, codes);
+      this.added.set(tableId, new Set(codes));
+    }
+    for (const table of pack.tables) this.shape.set(table.id, buildTableLayout(pack, table, this.added.get(table.id) ?? []));
+    this.graph = buildCellGraph(this.shape, parsedFormulas(pack));
+    this.values = new Float64Array(this.graph.keys.length);
+    this.mark = new Uint32Array(this.graph.keys.length);
+    for (const [key, value] of Object.entries(data.inputs)) {
+      const { table, row, col } = splitCellKey(key);
+      const problem = this.checkEdit({ table, row, col, value });
+      if (problem) throw new AppError(`报表数据有误：${problem}`, { table, row, column: col });
+      this.inputValues.set(key, value);
+    }
+    this.loadAndComputeAll();
+  }
+
+  tableIds(): string[] {
+    return this.pack.tables.map((t) => t.id);
+  }
+
+  layout(tableId: string): TableLayout {
+    const built = this.shape.get(tableId);
+    if (!built) throw new AppError(`没有表 ${tableId}`, { table: tableId });
+    return built.layout;
+  }
+
+  /** The layout row of a table, or undefined. */
+  row(tableId: string, rowId: string): LayoutRow | undefined {
+    return this.shape.get(tableId)?.rows.get(rowId);
+  }
+
+  value(table: string, row: string, col: string): number | undefined {
+    const id = this.graph.index.get(cellKey(table, row, col));
+    return id === undefined ? undefined : this.values[id];
+  }
+
+  /** Every cell of a table, row → column → value (inputs and computed alike; empty inputs are 0). */
+  tableValues(tableId: string): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const side of this.layout(tableId).sides) {
+      for (const row of side.rows) {
+        const cells: Record<string, number> = {};
+        for (const col of row.cells) cells[col] = this.value(tableId, row.id, col) ?? 0;
+        out[row.id] = cells;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates a parsed formula as a rule on the current values, once per driving row (audit rules
+   * use this; they are not part of the dependency graph). Throws BindError for a formula that
+   * cannot be bound, e.g. a row set outside SUM with nothing to drive it.
+   */
+  evaluateFormula(formula: Formula): FormulaOutcome[] {
+    return bindFormula(formula, this.shape).map(({ row, left, right }) => {
+      const l = this.evaluateLinear(left);
+      const r = this.evaluateLinear(right);
+      return { row, left: l, right: r, holds: compare(formula.op, l, r) };
+    });
+  }
+
+  /** The value of an expression on the current values (narrative placeholders such as `T01.ISUM`). */
+  evaluateExpression(expr: Expr): number {
+    return this.evaluateLinear(toLinear(expr, this.shape, null));
+  }
+
+  private evaluateLinear(linear: Linear): number {
+    let sum = linear.constant;
+    for (const [key, coef] of linear.terms) {
+      const id = this.graph.index.get(key);
+      if (id !== undefined) sum += coef * (this.values[id] ?? 0);
+    }
+    return sum;
+  }
+
+  isInput(table: string, row: string, col: string): boolean {
+    const id = this.graph.index.get(cellKey(table, row, col));
+    return id !== undefined && this.graph.isInput[id] === 1;
+  }
+
+  checkEdit(edit: EditRequest): string | null {
+    const table = this.tablesById.get(edit.table);
+    if (!table) return `没有表“${edit.table}”`;
+    const row = this.shape.get(edit.table)?.rows.get(edit.row);
+    if (!row) {
+      const source = subjectSource(table);
+      const entry = source ? catalogueIndex(this.pack)[source.catalogue].get(edit.row) : undefined;
+      return entry
+        ? `${table.title} 还没有“${entry.code} ${entry.name}”行，请先添加该科目`
+        : `${table.title} 没有“${edit.row}”行`;
+    }
+    if (!row.cells.includes(edit.col)) {
+      const known = table.columns.some((c) => c.id === edit.col);
+      return known
+        ? `${table.title} 第“${rowTitle(row)}”行没有“${columnTitle(table, edit.col)}”栏`
+        : `${table.title} 没有“${edit.col}”列`;
+    }
+    const where = `${table.title} 第“${rowTitle(row)}”行“${columnTitle(table, edit.col)}”`;
+    if (!row.inputs.includes(edit.col)) return `${where}是自动计算的单元格，不能直接输入`;
+    if (edit.value === null) return null;
+    if (!Number.isSafeInteger(edit.value)) return `${where}的值必须是整数（金额以分计）`;
+    const isCount = row.kind === 'count' || table.columns.find((c) => c.id === edit.col)?.kind === 'count';
+    if (Math.abs(edit.value) > MAX_FEN) {
+      return isCount ? `${where}的数量超出允许范围` : `${where}的金额超出允许范围（绝对值最大 1,000,000,000,000 元）`;
+    }
+    return null;
+  }
+
+  setInputs(edits: EditRequest[]): CellKey[] {
+    for (const edit of edits) {
+      const problem = this.checkEdit(edit);
+      if (problem) throw new AppError(problem, { table: edit.table, row: edit.row, column: edit.col });
+    }
+    const last = new Map<CellKey, number | null>();
+    for (const edit of edits) last.set(cellKey(edit.table, edit.row, edit.col), edit.value);
+    const before = new Map<CellKey, number | undefined>();
+    const touched: number[] = [];
+    const changedInputKeys: CellKey[] = [];
+    for (const [key, value] of last) {
+      const old = this.inputValues.get(key);
+      if (old === (value ?? undefined)) continue;
+      before.set(key, old);
+      this.writeInput(key, value);
+      changedInputKeys.push(key);
+      touched.push(this.graph.index.get(key) ?? 0);
+    }
+    if (touched.length === 0) return [];
+    const { changed, overflow } = this.recompute(touched);
+    if (overflow) {
+      for (const [key, old] of before) this.writeInput(key, old ?? null);
+      this.recompute(touched);
+      throw new AppError('修改后合计金额超出可精确计算的范围，修改未保存');
+    }
+    return [...changedInputKeys, ...changed.map((id) => this.graph.keys[id] ?? '')];
+  }
+
+  addRows(tableId: string, codes: string[]): RowChange {
+    const table = this.requireTable(tableId);
+    this.checkAddable(table, codes);
+    const beforeRows = this.rowIds(tableId);
+    const set = this.added.get(tableId) ?? new Set<string>();
+    const fresh = codes.filter((c) => !set.has(c));
+    if (fresh.length === 0) return { added: [], removed: [], droppedInputs: [] };
+    for (const code of fresh) set.add(code);
+    this.added.set(tableId, set);
+    this.rebuild(table);
+    const added = [...this.rowIds(tableId)].filter((id) => !beforeRows.has(id));
+    return { added, removed: [], droppedInputs: [] };
+  }
+
+  removeRow(tableId: string, rowId: string): RowChange {
+    const table = this.requireTable(tableId);
+    const built = this.shape.get(tableId);
+    const row = built?.rows.get(rowId);
+    if (!built || !row) throw new AppError(`${table.title} 没有“${rowId}”行`, { table: tableId, row: rowId });
+    if (!row.removable) throw new AppError(`${table.title} 的“${rowTitle(row)}”行不能删除`, { table: tableId, row: rowId });
+    const isUnder = (code: string): boolean => {
+      for (let c: string | undefined = code; c && c !== TOTAL_ROW; c = built.parentOf.get(c)) if (c === rowId) return true;
+      return false;
+    };
+    const set = this.added.get(tableId) ?? new Set<string>();
+    for (const code of [...set]) if (isUnder(code)) set.delete(code);
+    const beforeRows = this.rowIds(tableId);
+    this.rebuild(table);
+    const afterRows = this.rowIds(tableId);
+    const removed = [...beforeRows].filter((id) => !afterRows.has(id));
+    const droppedInputs: CellKey[] = [];
+    const gone = new Set(removed);
+    for (const key of [...this.inputValues.keys()]) {
+      const { table: t, row: r } = splitCellKey(key);
+      if (t === tableId && gone.has(r)) {
+        droppedInputs.push(key);
+        this.inputValues.delete(key);
+      }
+    }
+    if (droppedInputs.length > 0) this.loadAndComputeAll();
+    return { added: [], removed, droppedInputs };
+  }
+
+  inputs(): Record<CellKey, number> {
+    return Object.fromEntries(this.inputValues);
+  }
+
+  /** What the clerk typed into one cell; null when it is empty. */
+  inputValue(table: string, row: string, col: string): number | null {
+    return this.inputValues.get(cellKey(table, row, col)) ?? null;
+  }
+
+  addedRows(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [table, set] of this.added) if (set.size > 0) out[table] = [...set].sort();
+    return out;
+  }
+
+  private requireTable(tableId: string): TableDef {
+    const table = this.tablesById.get(tableId);
+    if (!table) throw new AppError(`没有表“${tableId}”`, { table: tableId });
+    return table;
+  }
+
+  private checkAddable(table: TableDef, codes: readonly string[]): void {
+    const source = subjectSource(table);
+    if (!source) throw new AppError(`${table.title} 的行是固定的，不能添加科目行`, { table: table.id });
+    const entries = catalogueIndex(this.pack)[source.catalogue];
+    const catalogueTitle = this.pack.catalogues[source.catalogue].title;
+    for (const code of codes) {
+      const entry = entries.get(code);
+      if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${catalogueTitle}中`, { table: table.id, row: code });
+      if (entry.level !== '项') {
+        throw new AppError(
+          `${table.title}：“${entry.code} ${entry.name}”是${entry.level}级科目，只能添加项级科目（上级科目行会自动出现）`,
+          { table: table.id, row: code },
+        );
+      }
+    }
+  }
+
+  private rowIds(tableId: string): Set<string> {
+    return new Set(this.shape.get(tableId)?.rows.keys() ?? []);
+  }
+
+  private rebuild(table: TableDef): void {
+    this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
+    this.graph = buildCellGraph(this.shape, parsedFormulas(this.pack));
+    this.values = new Float64Array(this.graph.keys.length);
+    this.mark = new Uint32Array(this.graph.keys.length);
+    this.stamp = 0;
+    this.loadAndComputeAll();
+  }
+
+  private writeInput(key: CellKey, value: number | null): void {
+    if (value === null) this.inputValues.delete(key);
+    else this.inputValues.set(key, value);
+    const id = this.graph.index.get(key);
+    if (id !== undefined) this.values[id] = value ?? 0;
+  }
+
+  private loadAndComputeAll(): void {
+    const { graph, values } = this;
+    values.fill(0);
+    for (const [key, value] of this.inputValues) {
+      const id = graph.index.get(key);
+      if (id !== undefined) values[id] = value;
+    }
+    for (const c of graph.order) values[c] = this.evaluate(c);
+  }
+
+  private evaluate(c: number): number {
+    const { termStart, termCell, termCoef, constant } = this.graph;
+    const values = this.values;
+    let sum = constant[c] ?? 0;
+    const end = termStart[c + 1] ?? 0;
+    for (let k = termStart[c] ?? 0; k < end; k++) sum += (termCoef[k] ?? 0) * (values[termCell[k] ?? 0] ?? 0);
+    return sum;
+  }
+
+  /** Recomputes every computed cell reachable from `sources`, in topological order. */
+  private recompute(sources: number[]): { changed: number[]; overflow: boolean } {
+    const { depStart, depList, rank } = this.graph;
+    const mark = this.mark;
+    if (++this.stamp === 0xffffffff) {
+      mark.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const dirty: number[] = [];
+    const stack: number[] = [...sources];
+    while (stack.length > 0) {
+      const c = stack.pop() ?? 0;
+      const end = depStart[c + 1] ?? 0;
+      for (let k = depStart[c] ?? 0; k < end; k++) {
+        const d = depList[k] ?? 0;
+        if (mark[d] === stamp) continue;
+        mark[d] = stamp;
+        dirty.push(d);
+        stack.push(d);
+      }
+    }
+    dirty.sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0));
+    const changed: number[] = [];
+    let overflow = false;
+    for (const c of dirty) {
+      const next = this.evaluate(c);
+      if (!Number.isSafeInteger(next)) overflow = true;
+      if (next !== this.values[c]) {
+        this.values[c] = next;
+        changed.push(c);
+      }
+    }
+    return { changed, overflow };
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Validation of a pack read from its files: JSON shapes, ids, columns, catalogues, and formulas
+ * (syntax, references, one formula per computed cell, no cycles). A pack that passes can be opened
+ * by the engine for any set of 科目 rows: the formula checks run on the largest report the pack
+ * allows (every 项 of the catalogue in every 科目 table), whose cells and dependencies include those
+ * of every smaller one.
+ */
+import { z } from 'zod';
+import { collectRefs, FUNCTIONS, refText, type Expr, type Formula, type Ref } from '../engine/ast';
+import { buildCellGraph } from '../engine/cellGraph';
+import { buildTableLayout, subjectSource, type BuiltTable } from '../engine/layout';
+import { FormulaSyntaxError, parseFormula } from '../engine/parse';
+import { checkCatalogue } from './catalogueCheck';
+import { PackError } from './errors';
+import { TOTAL_ROW, type Catalogue, type CatalogueId, type Pack, type PackManifest, type TableDef } from './model';
+import { manifestSchema, tableSchema } from './schema';
+
+export { PackError } from './errors';
+
+const zhCN = z.locales.zhCN().localeError;
+
+export interface PackTableFile {
+  file: string;
+  json: unknown;
+}
+
+export type PackCatalogueFiles = Record<CatalogueId, { file: string; rows: Record<string, string>[] }>;
+
+function parseShape<T>(schema: z.ZodType<T>, value: unknown, file: string, what: string): T {
+  const result = schema.safeParse(value, { error: zhCN });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  throw new PackError(`${what}“${file}”格式错误：${path ? `${path}：` : ''}${issue?.message ?? '格式不正确'}`, { file });
+}
+
+export function validatePack(manifest: unknown, tables: PackTableFile[], catalogues: PackCatalogueFiles): Pack {
+  const m: PackManifest = parseShape(manifestSchema, manifest, 'pack.json', '报表套描述文件');
+  const catalogue = (id: CatalogueId): Catalogue => ({
+    id,
+    title: m.catalogues[id].title,
+    entries: checkCatalogue(catalogues[id].file, catalogues[id].rows),
+  });
+  const cats: Record<CatalogueId, Catalogue> = { func: catalogue('func'), econ: catalogue('econ') };
+
+  const byFile = new Map(tables.map((t) => [t.file, t]));
+  const defs: TableDef[] = [];
+  const fileOf = new Map<string, string>();
+  for (const file of m.tables) {
+    const given = byFile.get(file);
+    if (!given) throw new PackError(`pack.json 列出的表文件“${file}”没有读到`, { file });
+    const def = parseShape(tableSchema, given.json, file, '表文件');
+    const other = fileOf.get(def.id);
+    if (other !== undefined) throw new PackError(`表文件“${file}”：表编号 ${def.id} 与表文件“${other}”重复`, { file, table: def.id });
+    fileOf.set(def.id, file);
+    defs.push(def);
+  }
+
+  const pack: Pack = { id: m.id, name: m.name, year: m.year, region: m.region, catalogues: cats, tables: defs };
+  for (const def of defs) checkStructure(pack, def, fileOf.get(def.id) ?? '');
+
+  // The largest report: every 项 of its catalogue in each 科目 table.
+  const shape = new Map<string, BuiltTable>();
+  for (const def of defs) {
+    const source = subjectSource(def);
+    const all = source ? cats[source.catalogue].entries.filter((e) => e.level === '项').map((e) => e.code) : [];
+    const built = buildTableLayout(pack, def, all);
+    const count = built.layout.sides.reduce((n, s) => n + s.rows.length, 0);
+    if (count !== built.rows.size) {
+      const seen = new Set<string>();
+      for (const side of built.layout.sides) {
+        for (const row of side.rows) {
+          if (seen.has(row.id)) throw new PackError(`表文件“${fileOf.get(def.id)}”：行编号“${row.id}”重复`, { file: fileOf.get(def.id), table: def.id, row: row.id });
+          seen.add(row.id);
+        }
+      }
+    }
+    shape.set(def.id, built);
+  }
+
+  const parsed = new Map<string, Formula[]>();
+  for (const def of defs) {
+    const file = fileOf.get(def.id) ?? '';
+    parsed.set(def.id, def.formulas.map((source, i) => checkFormula(source, i, def, file, shape)));
+  }
+  try {
+    buildCellGraph(shape, parsed);
+  } catch (err) {
+    if (err instanceof PackError) {
+      const table = err.where?.table;
+      const file = table ? fileOf.get(table) : undefined;
+      throw new PackError(file ? `表文件“${file}”：${err.message}` : err.message, { ...err.where, ...(file ? { file } : {}) });
+    }
+    throw err;
+  }
+  return pack;
+}
+
+function checkStructure(pack: Pack, def: TableDef, file: string): void {
+  const fail = (fault: string): never => {
+    throw new PackError(`表文件“${file}”：${fault}`, { file, table: def.id });
+  };
+  const columnIds = new Set<string>();
+  for (const col of def.columns) {
+    if (columnIds.has(col.id)) fail(`列编号“${col.id}”重复`);
+    columnIds.add(col.id);
+  }
+  let subjectSides = 0;
+  def.sides.forEach((side, s) => {
+    const sideName = side.label ? `“${side.label}”部分` : `第 ${s + 1} 部分`;
+    const sideCols = new Set(side.columns);
+    for (const col of side.columns) if (!columnIds.has(col)) fail(`${sideName}列出的列“${col}”不在表的列（columns）中`);
+    for (const source of side.rows) {
+      const fixedRows = source.type === 'fixed' ? source.rows : source.type === 'catalogue' ? (source.footer ?? []) : [];
+      for (const row of fixedRows) {
+        if (row.id === TOTAL_ROW && subjectSource(def)) fail(`行编号 ${TOTAL_ROW} 留给科目表的合计行`);
+        const rowCols = row.columns ?? side.columns;
+        for (const col of rowCols) if (!sideCols.has(col)) fail(`“${row.id} ${row.label}”行的列“${col}”不在${sideName}的列中`);
+        for (const col of row.inputs ?? []) if (!rowCols.includes(col)) fail(`“${row.id} ${row.label}”行的输入列“${col}”不是该行的列`);
+        if (row.level && !/^\d+$/.test(row.id)) fail(`“${row.id}”行标了科目级次“${row.level}”，行编号须是科目编码`);
+      }
+      if (source.type === 'subject' || source.type === 'catalogue') {
+        for (const col of source.inputs) if (!sideCols.has(col)) fail(`${sideName}的输入列“${col}”不在该部分的列中`);
+      }
+      if (source.type === 'subject') subjectSides++;
+      if (source.type === 'catalogue') {
+        const entries = pack.catalogues[source.catalogue].entries;
+        for (const code of source.under) {
+          const entry = entries.find((e) => e.code === code);
+          if (!entry) fail(`${sideName}引用的科目“${code}”不在${pack.catalogues[source.catalogue].title}中`);
+          else if (entry.level !== '类') fail(`${sideName}的 under 只能列类级科目，“${code}”是${entry.level}级`);
+        }
+      }
+    }
+  });
+  if (subjectSides > 1) fail('一张表最多只能有一处科目行（subject）');
+}
+
+function checkFormula(source: string, i: number, def: TableDef, file: string, shape: Map<string, BuiltTable>): Formula {
+  const fail = (fault: string): never => {
+    throw new PackError(`表文件“${file}”第 ${i + 1} 条公式“${source}”${fault}`, { file, table: def.id });
+  };
+  let formula: Formula;
+  try {
+    formula = parseFormula(source);
+  } catch (err) {
+    if (err instanceof FormulaSyntaxError) return fail(`无法解析：${err.message}`);
+    throw err;
+  }
+  const target = formula.left;
+  if (formula.op !== '=' || (target.type !== 'cell' && target.type !== 'set')) {
+    fail('：计算公式须写成“单元格 = 表达式”或“行集合 = 表达式”');
+  }
+  if ((target.type === 'cell' || target.type === 'set') && target.table !== def.id) {
+    fail(`：只能计算本表（${def.id}）的单元格，不能计算 ${target.table} 的`);
+  }
+  const refs = collectRefs(formula.left).concat(collectRefs(formula.right));
+  for (const { ref, inAggregate } of refs) {
+    const problem = refProblem(ref, shape);
+    if (problem) fail(`：${problem}`);
+    if (ref.type === 'set' && !inAggregate && target.type !== 'set') {
+      fail(`：行集合“${refText(ref)}”只能写在 SUM( ) 中，或写在以行集合为目标的公式里`);
+    }
+  }
+  const unknown = findUnknownFunction(formula.right) ?? findUnknownFunction(formula.left);
+  if (unknown) fail(`：未知的函数“${unknown}”`);
+  if (target.type === 'cell') {
+    const row = shape.get(target.table)?.rows.get(target.row);
+    const col = target.col ?? row?.cells[0];
+    if (row && col && row.inputs.includes(col)) fail(`：目标“${refText(target)}”是输入单元格，不能由公式计算`);
+  }
+  return formula;
+}
+
+function findUnknownFunction(expr: Expr): string | null {
+  switch (expr.type) {
+    case 'call':
+      if (!FUNCTIONS.has(expr.name)) return expr.name;
+      for (const arg of expr.args) {
+        const found = findUnknownFunction(arg);
+        if (found) return found;
+      }
+      return null;
+    case 'neg':
+      return findUnknownFunction(expr.operand);
+    case 'binary':
+      return findUnknownFunction(expr.left) ?? findUnknownFunction(expr.right);
+    default:
+      return null;
+  }
+}
+
+/** What is wrong with a reference against the largest report, or null. */
+function refProblem(ref: Ref, shape: Map<string, BuiltTable>): string | null {
+  const built = shape.get(ref.table);
+  if (!built) return `引用了不存在的表“${ref.table}”`;
+  const table = built.layout.table;
+  if (ref.type === 'set') {
+    if (!table.columns.some((c) => c.id === ref.col)) return `引用了表 ${ref.table} 中不存在的列“${ref.col}”`;
+    return null;
+  }
+  const row = built.rows.get(ref.row);
+  if (!row) return `引用了表 ${ref.table} 中不存在的行“${ref.row}”`;
+  if (ref.col === null) {
+    if (row.cells.length !== 1) return `“${refText(ref)}”所指的行有 ${row.cells.length} 个栏，须写明列`;
+    return null;
+  }
+  if (!table.columns.some((c) => c.id === ref.col)) return `引用了表 ${ref.table} 中不存在的列“${ref.col}”`;
+  if (!row.cells.includes(ref.col)) return `表 ${ref.table} 的“${ref.row}”行没有列“${ref.col}”`;
+  return null;
+}
