@@ -13,6 +13,9 @@ export const HELP = `决算工作站 命令行工具
   juesuan export-json --db 文件 --unit 单位编码 --year 年度 --out 报表文件.json
   juesuan import-json --db 文件 报表文件.json
         导入报表文件：先检查全部内容，无误后一次性替换该单位该年度的报表。
+  juesuan audit --db 文件 --unit 单位编码 --year 年度 [--json]
+        列出全部未通过的审核规则（编号、级别、说明、单元格、出错说明）；
+        没有“强制”规则未通过时退出码为 0，否则为 1。
 
 通用选项：
   --db 文件      数据库文件（默认：数据目录下的 juesuan.db）

@@ -5,14 +5,17 @@
 import { AppError } from '../../shared/api/errors';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
+import { auditCommand } from './commands/audit';
 import { HELP } from './help';
 
-const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void>> = {
+/** A command returns its exit status when success is not simply 0 (audit: 1 when a 强制 rule fails). */
+const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | number>> = {
   unit: unitCommand,
   set: setCommand,
   show: showCommand,
   'export-json': exportCommand,
   'import-json': importCommand,
+  audit: auditCommand,
 };
 
 function oneLine(text: string): string {
@@ -28,8 +31,7 @@ export async function main(argv: string[], io: Output = { out: (text) => process
   const run = COMMANDS[command];
   try {
     if (!run) throw new UsageError(`未知的命令 ${command}，运行 juesuan --help 查看用法`);
-    await run(rest, io);
-    return 0;
+    return (await run(rest, io)) ?? 0;
   } catch (err) {
     if (err instanceof AppError) {
       process.stderr.write(`${oneLine(err.message)}\n`);

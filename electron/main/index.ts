@@ -29,7 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     const shell = createShellStore();
     try {
       const services = await createServices({
-        dbPath: join(app.getPath('userData'), 'juesuan.sqlite'),
+        dbPath: join(app.getPath('userData'), 'juesuan.db'),
         packsDir,
         settings: shell.settings,
       });

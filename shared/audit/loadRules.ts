@@ -180,3 +180,15 @@ function checkBuiltin(builtin: BuiltinCheck, tables: ReadonlyMap<string, TableDe
       return;
   }
 }
+
+const ruleSets = new WeakMap<Pack, RuleSet>();
+
+/** The parsed rules of a loaded pack (checked when the pack was loaded), parsed once per pack object. */
+export function packRuleSet(pack: Pack): RuleSet {
+  let set = ruleSets.get(pack);
+  if (!set) {
+    set = pack.rules?.length ? loadRules(pack, { rules: pack.rules }) : { packId: pack.id, rules: [] };
+    ruleSets.set(pack, set);
+  }
+  return set;
+}

@@ -45,8 +45,15 @@ export interface ParagraphBlock {
   runs: Run[];
   /** Spec §3.3 check this paragraph falls under (N-1 … N-6), from the template. */
   check?: string;
-  /** Shares of one whole listed by this paragraph's list, for N-7 (percent strings, 2 dp). */
-  shares?: string[];
+}
+
+/** The shares (占…%) of one whole listed item by item, for N-7: they should add up to 100.00%. */
+export interface ShareGroup {
+  /** Template id of the list. */
+  id: string;
+  label: string;
+  /** Percent strings, 2 decimals, as printed. */
+  shares: string[];
 }
 
 export type Block = HeadingBlock | ParagraphBlock;
@@ -55,6 +62,7 @@ export interface NarrativeDoc {
   title: string;
   unit: MoneyUnit;
   blocks: Block[];
+  shareGroups: ShareGroup[];
 }
 
 export function blockText(block: Block): string {

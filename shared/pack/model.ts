@@ -5,6 +5,8 @@
  * so the same object travels from the Node loader to the renderer unchanged.
  */
 
+import type { RuleDef } from '../audit/ruleModel';
+
 export type Level = '类' | '款' | '项';
 
 /** One row of a 科目 catalogue CSV (`code,name,level,parent,src`). */
@@ -139,6 +141,8 @@ export interface PackManifest {
   catalogues: Record<CatalogueId, { title: string; file: string }>;
   /** Table files, relative to the pack folder, in tab order. */
   tables: string[];
+  /** The audit rules file (审核公式), relative to the pack folder. */
+  rules?: string;
 }
 
 /** A loaded, validated pack: what the engine, the UI and the exporters read. */
@@ -149,6 +153,8 @@ export interface Pack {
   region: string;
   catalogues: Record<CatalogueId, Catalogue>;
   tables: TableDef[];
+  /** Audit rules as written in the pack's rules file, checked against the tables on load. */
+  rules?: RuleDef[];
 }
 
 /** The id of the 合计 row of a subject side. */

@@ -82,6 +82,7 @@ export const manifestSchema = z.strictObject({
   region: text,
   catalogues: z.strictObject({ func: catalogueRef, econ: catalogueRef }),
   tables: z.array(text).min(1),
+  rules: text.optional(),
 }) satisfies z.ZodType<PackManifest>;
 
 /** One CSV row (`code,name,level,parent,src`) as csv-parse gives it: every field a string. */

@@ -15,10 +15,12 @@ import { PackError } from './errors';
 import { TOTAL_ROW, type Catalogue, type CatalogueId, type Pack, type PackManifest, type TableDef } from './model';
 import { manifestSchema, tableSchema } from './schema';
 
+import { loadRules } from '../audit/loadRules';
 export { PackError } from './errors';
 
 const zhCN = z.locales.zhCN().localeError;
 
+/** A JSON file of the pack: a table, or the rules. */
 export interface PackTableFile {
   file: string;
   json: unknown;
@@ -34,7 +36,11 @@ function parseShape<T>(schema: z.ZodType<T>, value: unknown, file: string, what:
   throw new PackError(`${what}“${file}”格式错误：${path ? `${path}：` : ''}${issue?.message ?? '格式不正确'}`, { file });
 }
 
-export function validatePack(manifest: unknown, tables: PackTableFile[], catalogues: PackCatalogueFiles): Pack {
+/**
+ * `rules` is the pack's rules file when the manifest names one; its rules are checked against the
+ * finished tables (shared/audit/loadRules) and kept on the pack as written.
+ */
+export function validatePack(manifest: unknown, tables: PackTableFile[], catalogues: PackCatalogueFiles, rules?: PackTableFile): Pack {
   const m: PackManifest = parseShape(manifestSchema, manifest, 'pack.json', '报表套描述文件');
   const catalogue = (id: CatalogueId): Catalogue => ({
     id,
@@ -92,6 +98,10 @@ export function validatePack(manifest: unknown, tables: PackTableFile[], catalog
       throw new PackError(file ? `表文件“${file}”：${err.message}` : err.message, { ...err.where, ...(file ? { file } : {}) });
     }
     throw err;
+  }
+  if (m.rules !== undefined) {
+    if (!rules || rules.file !== m.rules) throw new PackError(`pack.json 列出的审核规则文件“${m.rules}”没有读到`, { file: m.rules });
+    pack.rules = loadRules(pack, rules.json, rules.file).rules.map((r) => r.def);
   }
   return pack;
 }

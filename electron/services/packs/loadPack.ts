@@ -52,6 +52,7 @@ async function readCsv(dir: string, file: string): Promise<Record<string, string
 const fileLocations = z
   .object({
     tables: z.array(z.string()).catch([]),
+    rules: z.string().optional().catch(undefined),
     catalogues: z
       .object({
         func: z.object({ file: z.string() }).optional().catch(undefined),
@@ -59,7 +60,7 @@ const fileLocations = z
       })
       .catch({}),
   })
-  .catch({ tables: [], catalogues: {} });
+  .catch({ tables: [], catalogues: {}, rules: undefined });
 
 /** Loads and validates the pack in `dir`. */
 export async function loadPack(dir: string): Promise<Pack> {
@@ -73,15 +74,11 @@ export async function loadPack(dir: string): Promise<Pack> {
     if (file === undefined) continue;
     catalogueFiles[id] = { file, rows: await readCsv(dir, file) };
   }
+  const rules = files.rules === undefined ? undefined : { file: files.rules, json: await readJson(dir, files.rules) };
   const { func, econ } = catalogueFiles;
-  if (!func || !econ) {
-    // Let the manifest check name the missing entry precisely.
-    return validatePack(manifest, tables, {
-      func: func ?? { file: 'pack.json', rows: [] },
-      econ: econ ?? { file: 'pack.json', rows: [] },
-    });
-  }
-  return validatePack(manifest, tables, { func, econ });
+  // A missing catalogue entry is left for the manifest check, which names it precisely.
+  const placeholder = { file: 'pack.json', rows: [] };
+  return validatePack(manifest, tables, { func: func ?? placeholder, econ: econ ?? placeholder }, rules);
 }
 
 /** Loads every subfolder of `root` that has a pack.json, in folder-name order. */

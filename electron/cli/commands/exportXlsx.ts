@@ -1,0 +1,29 @@
+/** `juesuan export-xlsx --db … --unit … --year … --out F.xlsx [--wan] [--blank-zeros]` */
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+import { exportReportXlsx } from '../../services/excel/xlsxService';
+import { parseCommandArgs, requireString, UsageError } from '../args';
+import { REPORT_OPTIONS, reportRefOf, withDatabase, type Output } from './xlsxArgs';
+
+export async function exportXlsxCommand(args: string[], io: Output): Promise<void> {
+  const { values } = parseCommandArgs(
+    args,
+    { ...REPORT_OPTIONS, out: { type: 'string' }, wan: { type: 'boolean' }, 'blank-zeros': { type: 'boolean' } },
+    false,
+  );
+  const ref = reportRefOf(values);
+  const out = resolve(requireString(values, 'out'));
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件“${basename(out)}”应以 .xlsx 结尾`);
+  const unit = values.wan === true ? '万元' : '元';
+  await withDatabase(values, async (s) => {
+    await s.sessions.requireUnit(ref.unit);
+    if (!(await s.store.findReport(ref.unit, ref.year))) throw new AppError(`单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
+    const bytes = await exportReportXlsx(s.sessions, ref, { unit, blankZeros: values['blank-zeros'] === true });
+    // Written beside the target and renamed, so a failed write never leaves half a workbook under the name.
+    const partial = `${out}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, out);
+    io.out(`已导出 ${ref.unit} ${ref.year} 年度公开表到 ${out}（金额单位：${unit}）`);
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * One sheet cell as 分 (or a whole count): numbers, formulas' cached results, and text with thousands
+ * separators all count; an empty cell (or a dash) is zero. Anything else is refused with a reason.
+ */
+import { parseAmount, parseCount, type MoneyUnit } from '../../../shared/money/fen';
+import type { ValueKind } from '../../../shared/pack/model';
+import type { GridCell } from './readWorkbook';
+
+export type AmountResult = { ok: true; value: number } | { ok: false; reason: string };
+
+const DASHES = /^[-—–－/／\\]+$/;
+
+/** A float off a 2-decimal (元) value only by binary noise — what a SUM of such values gives — is that value. */
+function scaledInteger(value: number, scale: number): number | null {
+  const scaled = value * scale;
+  const rounded = Math.round(scaled);
+  return Math.abs(scaled - rounded) <= Math.max(1e-6, Math.abs(scaled) * 1e-12) ? rounded : null;
+}
+
+export function cellAmount(cell: GridCell | undefined, kind: ValueKind, unit: MoneyUnit): AmountResult {
+  if (!cell || cell.mergedCopy) return { ok: true, value: 0 };
+  if (cell.uncalculated) return { ok: false, reason: '公式没有保存计算结果（请在 Excel 中打开、重新计算并保存后再导入）' };
+  if (cell.number !== null) {
+    const n = cell.number;
+    if (!Number.isFinite(n)) return { ok: false, reason: `“${cell.text}”不是有效的数值` };
+    if (kind === 'count') {
+      const whole = scaledInteger(n, 1);
+      return whole === null ? { ok: false, reason: `“${cell.text}”不是整数` } : { ok: true, value: whole };
+    }
+    if (unit === '万元') {
+      // A 万元 figure is already rounded; its 分 are only as exact as the file.
+      return { ok: true, value: Math.round(n * 1_000_000) };
+    }
+    const fen = scaledInteger(n, 100);
+    if (fen === null) return { ok: false, reason: `“${cell.text}”的小数位超过两位（分）` };
+    return { ok: true, value: fen };
+  }
+  const text = cell.text.trim();
+  if (text === '' || DASHES.test(text)) return { ok: true, value: 0 };
+  const parsed = kind === 'count' ? parseCount(text) : parseAmount(text, unit);
+  if (!parsed.ok) return { ok: false, reason: parsed.message };
+  return { ok: true, value: parsed.fen ?? 0 };
+}

@@ -1,0 +1,305 @@
+/**
+ * What importing a bureau workbook would do, worked out before anything is written: values new,
+ * changed (old → new) and cleared, 科目 rows added and removed, everything on the sheets that could
+ * not be placed (sheet, cell, reason), computed cells whose figure in the file differs from what the
+ * engine computes, sheets ignored, and the 金额单位 the file states. The workbook replaces the tables
+ * it contains; tables it does not contain keep their figures.
+ */
+import { createHash } from 'node:crypto';
+import { cellKey, splitCellKey, type CellKey, type ReportData } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import { ReportEngine } from '../../../shared/engine/reportEngine';
+import { cellTitle, rowTitle } from '../../../shared/engine/labels';
+import type { EditRequest } from '../../../shared/engine/types';
+import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
+import type { ValueKind } from '../../../shared/pack/model';
+import { COVER_FIELDS, COVER_SHEET } from './cover';
+import { identifyTable, statedUnit } from './findTables';
+import { gridText, readWorkbook, type Grid } from './readWorkbook';
+import { readTable, type FoundValue, type NotPlaced, type TableRead } from './readTable';
+import type { ReportTarget } from './reportTarget';
+import { normalizeText } from './words';
+
+export interface PlanCell {
+  table: string;
+  row: string;
+  col: string;
+  /** 支出决算表 第“2010301 行政运行”行“基本支出” */
+  where: string;
+  kind: ValueKind;
+  /** Where the value stands in the file, when it comes from the file. */
+  sheet?: string;
+  cell?: string;
+}
+
+export interface ValueChange extends PlanCell {
+  before: number | null;
+  after: number | null;
+}
+
+export interface ComputedDifference extends PlanCell {
+  inFile: number;
+  /** What the engine computes from the imported inputs; null when the row does not exist after the import. */
+  computed: number | null;
+}
+
+export interface RowChange {
+  table: string;
+  row: string;
+  /** 支出决算表：2010301 行政运行 */
+  label: string;
+}
+
+export interface TextChange {
+  key: string;
+  label: string;
+  before: string | null;
+  after: string;
+}
+
+export interface ImportPlan {
+  fileLabel: string;
+  unit: string;
+  unitName: string;
+  year: number;
+  packId: string;
+  /** 万元 when any table of the file states 万元 (its figures are rounded to 0.01 万元). */
+  sourceUnit: MoneyUnit;
+  tables: { table: string; title: string; sheet: string; unit: MoneyUnit }[];
+  ignoredSheets: { sheet: string; reason: string }[];
+  newValues: ValueChange[];
+  changedValues: ValueChange[];
+  clearedValues: ValueChange[];
+  newRows: RowChange[];
+  removedRows: RowChange[];
+  notPlaced: NotPlaced[];
+  computedDifferences: ComputedDifference[];
+  textChanges: TextChange[];
+  notes: string[];
+  /** The report's rows and inputs after the import. */
+  data: { rows: Record<string, string[]>; inputs: Record<CellKey, number> };
+  /** Fingerprint of the report the plan was made against; the commit refuses if it has changed since. */
+  base: string;
+}
+
+export interface PlanInput {
+  bytes: Uint8Array;
+  fileLabel: string;
+  target: ReportTarget;
+}
+
+/** Rows and non-zero inputs, in a fixed order, hashed: what a commit checks has not moved. */
+export function reportFingerprint(exists: boolean, data: Pick<ReportData, 'rows' | 'inputs'>): string {
+  const rows = Object.entries(data.rows)
+    .filter(([, codes]) => codes.length > 0)
+    .map(([t, codes]) => [t, [...codes].sort()] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const inputs = Object.entries(data.inputs)
+    .filter(([, v]) => v !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify({ exists, rows, inputs })).digest('hex');
+}
+
+function nonZero(inputs: Record<CellKey, number>): Map<CellKey, number> {
+  return new Map(Object.entries(inputs).filter(([, v]) => v !== 0));
+}
+
+function sameInUnit(a: number, b: number, unit: MoneyUnit, kind: ValueKind): boolean {
+  if (kind === 'count' || unit === '元') return a === b;
+  return formatAmount(a, { unit }) === formatAmount(b, { unit });
+}
+
+function coverTexts(grid: Grid, current: Record<string, string>): TextChange[] {
+  const changes: TextChange[] = [];
+  for (const field of COVER_FIELDS) {
+    for (const [r, cells] of grid.rows) {
+      const hit = [...cells.entries()].find(([, c]) => normalizeText(c.text).replace(/:$/, '') === field.label);
+      if (!hit) continue;
+      const after = [...cells.entries()]
+        .filter(([c, cell]) => c > hit[0] && !cell.mergedCopy)
+        .map(([c]) => gridText(grid, r, c))
+        .find((t) => t !== '');
+      if (after !== undefined && after !== (current[field.key] ?? '')) {
+        changes.push({ key: field.key, label: field.label, before: current[field.key] ?? null, after });
+      }
+      break;
+    }
+  }
+  return changes;
+}
+
+function isCoverSheet(grid: Grid): boolean {
+  if (normalizeText(grid.name) === COVER_SHEET) return true;
+  let labels = 0;
+  for (const cells of grid.rows.values()) {
+    for (const c of cells.values()) if (COVER_FIELDS.some((f) => normalizeText(c.text).replace(/:$/, '') === f.label)) labels++;
+  }
+  return labels >= 2;
+}
+
+export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> {
+  const { target, fileLabel } = input;
+  const { pack } = target;
+  const grids = await readWorkbook(input.bytes, fileLabel);
+  const reads: TableRead[] = [];
+  const tables: ImportPlan['tables'] = [];
+  const ignoredSheets: ImportPlan['ignoredSheets'] = [];
+  const notes: string[] = [];
+  const unitOf = new Map<string, MoneyUnit>();
+  let textChanges: TextChange[] = [];
+  const owner = new Map<string, string>();
+  for (const grid of grids) {
+    const found = identifyTable(grid, pack);
+    if (!found) {
+      if (isCoverSheet(grid)) {
+        textChanges = coverTexts(grid, target.current.texts);
+        continue;
+      }
+      ignoredSheets.push({ sheet: grid.name, reason: grid.rows.size === 0 ? '空工作表' : '不是可识别的决算表' });
+      continue;
+    }
+    const already = owner.get(found.table.id);
+    if (already !== undefined) {
+      ignoredSheets.push({ sheet: grid.name, reason: `与工作表“${already}”是同一张表（${found.table.title}），已忽略` });
+      continue;
+    }
+    owner.set(found.table.id, grid.name);
+    const stated = statedUnit(grid, found.titleRow, Math.min(grid.lastRow, found.titleRow + 6));
+    const unit = stated ?? '元';
+    if (!stated) notes.push(`工作表“${grid.name}”没有写明金额单位，按“元”导入`);
+    unitOf.set(found.table.id, unit);
+    const read = readTable(grid, pack, found.table, found.titleRow, unit);
+    reads.push(read);
+    tables.push({ table: found.table.id, title: found.table.title, sheet: grid.name, unit });
+  }
+  if (reads.length === 0) {
+    const names = grids.map((g) => `“${g.name}”`).join('、') || '（无工作表）';
+    throw new AppError(`文件“${fileLabel}”中没有找到可识别的决算表（工作表：${names}），未导入任何数据`, { file: fileLabel });
+  }
+  const sourceUnit: MoneyUnit = [...unitOf.values()].includes('万元') ? '万元' : '元';
+  if (sourceUnit === '万元') notes.push('文件以万元为单位：金额已换算为元，精度为 0.01 万元（100 元），合计数可能有尾差');
+  if (target.borrowedPack) notes.push(`${target.year} 年度没有自己的报表格式，按 ${pack.year} 年度格式（${pack.id}）导入，作为 ${target.year + 1} 年度的上年数`);
+
+  const found = new Set(reads.map((r) => r.table.id));
+  const rows: Record<string, string[]> = {};
+  for (const [t, codes] of Object.entries(target.current.rows)) if (!found.has(t)) rows[t] = [...codes];
+  for (const read of reads) if (read.subjectRows.length > 0) rows[read.table.id] = [...new Set(read.subjectRows)];
+  const kept: Record<CellKey, number> = {};
+  for (const [key, value] of Object.entries(target.current.inputs)) if (!found.has(splitCellKey(key).table)) kept[key] = value;
+
+  const notPlaced: NotPlaced[] = reads.flatMap((r) => r.notPlaced);
+  let engine: ReportEngine;
+  try {
+    engine = new ReportEngine(pack, { rows, inputs: kept });
+  } catch (err) {
+    throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
+  }
+  const source = new Map<CellKey, FoundValue>();
+  const edits: EditRequest[] = [];
+  for (const read of reads) {
+    for (const v of read.inputs) {
+      const key = cellKey(v.table, v.row, v.col);
+      source.set(key, v);
+      if (v.value === 0) continue;
+      const problem = engine.checkEdit({ table: v.table, row: v.row, col: v.col, value: v.value });
+      if (problem) notPlaced.push({ sheet: v.sheet, cell: v.cell, reason: `${problem}，未导入` });
+      else edits.push({ table: v.table, row: v.row, col: v.col, value: v.value });
+    }
+  }
+  try {
+    engine.setInputs(edits);
+  } catch (err) {
+    throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
+  }
+
+  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs });
+  const describe = (eng: ReportEngine, table: string, row: string, col: string): string => {
+    const def = pack.tables.find((t) => t.id === table);
+    const layoutRow = eng.row(table, row);
+    return def && layoutRow ? cellTitle(def, layoutRow, col) : `表 ${table} 行 ${row} 列 ${col}`;
+  };
+  const kindOf = (eng: ReportEngine, table: string, row: string, col: string): ValueKind => {
+    const layoutRow = eng.row(table, row);
+    const column = pack.tables.find((t) => t.id === table)?.columns.find((c) => c.id === col);
+    return layoutRow?.kind === 'count' || column?.kind === 'count' ? 'count' : 'money';
+  };
+  const change = (eng: ReportEngine, key: CellKey, b: number | null, a: number | null): ValueChange => {
+    const { table, row, col } = splitCellKey(key);
+    const from = source.get(key);
+    return {
+      table,
+      row,
+      col,
+      where: describe(eng, table, row, col),
+      kind: kindOf(eng, table, row, col),
+      ...(from ? { sheet: from.sheet, cell: from.cell } : {}),
+      before: b,
+      after: a,
+    };
+  };
+  const oldInputs = nonZero(target.current.inputs);
+  const newInputs = nonZero(engine.inputs());
+  const newValues: ValueChange[] = [];
+  const changedValues: ValueChange[] = [];
+  const clearedValues: ValueChange[] = [];
+  for (const [key, value] of newInputs) {
+    const old = oldInputs.get(key);
+    if (old === undefined) newValues.push(change(engine, key, null, value));
+    else if (old !== value) changedValues.push(change(engine, key, old, value));
+  }
+  for (const [key, old] of oldInputs) if (!newInputs.has(key)) clearedValues.push(change(before, key, old, null));
+
+  const rowChanges = (from: Record<string, string[]>, to: Record<string, string[]>, eng: ReportEngine): RowChange[] => {
+    const out: RowChange[] = [];
+    for (const [table, codes] of Object.entries(to)) {
+      const had = new Set(from[table] ?? []);
+      const title = pack.tables.find((t) => t.id === table)?.title ?? table;
+      for (const code of codes) {
+        if (had.has(code)) continue;
+        const layoutRow = eng.row(table, code);
+        out.push({ table, row: code, label: `${title}：${layoutRow ? rowTitle(layoutRow) : code}` });
+      }
+    }
+    return out;
+  };
+  const newRows = rowChanges(target.current.rows, engine.addedRows(), engine);
+  const removedRows = rowChanges(engine.addedRows(), target.current.rows, before);
+
+  const computedDifferences: ComputedDifference[] = [];
+  for (const read of reads) {
+    const unit = unitOf.get(read.table.id) ?? '元';
+    for (const v of read.computed) {
+      const computed = engine.value(v.table, v.row, v.col);
+      if (computed === undefined) {
+        if (v.value === 0) continue;
+        computedDifferences.push({ table: v.table, row: v.row, col: v.col, where: `${read.table.title} 第“${v.row}”行（导入后没有该行下的项级科目）`, kind: v.kind, sheet: v.sheet, cell: v.cell, inFile: v.value, computed: null });
+        continue;
+      }
+      if (sameInUnit(v.value, computed, unit, v.kind)) continue;
+      computedDifferences.push({ table: v.table, row: v.row, col: v.col, where: describe(engine, v.table, v.row, v.col), kind: v.kind, sheet: v.sheet, cell: v.cell, inFile: v.value, computed });
+    }
+  }
+
+  return {
+    fileLabel,
+    unit: target.unit.code,
+    unitName: target.unit.name,
+    year: target.year,
+    packId: pack.id,
+    sourceUnit,
+    tables,
+    ignoredSheets,
+    newValues,
+    changedValues,
+    clearedValues,
+    newRows,
+    removedRows,
+    notPlaced,
+    computedDifferences,
+    textChanges,
+    notes,
+    data: { rows: engine.addedRows(), inputs: engine.inputs() },
+    base: reportFingerprint(target.exists, target.current),
+  };
+}
+

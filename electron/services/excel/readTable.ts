@@ -1,0 +1,430 @@
+/**
+ * Reads one table off a bureau's sheet: finds the header rows by their words, tells the 科目编码 /
+ * 科目名称 / 项目 / 行次 columns from the data columns, maps data columns to the pack's columns by
+ * label, and places every row — 科目 rows by code (one 7-digit column or 类|款|项), fixed rows by
+ * label text — reporting whatever cannot be placed with its sheet and cell.
+ */
+import { cellKey } from '../../../shared/api/contract';
+import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
+import { buildTableLayout } from '../../../shared/engine/layout';
+import type { LayoutRow } from '../../../shared/engine/types';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import { TOTAL_ROW, type CatalogueId, type Pack, type SideDef, type TableDef, type ValueKind } from '../../../shared/pack/model';
+import { cellAmount } from './cellAmount';
+import { gridCell, gridText, type Grid } from './readWorkbook';
+import { cellAddress, normalizeLabel, normalizeText } from './words';
+
+/** A value read from a cell, placed on a table cell. */
+export interface FoundValue {
+  table: string;
+  row: string;
+  col: string;
+  value: number;
+  kind: ValueKind;
+  sheet: string;
+  cell: string;
+}
+
+/** Something on the sheet that was not imported, and why. */
+export interface NotPlaced {
+  sheet: string;
+  cell: string;
+  reason: string;
+}
+
+export interface TableRead {
+  table: TableDef;
+  sheet: string;
+  /** 项 codes of the subject side found on the sheet. */
+  subjectRows: string[];
+  /** Values of input cells (zero included: the sheet says the cell is zero). */
+  inputs: FoundValue[];
+  /** Values of computed cells, to compare with what the engine computes. */
+  computed: FoundValue[];
+  notPlaced: NotPlaced[];
+}
+
+type HeaderKind = 'code' | 'name' | 'item' | 'lineNo' | '类' | '款' | '项';
+
+const ROW_HEADER_WORDS: Record<string, HeaderKind> = {
+  科目编码: 'code',
+  功能分类科目编码: 'code',
+  支出功能分类科目编码: 'code',
+  经济分类科目编码: 'code',
+  部门预算支出经济分类科目编码: 'code',
+  科目代码: 'code',
+  编码: 'code',
+  科目名称: 'name',
+  功能分类科目名称: 'name',
+  经济分类科目名称: 'name',
+  名称: 'name',
+  项目: 'item',
+  行次: 'lineNo',
+  类: '类',
+  款: '款',
+  项: '项',
+};
+
+const LANCI = '栏次';
+const MAX_HEADER_ROWS = 6;
+
+interface SheetColumn {
+  col: number;
+  words: string[];
+  kind: HeaderKind | 'data';
+}
+
+interface SheetSide {
+  columns: SheetColumn[];
+}
+
+function headerKind(words: readonly string[]): HeaderKind | 'data' | null {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const kind = ROW_HEADER_WORDS[words[i] ?? ''];
+    if (kind) return kind;
+  }
+  return words.length > 0 ? 'data' : null;
+}
+
+function isInfoLine(text: string): boolean {
+  const t = normalizeText(text);
+  return t.includes(':') || /^公开\d+表$/.test(t) || /单位$/.test(t);
+}
+
+function looksLikeData(grid: Grid, r: number, fixedLabels: ReadonlySet<string>): boolean {
+  for (const cell of grid.rows.get(r)?.values() ?? []) {
+    if (cell.mergedCopy) continue;
+    if (cell.number !== null) return true;
+    const t = normalizeText(cell.text);
+    if (/^\d{3,7}$/.test(t) || /^-?[\d,]+\.\d+$/.test(t)) return true;
+    if (fixedLabels.has(normalizeLabel(cell.text))) return true;
+  }
+  return false;
+}
+
+interface HeaderBand {
+  top: number;
+  bottom: number;
+  dataStart: number;
+}
+
+/** The header rows: from the first row naming a row-header word (and the side labels above it) down to 栏次 or the first data. */
+function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>): HeaderBand | null {
+  let anchor = 0;
+  for (let r = titleRow + 1; r <= grid.lastRow && anchor === 0; r++) {
+    for (const cell of grid.rows.get(r)?.values() ?? []) {
+      const word = normalizeText(cell.text);
+      if (ROW_HEADER_WORDS[word] || word === LANCI) anchor = r;
+    }
+    if (r > titleRow + 12) break;
+  }
+  if (anchor === 0) return null;
+  let top = anchor;
+  while (top - 1 > titleRow) {
+    const cells = [...(grid.rows.get(top - 1)?.values() ?? [])];
+    if (cells.length === 0 || cells.some((c) => isInfoLine(c.text) || c.number !== null)) break;
+    top -= 1;
+  }
+  for (let r = anchor; r <= Math.min(grid.lastRow, anchor + MAX_HEADER_ROWS); r++) {
+    const texts = [...(grid.rows.get(r)?.values() ?? [])].map((c) => normalizeText(c.text));
+    if (texts.includes(LANCI)) return { top, bottom: r - 1, dataStart: r + 1 };
+    if (r > anchor && looksLikeData(grid, r, fixedLabels)) return { top, bottom: r - 1, dataStart: r };
+  }
+  return { top, bottom: anchor, dataStart: anchor + 1 };
+}
+
+function columnWords(grid: Grid, band: HeaderBand, col: number): string[] {
+  const words: string[] = [];
+  for (let r = band.top; r <= band.bottom; r++) {
+    const w = normalizeText(gridText(grid, r, col));
+    if (w !== '' && words[words.length - 1] !== w) words.push(w);
+  }
+  return words;
+}
+
+function splitSides(grid: Grid, band: HeaderBand): SheetSide[] {
+  const sides: SheetSide[] = [];
+  let current: SheetSide | null = null;
+  for (let c = 1; c <= grid.lastCol; c++) {
+    const words = columnWords(grid, band, c);
+    const kind = headerKind(words);
+    if (!kind) continue;
+    const isRowHeader = kind !== 'data';
+    if (!current || (isRowHeader && current.columns.some((x) => x.kind === 'data'))) {
+      current = { columns: [] };
+      sides.push(current);
+    }
+    current.columns.push({ col: c, words, kind });
+  }
+  return sides;
+}
+
+function sideKind(side: SideDef): 'subject' | 'catalogue' | 'fixed' {
+  if (side.rows.some((r) => r.type === 'subject')) return 'subject';
+  if (side.rows.some((r) => r.type === 'catalogue')) return 'catalogue';
+  return 'fixed';
+}
+
+function sideCatalogue(side: SideDef): CatalogueId | null {
+  for (const source of side.rows) if (source.type !== 'fixed') return source.catalogue;
+  return null;
+}
+
+/** Pairs the sheet's data columns with the side's columns by their header words. */
+function matchColumns(table: TableDef, side: SideDef, sheetSide: SheetSide): { byCol: Map<number, string>; unknown: SheetColumn[]; missing: string[] } {
+  const sideWord = side.label ? normalizeText(side.label) : null;
+  const defs = side.columns.map((id) => {
+    const def = table.columns.find((c) => c.id === id);
+    return { id, label: normalizeLabel(def?.label ?? id), groups: (def?.groups ?? []).map(normalizeLabel) };
+  });
+  const used = new Set<string>();
+  const byCol = new Map<number, string>();
+  const unknown: SheetColumn[] = [];
+  for (const column of sheetSide.columns) {
+    if (column.kind !== 'data') continue;
+    const words = column.words.filter((w) => w !== sideWord).map(normalizeLabel);
+    const last = words[words.length - 1] ?? '';
+    const free = defs.filter((d) => !used.has(d.id));
+    const inGroups = (d: (typeof defs)[number]) => d.groups.every((g) => words.includes(g));
+    let pick =
+      free.filter((d) => d.label === last).sort((a, b) => Number(inGroups(b)) - Number(inGroups(a)))[0] ??
+      free.find((d) => words.includes(d.label));
+    if (!pick && last.length >= 2) {
+      const loose = free.filter((d) => last.includes(d.label) || d.label.includes(last));
+      if (loose.length === 1) pick = loose[0];
+    }
+    if (pick) {
+      used.add(pick.id);
+      byCol.set(column.col, pick.id);
+    } else {
+      unknown.push(column);
+    }
+  }
+  const missing = side.columns.filter((id) => !used.has(id));
+  return { byCol, unknown, missing };
+}
+
+/** 类|款|项 parts to one code: 201 | 03 | 01 → 2010301 (numbers lose their leading zero, so pad). */
+function joinCodeParts(parts: { level: '类' | '款' | '项'; text: string }[]): string {
+  let code = '';
+  for (const part of parts) {
+    const t = normalizeText(part.text).replace(/\D/g, '');
+    if (t === '') continue;
+    if (part.level === '类') code = t;
+    else if (t.length > 2 && t.startsWith(code)) code = t;
+    else code += t.padStart(2, '0');
+  }
+  return code;
+}
+
+function stopsTable(text: string): boolean {
+  return /^(说明|注|填报说明|备注)/.test(normalizeText(text));
+}
+
+interface RowHeaderValues {
+  code: string;
+  name: string;
+  lineNo: string;
+  /** Address of the first row-header cell, for messages. */
+  cell: string;
+}
+
+function rowHeader(grid: Grid, r: number, side: SheetSide): RowHeaderValues {
+  const parts: { level: '类' | '款' | '项'; text: string }[] = [];
+  let code = '';
+  let name = '';
+  let lineNo = '';
+  for (const column of side.columns) {
+    const text = gridCell(grid, r, column.col)?.mergedCopy ? '' : gridText(grid, r, column.col);
+    switch (column.kind) {
+      case 'code':
+        code = normalizeText(text).replace(/\D/g, '') === normalizeText(text) ? normalizeText(text) : '';
+        if (code === '' && text !== '' && name === '') name = text;
+        break;
+      case '类':
+      case '款':
+      case '项':
+        parts.push({ level: column.kind, text });
+        break;
+      case 'name':
+      case 'item':
+        if (text !== '') name = text;
+        break;
+      case 'lineNo':
+        lineNo = normalizeText(text);
+        break;
+      default:
+        break;
+    }
+  }
+  if (parts.length > 0) code = joinCodeParts(parts);
+  const first = side.columns[0]?.col ?? 1;
+  return { code, name, lineNo, cell: cellAddress(r, first) };
+}
+
+export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit): TableRead {
+  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [] };
+  const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
+  const base = buildTableLayout(pack, table, []);
+  const fixedLabels = new Set<string>(['合计', '总计']);
+  for (const side of base.layout.sides) for (const row of side.rows) if (!row.code) fixedLabels.add(normalizeLabel(row.label));
+
+  const band = findHeader(grid, titleRow, fixedLabels);
+  if (!band) {
+    problem(cellAddress(Math.max(1, titleRow), 1), `找不到${table.title}的表头（应有“科目编码”“科目名称”或“项目”等栏目），本表未导入`);
+    return result;
+  }
+  const sheetSides = splitSides(grid, band);
+  // A side whose header carries a side label (收入/支出) goes to that side; the rest in order.
+  const assigned = new Map<number, number>();
+  sheetSides.forEach((s, i) => {
+    const words = new Set(s.columns.flatMap((c) => c.words));
+    const byLabel = table.sides.findIndex((d, k) => d.label && words.has(normalizeText(d.label)) && ![...assigned.values()].includes(k));
+    if (byLabel >= 0) assigned.set(i, byLabel);
+  });
+  sheetSides.forEach((_, i) => {
+    if (assigned.has(i)) return;
+    const next = table.sides.findIndex((_d, k) => ![...assigned.values()].includes(k));
+    if (next >= 0) assigned.set(i, next);
+  });
+  for (const [k, def] of table.sides.entries()) {
+    if (![...assigned.values()].includes(k)) {
+      problem(cellAddress(band.top, 1), `没有找到${table.title}的“${def.label ?? '数据'}”部分，该部分未导入`);
+    }
+  }
+
+  const index = catalogueIndex(pack);
+  const seen = new Set<string>();
+  for (const [i, sheetSide] of sheetSides.entries()) {
+    const sideIndex = assigned.get(i);
+    const sideDef = sideIndex === undefined ? undefined : table.sides[sideIndex];
+    const sideLayout = sideIndex === undefined ? undefined : base.layout.sides[sideIndex];
+    if (!sideDef || !sideLayout) {
+      problem(cellAddress(band.top, sheetSide.columns[0]?.col ?? 1), `${table.title}多出的栏目不属于本表，未导入`);
+      continue;
+    }
+    const { byCol, unknown, missing } = matchColumns(table, sideDef, sheetSide);
+    for (const id of missing) {
+      const def = table.columns.find((c) => c.id === id);
+      problem(cellAddress(band.top, sheetSide.columns[0]?.col ?? 1), `表头中找不到“${[...(def?.groups ?? []), def?.label ?? id].join('·')}”栏，该栏未导入`);
+    }
+    const kind = sideKind(sideDef);
+    const catalogue = sideCatalogue(sideDef);
+    const fixedRows = sideLayout.rows;
+    const usedFixed = new Set<string>();
+
+    for (let r = band.dataStart; r <= grid.lastRow; r++) {
+      const firstText = gridText(grid, r, 1);
+      if (stopsTable(firstText)) break;
+      const header = rowHeader(grid, r, sheetSide);
+      const valued = [...byCol.keys(), ...unknown.map((u) => u.col)].some((c) => {
+        const cell = gridCell(grid, r, c);
+        return cell !== undefined && !cell.mergedCopy;
+      });
+      if (header.code === '' && header.name === '' && !valued) continue;
+
+      let row: LayoutRow | undefined;
+      let rowId = '';
+      let isNewItem = false;
+      const rowName = header.code ? `“${header.code} ${header.name}”` : `“${header.name}”`;
+      if (kind === 'subject' && catalogue) {
+        if (header.code) {
+          const entry = index[catalogue].get(header.code);
+          if (!entry) {
+            problem(header.cell, `科目编码“${header.code}”不在${pack.catalogues[catalogue].title}中，本行未导入`);
+            continue;
+          }
+          if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
+            problem(header.cell, `科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目表中的“${entry.name}”不一致，本行未导入`);
+            continue;
+          }
+          rowId = entry.code;
+          isNewItem = entry.level === '项';
+        } else if (fixedLabels.has(normalizeLabel(header.name)) || normalizeLabel(header.name) === '合计') {
+          rowId = TOTAL_ROW;
+        } else {
+          if (valued) problem(header.cell, `${rowName}没有科目编码，无法确定科目，本行未导入`);
+          continue;
+        }
+      } else {
+        row = matchFixedRow(fixedRows, header, usedFixed, catalogue !== null);
+        if (!row && catalogue && header.code) {
+          const entry = index[catalogue].get(header.code);
+          problem(
+            header.cell,
+            entry ? `科目“${entry.code} ${entry.name}”不属于${table.title}的这一部分，本行未导入` : `科目编码“${header.code}”不在${pack.catalogues[catalogue].title}中，本行未导入`,
+          );
+          continue;
+        }
+        if (!row) {
+          if (header.name !== '' || valued) problem(header.cell, `无法识别的行${rowName}，本行未导入`);
+          continue;
+        }
+        if (catalogue && header.code && header.name && row.code && normalizeText(header.name) !== normalizeText(row.label)) {
+          problem(header.cell, `科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目表中的“${row.label}”不一致，本行未导入`);
+          continue;
+        }
+        rowId = row.id;
+        usedFixed.add(row.id);
+      }
+      if (seen.has(rowId)) {
+        problem(header.cell, `${rowName}在本表中重复出现，后一行未导入`);
+        continue;
+      }
+      seen.add(rowId);
+      if (isNewItem) result.subjectRows.push(rowId);
+
+      for (const [col, colId] of byCol) {
+        const address = cellAddress(r, col);
+        const cell = gridCell(grid, r, col);
+        const colKind: ValueKind = table.columns.find((c) => c.id === colId)?.kind === 'count' || row?.kind === 'count' ? 'count' : 'money';
+        const amount = cellAmount(cell, colKind, unit);
+        if (!amount.ok) {
+          problem(address, `${rowName}：${amount.reason}，未导入`);
+          continue;
+        }
+        const found: FoundValue = { table: table.id, row: rowId, col: colId, value: amount.value, kind: colKind, sheet: grid.name, cell: address };
+        const inputs = row ? row.inputs : isNewItem ? subjectInputs(sideDef) : [];
+        const cells = row ? row.cells : sideDef.columns;
+        if (inputs.includes(colId)) result.inputs.push(found);
+        else if (cells.includes(colId)) {
+          if (cell && !cell.mergedCopy) result.computed.push(found);
+        } else if (amount.value !== 0) problem(address, `${rowName}在本表中没有这一栏的数，未导入`);
+      }
+      for (const u of unknown) {
+        const cell = gridCell(grid, r, u.col);
+        if (!cell || cell.mergedCopy) continue;
+        const amount = cellAmount(cell, 'money', unit);
+        if (!amount.ok || amount.value !== 0) problem(cellAddress(r, u.col), `栏目“${u.words.join('·')}”不是${table.title}的栏目，未导入`);
+      }
+    }
+  }
+  result.inputs = result.inputs.map((v) => ({ ...v }));
+  return result;
+}
+
+function subjectInputs(side: SideDef): string[] {
+  for (const source of side.rows) if (source.type === 'subject') return source.inputs;
+  return [];
+}
+
+/** A fixed (or catalogue) row by its code, or by its label without numbering, preferring the one with the same 行次. */
+function matchFixedRow(rows: readonly LayoutRow[], header: RowHeaderValues, used: ReadonlySet<string>, byCode: boolean): LayoutRow | undefined {
+  if (header.code) {
+    const hit = rows.find((r) => r.code === header.code || (!byCode && r.id === header.code));
+    if (hit) return hit;
+    if (byCode) return undefined;
+  }
+  const label = normalizeLabel(header.name);
+  if (label === '') return undefined;
+  const same = rows.filter((r) => normalizeLabel(r.label) === label);
+  const free = same.filter((r) => !used.has(r.id));
+  const pick = free.find((r) => header.lineNo !== '' && r.lineNo === header.lineNo) ?? free[0];
+  if (pick) return pick;
+  if (same.length > 0) return undefined;
+  if (label.length < 4) return undefined;
+  const loose = rows.filter((r) => !used.has(r.id) && (normalizeLabel(r.label).includes(label) || label.includes(normalizeLabel(r.label))));
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+export { cellKey };

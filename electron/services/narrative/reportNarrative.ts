@@ -1,0 +1,58 @@
+/**
+ * The 情况说明 of one stored report: its engine and texts, last year's figures (year Y−1 of the same
+ * unit in the database if there, else the 上年数 the clerk typed), the clerk's options and rewrites.
+ */
+import type { ReportRef } from '../../../shared/api/contract';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import { checkNarrative, type NarrativeCheckResult } from '../../../shared/narrative/check';
+import type { NarrativeDoc } from '../../../shared/narrative/document';
+import { editsFromTexts } from '../../../shared/narrative/edits';
+import { generateNarrative, type LastYearValues, type NarrativeOptions } from '../../../shared/narrative/generate';
+import { lastYearFromReport, lastYearFromTexts } from '../../../shared/narrative/lastYear';
+import { narrativeOptions } from '../../../shared/narrative/options';
+import type { NarrativeTemplate } from '../../../shared/narrative/template';
+import type { ReportSessions, Session } from '../reportSessions';
+
+export interface ReportNarrative {
+  doc: NarrativeDoc;
+  edits: Record<string, string>;
+  checks: NarrativeCheckResult[];
+  /** Where 上年数 came from. */
+  lastYear: 'database' | 'typed' | 'none';
+}
+
+async function lastYearSession(sessions: ReportSessions, ref: ReportRef): Promise<Session | null> {
+  const prevRef = { unit: ref.unit, year: ref.year - 1 };
+  if (!(await sessions.store.findReport(prevRef.unit, prevRef.year))) return null;
+  try {
+    return await sessions.open(prevRef);
+  } catch {
+    // A Y−1 report whose pack is not installed cannot be read; the typed 上年数 are used instead.
+    return null;
+  }
+}
+
+export async function reportNarrative(
+  sessions: ReportSessions,
+  template: NarrativeTemplate,
+  ref: ReportRef,
+  overrides: { unit?: MoneyUnit; zeroItems?: NarrativeOptions['zeroItems'] } = {},
+): Promise<ReportNarrative> {
+  const session = await sessions.open(ref);
+  const previous = await lastYearSession(sessions, ref);
+  const engine = session.engine;
+  const typed = lastYearFromTexts(session.texts, (t, r) => engine.row(t, r)?.kind ?? 'money');
+  const lastYear: LastYearValues | null = previous ? lastYearFromReport(previous.engine) : typed;
+  const options = { ...narrativeOptions(session.texts), ...overrides };
+  const doc = generateNarrative({
+    template,
+    report: engine,
+    unitName: session.unit.name,
+    year: ref.year,
+    texts: session.texts,
+    lastYear,
+    options,
+  });
+  const edits = editsFromTexts(session.texts);
+  return { doc, edits, checks: checkNarrative(doc, edits), lastYear: previous ? 'database' : typed ? 'typed' : 'none' };
+}
