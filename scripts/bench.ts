@@ -4,7 +4,9 @@
  */
 import { defaultPacksDir, loadPack } from '../electron/services/packs/loadPack';
 import { join } from 'node:path';
+import { benchAudit } from './bench/auditBench';
 import { benchEngine } from './bench/engineBench';
+import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
 import { benchStore } from './bench/storeBench';
 
@@ -13,3 +15,5 @@ const report = makeFullSizeReport(pack);
 console.log(`决算工作站 性能基准  Node ${process.version}，${new Date().toISOString().slice(0, 10)}`);
 await benchEngine(report);
 await benchStore(report);
+await benchExcel(report);
+await benchAudit(report);

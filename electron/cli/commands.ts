@@ -24,14 +24,14 @@ function isUnitKind(text: string): text is UnitKind {
 }
 
 const COMMON = { db: { type: 'string' }, packs: { type: 'string' } } as const;
-const REPORT = { ...COMMON, unit: { type: 'string' }, year: { type: 'string' } } as const;
+export const REPORT = { ...COMMON, unit: { type: 'string' }, year: { type: 'string' } } as const;
 
 /** Api calls validated exactly as a transport validates them. */
-async function call<M extends ApiMethod>(services: Services, method: M, input: ApiInput<M>): Promise<ApiResults[M]> {
+export async function call<M extends ApiMethod>(services: Services, method: M, input: ApiInput<M>): Promise<ApiResults[M]> {
   return unwrap(await dispatch(services.api, method, input));
 }
 
-async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
   const dbPath = resolve(optionalString(values, 'db') ?? defaultDbPath());
   if (mustExist) {
     try {
@@ -48,7 +48,7 @@ async function withServices<T>(values: Parsed['values'], mustExist: boolean, wor
   }
 }
 
-function reportRef(values: Parsed['values']): ReportRef {
+export function reportRef(values: Parsed['values']): ReportRef {
   return { unit: requireString(values, 'unit'), year: requireYear(values) };
 }
 

@@ -6,6 +6,9 @@ import { AppError } from '../../shared/api/errors';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { exportXlsxCommand } from './commands/exportXlsx';
+import { importXlsxCommand } from './commands/importXlsx';
+import { narrativeCommand } from './commands/narrative';
 import { HELP } from './help';
 
 /** A command returns its exit status when success is not simply 0 (audit: 1 when a 强制 rule fails). */
@@ -16,6 +19,9 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-json': exportCommand,
   'import-json': importCommand,
   audit: auditCommand,
+  'export-xlsx': exportXlsxCommand,
+  'import-xlsx': importXlsxCommand,
+  narrative: narrativeCommand,
 };
 
 function oneLine(text: string): string {

@@ -6,7 +6,9 @@
 import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
+import { fileMethods } from './fileApi';
 import { ReportSessions, type Session } from './reportSessions';
+import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
 import type { ReportStore } from './store/reportStore';
 
@@ -60,6 +62,13 @@ export function createApi(deps: ApiDeps): Api {
         // Checked before anything is created, so a year without a pack leaves no empty report behind.
         if (!(await store.findReport(ref.unit, ref.year))) sessions.packForYear(ref.year);
         return snapshot(await sessions.open(ref, true));
+      }),
+
+    findReport: (ref) =>
+      sessions.serial(async () => {
+        await sessions.requireUnit(ref.unit);
+        const session = await storedSession(sessions, ref);
+        return session ? snapshot(session) : null;
       }),
 
     setCells: ({ edits, ...ref }) =>
@@ -136,6 +145,8 @@ export function createApi(deps: ApiDeps): Api {
         }
         return { texts: { ...session.texts } };
       }),
+
+    ...fileMethods(sessions),
 
     getSettings: () => settings.get(),
 

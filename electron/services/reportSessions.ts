@@ -43,10 +43,15 @@ export class ReportSessions {
     return next;
   }
 
+  /**
+   * The pack a year's report uses: the year's own, or else the following year's — the year before
+   * the first pack holds last year's figures (上年数), typed or imported from last year's workbook.
+   */
   packForYear(year: number): Pack {
-    const pack = this.packs.find((p) => p.year === year);
-    if (!pack) throw new AppError(`没有 ${year} 年度的报表格式`);
-    return pack;
+    const pack = this.packs.find((p) => p.year === year) ?? this.packs.find((p) => p.year === year + 1);
+    if (pack) return pack;
+    const years = [...new Set(this.packs.map((p) => p.year))].sort().join('、') || '无';
+    throw new AppError(`没有 ${year} 年度的报表格式（已安装的年度：${years}；上一年度的数据按下一年度的格式填写或导入）`);
   }
 
   packById(id: string): Pack {

@@ -1,17 +1,14 @@
 /** Audit figures on the full-size report: every rule from scratch; re-evaluation after one edit. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AuditEngine } from '../../shared/audit/auditEngine';
-import { loadRules } from '../../shared/audit/loadRules';
+import { packRuleSet } from '../../shared/audit/loadRules';
 import { ReportEngine } from '../../shared/engine/reportEngine';
-import { defaultPacksDir } from '../../electron/services/packs/loadPack';
 import { inputCells } from './engineBench';
 import type { FullSizeReport } from './fullSizeReport';
 import { seededRandom } from './fullSizeReport';
 import { ms, printFigures, quantile, timed } from './stats';
 
 export async function benchAudit({ pack, data }: FullSizeReport): Promise<void> {
-  const rules = loadRules(pack, JSON.parse(await readFile(join(defaultPacksDir(), 'yn-2020', 'rules.json'), 'utf8')));
+  const rules = packRuleSet(pack);
   const engine = new ReportEngine(pack, data);
   let audit = new AuditEngine(engine, rules, { unitKind: '行政单位' });
   const scratch: number[] = [];

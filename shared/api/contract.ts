@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
+import type { ImportPlanView } from './xlsxPlan';
 
 export const UNIT_KINDS = ['行政单位', '参照公务员法管理的事业单位', '其他事业单位'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -69,6 +70,22 @@ const id = z.string().regex(/^[0-9A-Za-z_]{1,24}$/);
 const cellValue = z.number().int().refine(Number.isSafeInteger).nullable();
 
 export const reportRef = z.object({ unit: unitCode, year });
+
+/** 20 MB of file as base64 (4 characters per 3 bytes). */
+const MAX_FILE_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4;
+
+/** A file made by the back end, for the UI to save (download, or a save dialog in Electron). */
+export interface FileResult {
+  fileName: string;
+  base64: string;
+}
+
+export interface PreviousYearReport {
+  year: number;
+  packId: string;
+  rows: Record<string, string[]>;
+  inputs: Record<CellKey, number>;
+}
 export type ReportRef = z.infer<typeof reportRef>;
 
 export const cellEdit = z.object({ table: id, row: id, col: id, value: cellValue });
@@ -86,6 +103,11 @@ export const apiSchemas = {
   getPack: z.object({ packId: z.string().min(1).max(64) }),
   /** Opens the report of a unit for a year, creating it (empty) on first open. */
   openReport: reportRef,
+  /**
+   * A report already in the database, or null (none, or its 报表格式 is not installed); never
+   * creates one. The UI reads last year's report through it (X-13, 上年数).
+   */
+  findReport: reportRef,
   /** Writes cells in one transaction: all are written or none. */
   setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(100_000) }),
   /** Adds 科目 rows (项 codes) to a subject table; parents are implied. */
@@ -102,6 +124,19 @@ export const apiSchemas = {
       z.string().max(50_000, '文字过长（最多 50,000 字）').nullable(),
     ),
   }),
+  /** Last year's report of the unit (year − 1), for 上年数 and audit rule X-13; null when there is none. */
+  previousYear: reportRef,
+  /** The published 公开表 workbook (.xlsx) of a report. */
+  exportXlsx: reportRef.extend({ wan: z.boolean(), blankZeros: z.boolean() }),
+  /** Reads a bureau workbook and says what importing it would change; writes nothing. */
+  planXlsxImport: reportRef.extend({
+    fileName: z.string().min(1).max(255),
+    base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+  }),
+  /** Writes a planned import in one transaction (refused if the report changed since the plan). */
+  commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  /** The 情况说明 as a file: UTF-8 text or Word (.docx). */
+  exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']) }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -119,10 +154,16 @@ export interface ApiResults {
   listPacks: PackSummary[];
   getPack: Pack;
   openReport: ReportSnapshot;
+  findReport: ReportSnapshot | null;
   setCells: { written: number };
   addRows: { rows: string[] };
   removeRow: { removedRows: string[]; removedCells: number };
   setTexts: { texts: Record<string, string> };
+  previousYear: PreviousYearReport | null;
+  exportXlsx: FileResult;
+  planXlsxImport: { planId: string; plan: ImportPlanView };
+  commitXlsxImport: { inputs: number; changed: number };
+  exportNarrative: FileResult;
   getSettings: Settings;
   setSettings: Settings;
 }

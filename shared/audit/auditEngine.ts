@@ -110,9 +110,10 @@ export class AuditEngine {
     this.shape = shapeOf(this.engine);
     this.graph = null;
     const prevShape = this.previous ? shapeOf(this.previous) : null;
-    this.instances = bindRules(this.rules, { pack: this.engine.pack, shape: this.shape, prevShape, unitKind: this.unitKind });
+    const unbound = new Set<string>();
+    this.instances = bindRules(this.rules, { pack: this.engine.pack, shape: this.shape, prevShape, unitKind: this.unitKind, unbound });
     this.readers = new Map();
-    this.skipped = new Set();
+    this.skipped = unbound;
     this.instances.forEach((inst, i) => {
       if (inst.type !== 'compare') return;
       if (inst.usesPrev && !this.previous) this.skipped.add(inst.rule.def.id);

@@ -3,7 +3,7 @@
  * message, cells in words and explanation — plain data first, then text and HTML renderings.
  */
 import { splitCellKey, type CellKey } from '../api/contract';
-import { cellTitle } from '../engine/labels';
+import { cellPlace } from '../engine/labels';
 import type { ReportEngine } from '../engine/reportEngine';
 import type { AuditLevel } from './ruleModel';
 import type { AuditResult } from './types';
@@ -14,7 +14,7 @@ export interface AuditReportItem {
   level: AuditLevel;
   tail: boolean;
   message: string;
-  /** Cells of both sides, in words: 收入支出决算总表 第“总计”行“金额”. */
+  /** Cells of both sides, in words: 收入支出决算总表 收入“总计”. */
   cells: string[];
   explanation: string | null;
 }
@@ -37,11 +37,14 @@ export interface AuditReport {
   blocking: boolean;
 }
 
+/** 收入支出决算总表 收入“总计” on two-sided tables; 支出决算表 第“2010301 行政运行”行“基本支出” otherwise. */
 export function cellWords(engine: ReportEngine, key: CellKey): string {
   const { table, row, col } = splitCellKey(key);
   const def = engine.pack.tables.find((t) => t.id === table);
   const layoutRow = engine.row(table, row);
-  return def && layoutRow ? cellTitle(def, layoutRow, col) : key;
+  if (!def || !layoutRow) return key;
+  const side = engine.layout(table).sides.find((s) => s.rows.some((r) => r.id === row));
+  return cellPlace(def, side?.def, layoutRow, col);
 }
 
 export function buildAuditReport(
@@ -81,7 +84,8 @@ export function buildAuditReport(
   };
 }
 
-function summaryLine(report: AuditReport): string {
+/** One line under the title: counts and whether the report may be exported. */
+export function summaryLine(report: AuditReport): string {
   const { counts } = report;
   if (counts.强制 + counts.提示 === 0) return '审核通过：没有未通过的审核规则。';
   return `强制 ${counts.强制} 条，提示 ${counts.提示} 条（其中万元尾差 ${counts.尾差} 条，已说明 ${counts.explained} 条）。${

@@ -6,9 +6,9 @@
 import type { UnitKind } from '../api/contract';
 import { cellKey, type CellKey } from '../api/contract';
 import type { CompareOp } from '../engine/ast';
-import { driverOf, setRows, type Shape } from '../engine/bind';
+import { BindError, driverOf, setRows, type Shape } from '../engine/bind';
 import { catalogueIndex } from '../engine/catalogueIndex';
-import { columnTitle, rowTitle } from '../engine/labels';
+import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
 import { bindSide, type BoundSide } from './auditBind';
@@ -61,6 +61,11 @@ export interface BindContext {
   shape: Shape;
   prevShape: Shape | null;
   unitKind: UnitKind;
+  /**
+   * Collects the ids of rules whose last-year part cannot be bound to last year's report (a Y−1
+   * report of another pack lacks the row); those instances are left out, reported as not evaluated.
+   */
+  unbound?: Set<string>;
 }
 
 export function bindRules(rules: RuleSet, ctx: BindContext): Instance[] {
@@ -105,11 +110,19 @@ function bindCheck(rule: ParsedRule, check: ParsedCheck, id: string, ctx: BindCo
   const rows: (string | null)[] = driver ? setRows(ctx.shape, driver).map((r) => r.id) : [null];
   const usesPrev = [formula.left, formula.right, ...(when ? [when.left, when.right] : [])].some(readsPrevious);
   for (const row of rows) {
-    const left = bindSide(formula.left, ctx.shape, ctx.prevShape, row);
-    const right = bindSide(formula.right, ctx.shape, ctx.prevShape, row);
-    const boundWhen = when
-      ? { op: when.op, left: bindSide(when.left, ctx.shape, ctx.prevShape, row), right: bindSide(when.right, ctx.shape, ctx.prevShape, row) }
-      : null;
+    let left: BoundSide, right: BoundSide, boundWhen: CompareInstance['when'];
+    try {
+      left = bindSide(formula.left, ctx.shape, ctx.prevShape, row);
+      right = bindSide(formula.right, ctx.shape, ctx.prevShape, row);
+      boundWhen = when
+        ? { op: when.op, left: bindSide(when.left, ctx.shape, ctx.prevShape, row), right: bindSide(when.right, ctx.shape, ctx.prevShape, row) }
+        : null;
+    } catch (err) {
+      // This report's side was checked against the pack on load; only last year's can miss a row.
+      if (!(err instanceof BindError) || !usesPrev || !ctx.prevShape) throw err;
+      ctx.unbound?.add(rule.def.id);
+      continue;
+    }
     const words = rowWords(ctx, driver?.table ?? rule.def.table, row);
     out.push({
       type: 'compare',
@@ -194,8 +207,9 @@ function treeSums(rule: ParsedRule, tableId: string, id: string, ctx: BindContex
           left,
           right,
           when: null,
-          leftWords: `“${rowTitle(row)}”${columnTitle(table, col)}`,
-          rightWords: `其下级科目${columnTitle(table, col)}之和`,
+          leftWords: sideCellWords(table, side.def, row, col),
+          // A one-column side of a two-sided table needs no column word (T06: 决算数).
+          rightWords: table.sides.length > 1 && side.def.columns.length === 1 ? '其下级科目之和' : `其下级科目${columnTitle(table, col)}之和`,
           template: DEFAULT_TEMPLATE,
           leftKind: 'money',
           rightKind: 'money',
@@ -225,7 +239,7 @@ function nonNegative(rule: ParsedRule, kind: ValueKind, tables: string[] | null,
             left: single(cellKey(tableId, row.id, col), tableId, row.id, col),
             right: { constant: 0, terms: [] },
             when: null,
-            leftWords: `“${rowTitle(row)}”${columnTitle(table, col)}`,
+            leftWords: sideCellWords(table, side.def, row, col),
             rightWords: '0',
             template: '{table}：{leftWords}为负数 {left}',
             leftKind: kind,

@@ -76,7 +76,6 @@ export function parseExpr(source: string): Expr {
     }
     if (t === '-') return { k: 'bin', op: '-', a: { k: 'num', v: 0 }, b: primary() };
     if (/^\d+$/.test(t)) return { k: 'num', v: Number(t) };
-    if (t === 'not') return { k: 'not', e: primary() };
     if (FUNCTIONS.has(t) && peek() === '(') {
       take();
       if (KEY_FUNCTIONS.has(t)) {
@@ -120,11 +119,17 @@ export function parseExpr(source: string): Expr {
     }
     return a;
   }
+  /** `not` binds looser than a comparison: `not a > 3` is `not (a > 3)`. */
+  function notExpr(): Expr {
+    if (peek() !== 'not') return comparison();
+    take();
+    return { k: 'not', e: notExpr() };
+  }
   function andExpr(): Expr {
-    let e = comparison();
+    let e = notExpr();
     while (peek() === 'and') {
       take();
-      e = { k: 'bin', op: 'and', a: e, b: comparison() };
+      e = { k: 'bin', op: 'and', a: e, b: notExpr() };
     }
     return e;
   }

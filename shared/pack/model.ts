@@ -6,6 +6,7 @@
  */
 
 import type { RuleDef } from '../audit/ruleModel';
+import type { NarrativeTemplate } from '../narrative/template';
 
 export type Level = '类' | '款' | '项';
 
@@ -143,6 +144,8 @@ export interface PackManifest {
   tables: string[];
   /** The audit rules file (审核公式), relative to the pack folder. */
   rules?: string;
+  /** The 情况说明 template, relative to the pack folder. */
+  narrative?: string;
 }
 
 /** A loaded, validated pack: what the engine, the UI and the exporters read. */
@@ -155,6 +158,8 @@ export interface Pack {
   tables: TableDef[];
   /** Audit rules as written in the pack's rules file, checked against the tables on load. */
   rules?: RuleDef[];
+  /** The 情况说明 template, checked against the tables on load. */
+  narrative?: NarrativeTemplate;
 }
 
 /** The id of the 合计 row of a subject side. */

@@ -83,6 +83,7 @@ export const manifestSchema = z.strictObject({
   catalogues: z.strictObject({ func: catalogueRef, econ: catalogueRef }),
   tables: z.array(text).min(1),
   rules: text.optional(),
+  narrative: text.optional(),
 }) satisfies z.ZodType<PackManifest>;
 
 /** One CSV row (`code,name,level,parent,src`) as csv-parse gives it: every field a string. */

@@ -16,6 +16,7 @@ import { TOTAL_ROW, type Catalogue, type CatalogueId, type Pack, type PackManife
 import { manifestSchema, tableSchema } from './schema';
 
 import { loadRules } from '../audit/loadRules';
+import { validateTemplate } from '../narrative/validateTemplate';
 export { PackError } from './errors';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -40,7 +41,12 @@ function parseShape<T>(schema: z.ZodType<T>, value: unknown, file: string, what:
  * `rules` is the pack's rules file when the manifest names one; its rules are checked against the
  * finished tables (shared/audit/loadRules) and kept on the pack as written.
  */
-export function validatePack(manifest: unknown, tables: PackTableFile[], catalogues: PackCatalogueFiles, rules?: PackTableFile): Pack {
+export interface PackExtraFiles {
+  rules?: PackTableFile;
+  narrative?: PackTableFile;
+}
+
+export function validatePack(manifest: unknown, tables: PackTableFile[], catalogues: PackCatalogueFiles, extra: PackExtraFiles = {}): Pack {
   const m: PackManifest = parseShape(manifestSchema, manifest, 'pack.json', '报表套描述文件');
   const catalogue = (id: CatalogueId): Catalogue => ({
     id,
@@ -99,9 +105,14 @@ export function validatePack(manifest: unknown, tables: PackTableFile[], catalog
     }
     throw err;
   }
+  const { rules, narrative } = extra;
   if (m.rules !== undefined) {
     if (!rules || rules.file !== m.rules) throw new PackError(`pack.json 列出的审核规则文件“${m.rules}”没有读到`, { file: m.rules });
     pack.rules = loadRules(pack, rules.json, rules.file).rules.map((r) => r.def);
+  }
+  if (m.narrative !== undefined) {
+    if (!narrative || narrative.file !== m.narrative) throw new PackError(`pack.json 列出的情况说明模板“${m.narrative}”没有读到`, { file: m.narrative });
+    pack.narrative = validateTemplate(narrative.json, narrative.file, pack);
   }
   return pack;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/api/errors';
 import { createServices } from '../../services/createServices';
 import { narrativeDocx } from '../../services/narrative/exportDocx';
 import { narrativeTextFile } from '../../services/narrative/exportText';
-import { loadNarrativeTemplate } from '../../services/narrative/loadTemplate';
+import { packNarrativeTemplate } from '../../services/narrative/loadTemplate';
 import { reportNarrative } from '../../services/narrative/reportNarrative';
 import { defaultPacksDir } from '../../services/packs/loadPack';
 import { defaultDbPath } from '../../services/paths';
@@ -47,7 +47,7 @@ export async function narrativeCommand(args: string[], io: Output): Promise<void
   try {
     await services.api.openReport(ref);
     const session = await services.sessions.open(ref);
-    const template = await loadNarrativeTemplate(packsDir, session.pack);
+    const template = packNarrativeTemplate(session.pack);
     const overrides = {
       ...(values.wan === true ? { unit: '万元' as const } : {}),
       ...(values.nonzero === true ? { zeroItems: 'nonZero' as const } : {}),

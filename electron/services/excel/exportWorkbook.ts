@@ -194,9 +194,9 @@ function writeBodyCell(cell: ExcelJS.Cell, col: SheetColumn, row: LayoutRow | nu
       return;
     case 'name':
     case 'item':
-      // A total without a 科目编码 carries its label in the code column, as bureaus print 合计.
+      // 合计 and 总计 lines are centred, as published; every other label is indented by its level.
       cell.value = row.label;
-      cell.alignment = row.total && !row.code && col.kind === 'item' ? { horizontal: 'center' } : { horizontal: 'left', indent: row.indent };
+      cell.alignment = row.total && !row.code && /(合计|总计)$/.test(row.label) ? { horizontal: 'center' } : { horizontal: 'left', indent: row.indent };
       return;
     case 'lineNo':
       cell.value = row.lineNo ?? null;

@@ -4,7 +4,7 @@
  */
 import type { MoneyUnit } from '../../../shared/money/fen';
 import type { Pack, TableDef } from '../../../shared/pack/model';
-import { gridText, type Grid } from './readWorkbook';
+import type { Grid } from './readWorkbook';
 import { normalizeText, normalizeTitle } from './words';
 
 /**
@@ -65,4 +65,3 @@ export function statedUnit(grid: Grid, fromRow: number, toRow: number): MoneyUni
   return null;
 }
 
-export { gridText };

@@ -16,71 +16,13 @@ import type { ValueKind } from '../../../shared/pack/model';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
 import { identifyTable, statedUnit } from './findTables';
 import { gridText, readWorkbook, type Grid } from './readWorkbook';
-import { readTable, type FoundValue, type NotPlaced, type TableRead } from './readTable';
+import { readTable, type FoundValue, type TableRead } from './readTable';
+import type { NotPlaced } from '../../../shared/api/xlsxPlan';
 import type { ReportTarget } from './reportTarget';
+import type { ComputedDifference, ImportPlan, PlanCell, RowChange, TextChange, ValueChange } from '../../../shared/api/xlsxPlan';
+
+export type { ComputedDifference, ImportPlan, PlanCell, RowChange, TextChange, ValueChange };
 import { normalizeText } from './words';
-
-export interface PlanCell {
-  table: string;
-  row: string;
-  col: string;
-  /** 支出决算表 第“2010301 行政运行”行“基本支出” */
-  where: string;
-  kind: ValueKind;
-  /** Where the value stands in the file, when it comes from the file. */
-  sheet?: string;
-  cell?: string;
-}
-
-export interface ValueChange extends PlanCell {
-  before: number | null;
-  after: number | null;
-}
-
-export interface ComputedDifference extends PlanCell {
-  inFile: number;
-  /** What the engine computes from the imported inputs; null when the row does not exist after the import. */
-  computed: number | null;
-}
-
-export interface RowChange {
-  table: string;
-  row: string;
-  /** 支出决算表：2010301 行政运行 */
-  label: string;
-}
-
-export interface TextChange {
-  key: string;
-  label: string;
-  before: string | null;
-  after: string;
-}
-
-export interface ImportPlan {
-  fileLabel: string;
-  unit: string;
-  unitName: string;
-  year: number;
-  packId: string;
-  /** 万元 when any table of the file states 万元 (its figures are rounded to 0.01 万元). */
-  sourceUnit: MoneyUnit;
-  tables: { table: string; title: string; sheet: string; unit: MoneyUnit }[];
-  ignoredSheets: { sheet: string; reason: string }[];
-  newValues: ValueChange[];
-  changedValues: ValueChange[];
-  clearedValues: ValueChange[];
-  newRows: RowChange[];
-  removedRows: RowChange[];
-  notPlaced: NotPlaced[];
-  computedDifferences: ComputedDifference[];
-  textChanges: TextChange[];
-  notes: string[];
-  /** The report's rows and inputs after the import. */
-  data: { rows: Record<string, string[]>; inputs: Record<CellKey, number> };
-  /** Fingerprint of the report the plan was made against; the commit refuses if it has changed since. */
-  base: string;
-}
 
 export interface PlanInput {
   bytes: Uint8Array;

@@ -4,7 +4,6 @@
  * label, and places every row — 科目 rows by code (one 7-digit column or 类|款|项), fixed rows by
  * label text — reporting whatever cannot be placed with its sheet and cell.
  */
-import { cellKey } from '../../../shared/api/contract';
 import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
 import { buildTableLayout } from '../../../shared/engine/layout';
 import type { LayoutRow } from '../../../shared/engine/types';
@@ -13,6 +12,7 @@ import { TOTAL_ROW, type CatalogueId, type Pack, type SideDef, type TableDef, ty
 import { cellAmount } from './cellAmount';
 import { gridCell, gridText, type Grid } from './readWorkbook';
 import { cellAddress, normalizeLabel, normalizeText } from './words';
+import type { NotPlaced } from '../../../shared/api/xlsxPlan';
 
 /** A value read from a cell, placed on a table cell. */
 export interface FoundValue {
@@ -26,11 +26,7 @@ export interface FoundValue {
 }
 
 /** Something on the sheet that was not imported, and why. */
-export interface NotPlaced {
-  sheet: string;
-  cell: string;
-  reason: string;
-}
+export type { NotPlaced };
 
 export interface TableRead {
   table: TableDef;
@@ -399,7 +395,6 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       }
     }
   }
-  result.inputs = result.inputs.map((v) => ({ ...v }));
   return result;
 }
 
@@ -427,4 +422,3 @@ function matchFixedRow(rows: readonly LayoutRow[], header: RowHeaderValues, used
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-export { cellKey };

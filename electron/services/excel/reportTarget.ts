@@ -19,16 +19,6 @@ export interface ReportTarget {
   current: ReportData;
 }
 
-/** The pack of a year, or else the pack of the following year (for importing 上年数). */
-export function packForReportYear(packs: readonly Pack[], year: number): { pack: Pack; borrowed: boolean } {
-  const own = packs.find((p) => p.year === year);
-  if (own) return { pack: own, borrowed: false };
-  const next = packs.find((p) => p.year === year + 1);
-  if (next) return { pack: next, borrowed: true };
-  const years = [...new Set(packs.map((p) => p.year))].sort().join('、') || '无';
-  throw new AppError(`没有 ${year} 年度的报表格式（已安装的年度：${years}；上一年度的数据可按下一年度的格式导入）`);
-}
-
 export async function reportTarget(sessions: ReportSessions, ref: ReportRef): Promise<ReportTarget> {
   const unit = await sessions.requireUnit(ref.unit);
   const stored = await sessions.store.findReport(ref.unit, ref.year);
@@ -37,8 +27,8 @@ export async function reportTarget(sessions: ReportSessions, ref: ReportRef): Pr
     const current = await sessions.store.loadReportData(stored.id);
     return { unit, year: ref.year, pack, borrowedPack: pack.year !== ref.year, exists: true, current };
   }
-  const { pack, borrowed } = packForReportYear(sessions.packs, ref.year);
-  return { unit, year: ref.year, pack, borrowedPack: borrowed, exists: false, current: { rows: {}, inputs: {}, texts: {} } };
+  const pack = sessions.packForYear(ref.year);
+  return { unit, year: ref.year, pack, borrowedPack: pack.year !== ref.year, exists: false, current: { rows: {}, inputs: {}, texts: {} } };
 }
 
 export interface PreviousYear {

@@ -52,7 +52,10 @@ function rowHeaderColumns(table: TableDef, side: SideDef, index: number): DraftC
     cols.push({ kind: 'code', side: index, lanci: '', width: 12, words: [CODE_HEADER] });
     cols.push({ kind: 'name', side: index, lanci: '', width: table.sides.length > 1 ? 28 : 34, words: [NAME_HEADER] });
   } else {
-    cols.push({ kind: 'item', side: index, lanci: '', width: table.sides.length > 1 ? 34 : 40, words: [side.itemLabel ?? ITEM_HEADER] });
+    // As wide as the longest fixed label (CJK characters take two units), within reason.
+    const labels = side.rows.flatMap((source) => (source.type === 'fixed' ? source.rows.map((r) => r.label.length + (r.indent ?? 0)) : []));
+    const width = Math.max(12, Math.min(table.sides.length > 1 ? 34 : 40, Math.max(0, ...labels) * 2 + 2));
+    cols.push({ kind: 'item', side: index, lanci: '', width, words: [side.itemLabel ?? ITEM_HEADER] });
   }
   if (side.lineNumbers) cols.push({ kind: 'lineNo', side: index, lanci: '', width: 6, words: [LINE_HEADER] });
   return cols;
@@ -68,7 +71,7 @@ export function sheetLayout(table: TableDef): SheetLayout {
       const def = table.columns.find((c) => c.id === colId);
       const words = [...sideWords, ...(def?.groups ?? []), def?.label ?? colId];
       const longest = Math.max(...words.map((w) => w.length));
-      draft.push({ kind: 'data', side: index, colId, lanci: def?.lanci ?? '', width: Math.max(14, Math.min(20, longest * 2 + 2)), words });
+      draft.push({ kind: 'data', side: index, colId, lanci: def?.lanci ?? '', width: Math.max(15, Math.min(18, longest * 2 + 2)), words });
     }
   });
   const headerDepth = Math.max(...draft.map((c) => c.words.length));

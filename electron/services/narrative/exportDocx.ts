@@ -59,10 +59,10 @@ function blockParagraphs(block: Block, edits: Readonly<Record<string, string>>):
     const face = block.level === 1 ? FONTS.h1 : block.level === 2 ? FONTS.h2 : FONTS.body;
     return [
       new Paragraph({
-        children: [bodyRun(text, { font: face, bold: block.level === 3 })],
+        children: [bodyRun(text, { font: face, bold: block.level !== 2 })],
         outlineLevel: block.level - 1,
         keepNext: true,
-        spacing: spacing(),
+        spacing: block.level === 1 ? { ...spacing(), before: 280 } : spacing(),
         ...(block.level === 1 ? { alignment: AlignmentType.CENTER } : { indent: { firstLine: BODY_PT * 2 * 20 } }),
       }),
     ];

@@ -53,6 +53,7 @@ const fileLocations = z
   .object({
     tables: z.array(z.string()).catch([]),
     rules: z.string().optional().catch(undefined),
+    narrative: z.string().optional().catch(undefined),
     catalogues: z
       .object({
         func: z.object({ file: z.string() }).optional().catch(undefined),
@@ -60,7 +61,7 @@ const fileLocations = z
       })
       .catch({}),
   })
-  .catch({ tables: [], catalogues: {}, rules: undefined });
+  .catch({ tables: [], catalogues: {}, rules: undefined, narrative: undefined });
 
 /** Loads and validates the pack in `dir`. */
 export async function loadPack(dir: string): Promise<Pack> {
@@ -74,11 +75,12 @@ export async function loadPack(dir: string): Promise<Pack> {
     if (file === undefined) continue;
     catalogueFiles[id] = { file, rows: await readCsv(dir, file) };
   }
-  const rules = files.rules === undefined ? undefined : { file: files.rules, json: await readJson(dir, files.rules) };
+  const optionalJson = async (file: string | undefined) => (file === undefined ? undefined : { file, json: await readJson(dir, file) });
+  const extra = { rules: await optionalJson(files.rules), narrative: await optionalJson(files.narrative) };
   const { func, econ } = catalogueFiles;
   // A missing catalogue entry is left for the manifest check, which names it precisely.
   const placeholder = { file: 'pack.json', rows: [] };
-  return validatePack(manifest, tables, { func: func ?? placeholder, econ: econ ?? placeholder }, rules);
+  return validatePack(manifest, tables, { func: func ?? placeholder, econ: econ ?? placeholder }, extra);
 }
 
 /** Loads every subfolder of `root` that has a pack.json, in folder-name order. */

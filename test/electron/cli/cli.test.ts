@@ -148,7 +148,7 @@ describe('juesuan CLI', () => {
     expect(await refused('set', ...report(db), 'T03', '9999999', 'c2', '5')).toContain('9999999');
     expect(await refused('set', ...report(db), 'T09', 'NABRGRP', 'c2', '1.5')).toContain('不是整数');
     expect(await refused('set', '--db', db, '--unit', '001', '--year', '2021', 'T03', '2010301', 'c2', '1')).toBe(
-      '没有 2021 年度的报表格式',
+      '没有 2021 年度的报表格式（已安装的年度：2020；上一年度的数据按下一年度的格式填写或导入）',
     );
     expect(await refused('set', '--db', db, '--unit', '404', '--year', '2020', 'T03', '2010301', 'c2', '1')).toContain(
       '单位 404 不存在',

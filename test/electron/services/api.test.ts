@@ -89,8 +89,16 @@ describe('openReport', () => {
     expect(await store.findReport('001', 2020)).toMatchObject({ unitCode: '001', year: 2020, packId: 'mini-2020' });
   });
 
+  it('opens the year before the first pack in that pack, for the figures of last year', async () => {
+    const snapshot = await api.openReport({ unit: '001', year: 2019 });
+    expect(snapshot.packId).toBe('mini-2020');
+    await api.setCells({ unit: '001', year: 2019, edits: [{ table: 'T01', row: 'IBEG', col: 'c1', value: 300 }] });
+    expect(await api.previousYear({ unit: '001', year: 2020 })).toEqual({ year: 2019, packId: 'mini-2020', rows: {}, inputs: { 'T01:IBEG:c1': 300 } });
+    expect(await api.previousYear({ unit: '001', year: 2019 })).toBeNull();
+  });
+
   it('refuses a year without a pack and a missing unit, creating nothing', async () => {
-    expect((await appError(api.openReport({ unit: '001', year: 2021 }))).message).toBe('没有 2021 年度的报表格式');
+    expect((await appError(api.openReport({ unit: '001', year: 2021 }))).message).toBe('没有 2021 年度的报表格式（已安装的年度：2020；上一年度的数据按下一年度的格式填写或导入）');
     expect(await store.findReport('001', 2021)).toBeUndefined();
     expect((await appError(api.openReport({ unit: '404', year: 2020 }))).message).toContain('单位 404 不存在');
   });

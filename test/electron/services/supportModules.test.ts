@@ -72,7 +72,7 @@ describe('dispatch', () => {
       if (!bad.ok) expect(bad.error.message).toContain('请求参数无效（year）');
       expect(await dispatch(api, 'openReport', { unit: '001', year: 2021 })).toEqual({
         ok: false,
-        error: { message: '没有 2021 年度的报表格式' },
+        error: { message: '没有 2021 年度的报表格式（已安装的年度：2020；上一年度的数据按下一年度的格式填写或导入）' },
       });
     } finally {
       await store.close();

@@ -83,7 +83,7 @@ describe('explanations and the audit report', () => {
     expect(report.counts.explained).toBe(1);
     const text = auditReportText(report);
     expect(text).toContain('[强制] T01-5  收入支出决算总表：收入总计');
-    expect(text).toContain('单元格：收入支出决算总表 第“总计”行“金额”');
+    expect(text).toContain('单元格：收入支出决算总表 收入“总计”；收入支出决算总表 支出“总计”');
     expect(text).toContain('出错说明：收回以前年度支出');
     const html = auditReportHtml(report);
     expect(html).toContain('<h2>公开01表 收入支出决算总表</h2>');

@@ -119,7 +119,7 @@ describe('options and edge cases', () => {
   });
 
   it('万元: amounts with 2 decimals and 万元, shares from 分 still adding to 100.00%', () => {
-    // Three equal 类 of 1.00 万元 + 0.0049 万元 each would round to shares 33.33 … in 万元 figures; from 分 they are exact.
+    // In 万元 the lines print 1.00 + 1.00 + 2.01 = 4.01 against a total of 4.02; shares from 分 stay exact.
     const inputs = {
       'T03:2010301:c2': 1_004_900,
       'T03:2080505:c2': 1_004_900,

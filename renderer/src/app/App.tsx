@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PackSummary, Settings, Unit } from '../../../shared/api/contract';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import { getApi } from '../api/getApi';
+import { TableView } from '../table/TableView';
+import { errorText } from './reportSession';
+import { TopBar, type SaveStatus } from './TopBar';
+import { UnitForm } from './UnitForm';
+import { useReport } from './useReport';
+
+type Message = { kind: 'error' | 'info'; text: string; id: number };
+
+type Boot = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready' };
+
+export function App() {
+  const api = useMemo(() => getApi(), []);
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [packs, setPacks] = useState<PackSummary[]>([]);
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const [displayUnit, setDisplayUnit] = useState<MoneyUnit>('元');
+  const [save, setSave] = useState<SaveStatus>({ kind: 'idle' });
+  const [message, setMessage] = useState<Message | null>(null);
+  const [newUnitOpen, setNewUnitOpen] = useState(false);
+  const [tab, setTab] = useState<string | null>(null);
+  const messageId = useRef(0);
+
+  const notify = useCallback((kind: 'error' | 'info', text: string) => {
+    messageId.current += 1;
+    setMessage({ kind, text, id: messageId.current });
+  }, []);
+
+  // Confirmations fade on their own; an error stays until the clerk closes it or the next message.
+  useEffect(() => {
+    if (message?.kind !== 'info') return;
+    const timer = setTimeout(() => setMessage((m) => (m?.id === message.id ? null : m)), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  const remember = useCallback(
+    (patch: Partial<Settings>) => {
+      api.setSettings(patch).catch((err: unknown) => notify('error', `设置未保存：${errorText(err)}`));
+    },
+    [api, notify],
+  );
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [u, p, s] = await Promise.all([api.listUnits({}), api.listPacks({}), api.getSettings({})]);
+        const years = [...new Set(p.map((x) => x.year))].sort((a, b) => b - a);
+        setUnits(u);
+        setPacks(p);
+        setDisplayUnit(s.displayUnit);
+        setUnitCode(u.find((x) => x.code === s.lastUnit)?.code ?? u[0]?.code ?? null);
+        setYear(s.lastYear !== null && years.includes(s.lastYear) ? s.lastYear : (years[0] ?? null));
+        setBoot({ kind: 'ready' });
+      } catch (err) {
+        setBoot({ kind: 'failed', message: errorText(err) });
+      }
+    })();
+  }, [api]);
+
+  const unit = useMemo(() => units.find((u) => u.code === unitCode) ?? null, [units, unitCode]);
+  const years = useMemo(() => [...new Set(packs.map((p) => p.year))].sort((a, b) => b - a), [packs]);
+  const report = useReport(api, unit, year);
+  const session = report.kind === 'ready' ? report.session : null;
+
+  useEffect(() => {
+    if (!session) return;
+    setSave({ kind: 'idle' });
+    const tables = session.engine.tableIds();
+    setTab((current) => (current && tables.includes(current) ? current : (tables[0] ?? null)));
+    return session.on({ saving: (state) => setSave(state) });
+  }, [session]);
+
+  // Leaving the page with a write still in flight would lose it; the browser asks first.
+  useEffect(() => {
+    const guard = (e: BeforeUnloadEvent) => {
+      if (save.kind === 'saving') e.preventDefault();
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [save.kind]);
+
+  const chooseUnit = (code: string) => {
+    setUnitCode(code);
+    remember({ lastUnit: code });
+  };
+  const chooseYear = (y: number) => {
+    setYear(y);
+    remember({ lastYear: y });
+  };
+  const chooseDisplayUnit = (u: MoneyUnit) => {
+    setDisplayUnit(u);
+    remember({ displayUnit: u });
+  };
+  const created = (u: Unit) => {
+    setUnits((list) => [...list.filter((x) => x.code !== u.code), u].sort((a, b) => a.code.localeCompare(b.code)));
+    setNewUnitOpen(false);
+    setUnitCode(u.code);
+    remember({ lastUnit: u.code, ...(year !== null ? { lastYear: year } : {}) });
+    notify('info', `已创建单位：${u.name}`);
+  };
+
+  if (boot.kind === 'loading') return <div className="splash">正在启动决算工作站…</div>;
+  if (boot.kind === 'failed') return <div className="splash error">无法启动：{boot.message}</div>;
+
+  const tables = session?.pack.tables ?? [];
+  return (
+    <div className="app">
+      <TopBar
+        units={units}
+        unit={unit}
+        years={years}
+        year={year}
+        displayUnit={displayUnit}
+        save={save}
+        onUnit={chooseUnit}
+        onNewUnit={() => setNewUnitOpen(true)}
+        onYear={chooseYear}
+        onDisplayUnit={chooseDisplayUnit}
+      />
+      {message && (
+        <div className={`message-bar message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} key={message.id}>
+          <span className="message-text">{message.text}</span>
+          <button type="button" className="message-close" aria-label="关闭提示" onClick={() => setMessage(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {units.length === 0 ? (
+        <main className="welcome">
+          <h1>欢迎使用决算工作站</h1>
+          <p>先建立本单位，然后选择年度开始填报部门决算表。所有数据保存在本机，每次修改即时保存。</p>
+          <UnitForm api={api} units={units} onCreated={created} />
+        </main>
+      ) : (
+        <main className="workspace">
+          {years.length === 0 && <div className="splash error">没有可用的报表模板（报表包），无法打开任何年度</div>}
+          {report.kind === 'loading' && <div className="splash">正在打开报表…</div>}
+          {report.kind === 'failed' && <div className="splash error">无法打开报表：{report.message}</div>}
+          {session && (
+            <>
+              <nav className="tabs" role="tablist">
+                {tables.map((t) => (
+                  <button
+                    key={t.id}
+                    type="button"
+                    role="tab"
+                    aria-selected={t.id === tab}
+                    className={t.id === tab ? 'tab active' : 'tab'}
+                    onClick={() => setTab(t.id)}
+                    title={`${t.code} ${t.title}`}
+                  >
+                    <span className="tab-code">{t.code}</span> {t.title}
+                  </button>
+                ))}
+              </nav>
+              {tab && <TableView key={`${session.unit.code}-${session.year}-${tab}`} session={session} tableId={tab} unit={displayUnit} notify={notify} />}
+            </>
+          )}
+        </main>
+      )}
+      {newUnitOpen && (
+        <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && setNewUnitOpen(false)}>
+          <div className="modal" role="dialog" aria-modal="true" aria-label="新建单位">
+            <h2>新建单位</h2>
+            <UnitForm api={api} units={units} onCreated={created} onCancel={() => setNewUnitOpen(false)} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, type Unit } from '../../../shared/api/contract';
+import { AppError, describeWhere } from '../../../shared/api/errors';
+import { ReportEngine } from '../../../shared/engine/reportEngine';
+import type { EditRequest, ReportEngineApi, RowChange } from '../../../shared/engine/types';
+import type { Pack } from '../../../shared/pack/model';
+import { SerialQueue } from '../edit/serialQueue';
+import { batchEdits, UndoStack, type Batch } from '../edit/undoStack';
+
+export type CommitResult = { ok: true; changed: CellKey[]; written: number } | { ok: false; message: string };
+
+export interface SessionEvents {
+  /** Values changed; the keys of every cell whose value changed (inputs and computed). */
+  cells(keys: CellKey[]): void;
+  /** Rows of a table came or went. */
+  rows(table: string): void;
+  /** Store write state, for the save indicator. */
+  saving(state: { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }): void;
+}
+
+/** An error as the clerk reads it: the message and, when known, the place. */
+export function errorText(err: unknown): string {
+  if (err instanceof AppError) {
+    const where = describeWhere(err.where);
+    return where ? `${err.message}（${where}）` : err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * One open report: the pack, a local engine for live values, and every write to the store.
+ * A change is applied to the engine only after the store has it, so what the clerk sees is always
+ * what is on disk. Writes go through one queue so they land in the order they were made.
+ */
+export class ReportSession {
+  readonly engine: ReportEngineApi;
+  readonly undo = new UndoStack();
+  private readonly filled: Set<CellKey>;
+  private readonly queue = new SerialQueue();
+  private readonly listeners = new Set<Partial<SessionEvents>>();
+
+  constructor(
+    private readonly api: Api,
+    readonly pack: Pack,
+    readonly unit: Unit,
+    readonly year: number,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'>,
+  ) {
+    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });
+    this.filled = new Set(Object.keys(snapshot.inputs));
+  }
+
+  get ref(): ReportRef {
+    return { unit: this.unit.code, year: this.year };
+  }
+
+  on(listener: Partial<SessionEvents>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit<K extends keyof SessionEvents>(event: K, ...args: Parameters<SessionEvents[K]>): void {
+    for (const l of this.listeners) {
+      const fn = l[event] as ((...a: Parameters<SessionEvents[K]>) => void) | undefined;
+      fn?.(...args);
+    }
+  }
+
+  /** The value a cell shows: null for an input nobody filled (shown blank), else the engine's value. */
+  valueOf(table: string, row: string, col: string): number | null {
+    if (this.engine.isInput(table, row, col) && !this.filled.has(cellKey(table, row, col))) return null;
+    return this.engine.value(table, row, col) ?? null;
+  }
+
+  isFilled(table: string, row: string, col: string): boolean {
+    return this.filled.has(cellKey(table, row, col));
+  }
+
+  /**
+   * Writes edits in one store transaction, then shows them. With `record`, the batch becomes one
+   * undo step. Nothing is applied when the store refuses.
+   */
+  commit(edits: EditRequest[], record = true): Promise<CommitResult> {
+    return this.queue.run(async () => {
+      const batch: Batch = edits
+        .map((e) => ({ table: e.table, row: e.row, col: e.col, before: this.valueOf(e.table, e.row, e.col), after: e.value }))
+        .filter((c) => c.before !== c.after);
+      if (batch.length === 0) return { ok: true, changed: [], written: 0 } satisfies CommitResult;
+      for (const e of edits) {
+        const problem = this.engine.checkEdit(e);
+        if (problem) return { ok: false, message: problem } satisfies CommitResult;
+      }
+      const toWrite = batch.map((c) => ({ table: c.table, row: c.row, col: c.col, value: c.after }));
+      this.emit('saving', { kind: 'saving' });
+      try {
+        await this.api.setCells({ ...this.ref, edits: toWrite });
+      } catch (err) {
+        const message = errorText(err);
+        this.emit('saving', { kind: 'failed', message });
+        return { ok: false, message } satisfies CommitResult;
+      }
+      const changed = this.engine.setInputs(toWrite);
+      for (const e of toWrite) {
+        const key = cellKey(e.table, e.row, e.col);
+        if (e.value === null) this.filled.delete(key);
+        else this.filled.add(key);
+      }
+      if (record) this.undo.record(batch);
+      this.emit('saving', { kind: 'saved' });
+      this.emit('cells', changed.length > 0 ? changed : toWrite.map((e) => cellKey(e.table, e.row, e.col)));
+      return { ok: true, changed, written: toWrite.length } satisfies CommitResult;
+    });
+  }
+
+  /** Undo or redo one batch; the stacks move only when the store has written it. */
+  async step(direction: 'undo' | 'redo'): Promise<CommitResult | null> {
+    const batch = this.undo.peek(direction);
+    if (!batch) return null;
+    const result = await this.commit(batchEdits(batch, direction), false);
+    if (result.ok) this.undo.confirm(direction);
+    return result;
+  }
+
+  /** Adds 项 rows to a subject table (parents come by themselves). */
+  addRows(table: string, codes: string[]): Promise<RowChange> {
+    return this.queue.run(async () => {
+      this.emit('saving', { kind: 'saving' });
+      try {
+        await this.api.addRows({ ...this.ref, table, rows: codes });
+      } catch (err) {
+        this.emit('saving', { kind: 'failed', message: errorText(err) });
+        throw err;
+      }
+      const change = this.engine.addRows(table, codes);
+      this.emit('saving', { kind: 'saved' });
+      this.emit('rows', table);
+      return change;
+    });
+  }
+
+  /** Removes a 科目 row, the rows below it and their inputs. */
+  removeRow(table: string, row: string): Promise<RowChange> {
+    return this.queue.run(async () => {
+      this.emit('saving', { kind: 'saving' });
+      try {
+        await this.api.removeRow({ ...this.ref, table, row });
+      } catch (err) {
+        this.emit('saving', { kind: 'failed', message: errorText(err) });
+        throw err;
+      }
+      const change = this.engine.removeRow(table, row);
+      const dropped = new Set(change.droppedInputs);
+      for (const key of dropped) this.filled.delete(key);
+      const gone = new Set(change.removed);
+      this.undo.forget((c) => c.table === table && gone.has(c.row));
+      this.emit('saving', { kind: 'saved' });
+      this.emit('rows', table);
+      return change;
+    });
+  }
+}

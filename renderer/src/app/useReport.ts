@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Api, Unit } from '../../../shared/api/contract';
+import type { Pack } from '../../../shared/pack/model';
+import { errorText, ReportSession } from './reportSession';
+
+export type ReportState =
+  | { kind: 'none' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; session: ReportSession }
+  | { kind: 'failed'; message: string };
+
+/** Opens the report of a unit for a year (creating it on first open) with its pack; packs are fetched once. */
+export function useReport(api: Api, unit: Unit | null, year: number | null): ReportState {
+  const [state, setState] = useState<ReportState>({ kind: 'none' });
+  const packs = useRef(new Map<string, Pack>());
+  useEffect(() => {
+    if (!unit || year === null) {
+      setState({ kind: 'none' });
+      return;
+    }
+    let cancelled = false;
+    setState({ kind: 'loading' });
+    void (async () => {
+      try {
+        const snapshot = await api.openReport({ unit: unit.code, year });
+        let pack = packs.current.get(snapshot.packId);
+        if (!pack) {
+          pack = await api.getPack({ packId: snapshot.packId });
+          packs.current.set(snapshot.packId, pack);
+        }
+        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, pack, snapshot.unit, year, snapshot) });
+      } catch (err) {
+        if (!cancelled) setState({ kind: 'failed', message: errorText(err) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [api, unit, year]);
+  return state;
+}
