@@ -4,19 +4,19 @@ import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { exportReportXlsx } from '../../services/excel/xlsxService';
 import { parseCommandArgs, requireString, UsageError } from '../args';
-import { REPORT_OPTIONS, reportRefOf, withDatabase, type Output } from './xlsxArgs';
+import { REPORT, reportRef, withServices, type Output } from '../commands';
 
 export async function exportXlsxCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(
     args,
-    { ...REPORT_OPTIONS, out: { type: 'string' }, wan: { type: 'boolean' }, 'blank-zeros': { type: 'boolean' } },
+    { ...REPORT, out: { type: 'string' }, wan: { type: 'boolean' }, 'blank-zeros': { type: 'boolean' } },
     false,
   );
-  const ref = reportRefOf(values);
+  const ref = reportRef(values);
   const out = resolve(requireString(values, 'out'));
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件“${basename(out)}”应以 .xlsx 结尾`);
   const unit = values.wan === true ? '万元' : '元';
-  await withDatabase(values, async (s) => {
+  await withServices(values, true, async (s) => {
     await s.sessions.requireUnit(ref.unit);
     if (!(await s.store.findReport(ref.unit, ref.year))) throw new AppError(`单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
     const bytes = await exportReportXlsx(s.sessions, ref, { unit, blankZeros: values['blank-zeros'] === true });

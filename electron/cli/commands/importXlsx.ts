@@ -5,11 +5,11 @@ import { AppError } from '../../../shared/api/errors';
 import { planLines } from '../../services/excel/planText';
 import { commitXlsxImport, planXlsxImport } from '../../services/excel/xlsxService';
 import { parseCommandArgs, UsageError } from '../args';
-import { REPORT_OPTIONS, reportRefOf, withDatabase, type Output } from './xlsxArgs';
+import { REPORT, reportRef, withServices, type Output } from '../commands';
 
 export async function importXlsxCommand(args: string[], io: Output): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { ...REPORT_OPTIONS, 'dry-run': { type: 'boolean' } }, true);
-  const ref = reportRefOf(values);
+  const { values, positionals } = parseCommandArgs(args, { ...REPORT, 'dry-run': { type: 'boolean' } }, true);
+  const ref = reportRef(values);
   if (positionals.length !== 1) throw new UsageError('用法：juesuan import-xlsx --db 文件 --unit 单位编码 --year 年度 文件.xlsx [--dry-run]');
   const file = resolve(positionals[0] ?? '');
   let bytes: Buffer;
@@ -19,7 +19,7 @@ export async function importXlsxCommand(args: string[], io: Output): Promise<voi
     const code = err instanceof Error && 'code' in err ? String(err.code) : '';
     throw new AppError(code === 'ENOENT' ? `文件“${file}”不存在` : `无法读取文件“${file}”（${code}）`, { file: basename(file) });
   }
-  await withDatabase(values, async (s) => {
+  await withServices(values, true, async (s) => {
     const plan = await planXlsxImport(s.sessions, ref, bytes, basename(file));
     for (const line of planLines(plan)) io.out(line);
     if (values['dry-run'] === true) {
