@@ -5,6 +5,7 @@
 import { defaultPacksDir, loadPack } from '../electron/services/packs/loadPack';
 import { join } from 'node:path';
 import { benchAudit } from './bench/auditBench';
+import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
@@ -17,3 +18,4 @@ await benchEngine(report);
 await benchStore(report);
 await benchExcel(report);
 await benchAudit(report);
+await benchChromiumAudit(report);

@@ -9,12 +9,12 @@ import type { Api, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ImportPlan } from '../../shared/api/xlsxPlan';
 import { commitXlsxImport, exportReportXlsx, planXlsxImport } from './excel/xlsxService';
-import { previousYearValues } from './excel/reportTarget';
 import { narrativeDocx } from './narrative/exportDocx';
 import { narrativeTextFile } from './narrative/exportText';
 import { packNarrativeTemplate } from './narrative/loadTemplate';
 import { reportNarrative } from './narrative/reportNarrative';
 import type { ReportSessions } from './reportSessions';
+import { previousYearSession } from './storedSession';
 
 type FileMethods = Pick<Api, 'previousYear' | 'exportXlsx' | 'planXlsxImport' | 'commitXlsxImport' | 'exportNarrative'>;
 
@@ -28,7 +28,7 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
 
   return {
     previousYear: async (ref) => {
-      const previous = await sessions.serial(() => previousYearValues(sessions, ref));
+      const previous = await sessions.serial(() => previousYearSession(sessions, ref));
       if (!previous) return null;
       return { year: previous.year, packId: previous.pack.id, rows: previous.engine.addedRows(), inputs: previous.engine.inputs() };
     },

@@ -133,6 +133,7 @@ export function auditReportHtml(report: AuditReport): string {
 body{font-family:"SimSun","Songti SC",serif;margin:24px;color:#000}
 h1{font-size:20px;text-align:center}h2{font-size:16px;margin-top:18px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #444;padding:4px 6px;vertical-align:top}
+td:nth-child(-n+2),th:nth-child(-n+2){white-space:nowrap}
 tr.hard td:first-child{color:#b00000;font-weight:bold}tr.soft td:first-child{color:#b35900}
 @media print{body{margin:0}tr{page-break-inside:avoid}}
 </style></head><body>

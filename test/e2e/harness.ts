@@ -5,7 +5,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -27,8 +26,7 @@ export interface Workstation {
 /** `npm test` builds first; a lone `vitest run test/e2e` builds only when there is no build yet. */
 function ensureBuilt(): void {
   if (existsSync(join(ROOT, 'out/renderer/index.html'))) return;
-  const cli = createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build-if-needed.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error('electron-vite build failed');
 }
 

@@ -63,7 +63,9 @@ describe('决算工作站 in Chromium', () => {
     await page.getByRole('button', { name: '创建单位' }).click();
     await page.getByRole('tab', { name: /公开01表/ }).waitFor();
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs.length).toBe(10);
+    // Ten tables, then the 情况说明 screen (issue 5).
+    expect(tabs.length).toBe(11);
+    expect(tabs[10]).toBe('情况说明');
     expect(tabs[0]).toMatch(/^公开01表\s*收入支出决算总表/);
     await expect.poll(() => page.locator('.table-meta').textContent()).toContain('部门：保山市隆阳区政务服务管理局');
     await shot('02-t01-empty');

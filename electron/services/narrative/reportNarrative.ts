@@ -11,7 +11,8 @@ import { generateNarrative, type LastYearValues, type NarrativeOptions } from '.
 import { lastYearFromReport, lastYearFromTexts } from '../../../shared/narrative/lastYear';
 import { narrativeOptions } from '../../../shared/narrative/options';
 import type { NarrativeTemplate } from '../../../shared/narrative/template';
-import type { ReportSessions, Session } from '../reportSessions';
+import type { ReportSessions } from '../reportSessions';
+import { previousYearSession } from '../storedSession';
 
 export interface ReportNarrative {
   doc: NarrativeDoc;
@@ -21,17 +22,6 @@ export interface ReportNarrative {
   lastYear: 'database' | 'typed' | 'none';
 }
 
-async function lastYearSession(sessions: ReportSessions, ref: ReportRef): Promise<Session | null> {
-  const prevRef = { unit: ref.unit, year: ref.year - 1 };
-  if (!(await sessions.store.findReport(prevRef.unit, prevRef.year))) return null;
-  try {
-    return await sessions.open(prevRef);
-  } catch {
-    // A Y−1 report whose pack is not installed cannot be read; the typed 上年数 are used instead.
-    return null;
-  }
-}
-
 export async function reportNarrative(
   sessions: ReportSessions,
   template: NarrativeTemplate,
@@ -39,7 +29,7 @@ export async function reportNarrative(
   overrides: { unit?: MoneyUnit; zeroItems?: NarrativeOptions['zeroItems'] } = {},
 ): Promise<ReportNarrative> {
   const session = await sessions.open(ref);
-  const previous = await lastYearSession(sessions, ref);
+  const previous = await previousYearSession(sessions, ref);
   const engine = session.engine;
   const typed = lastYearFromTexts(session.texts, (t, r) => engine.row(t, r)?.kind ?? 'money');
   const lastYear: LastYearValues | null = previous ? lastYearFromReport(previous.engine) : typed;

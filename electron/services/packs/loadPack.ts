@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PackError } from '../../../shared/pack/errors';
-import type { CatalogueId, Pack } from '../../../shared/pack/model';
+import type { Pack } from '../../../shared/pack/model';
 import { validatePack, type PackCatalogueFiles, type PackTableFile } from '../../../shared/pack/validate';
 
 async function readText(dir: string, file: string): Promise<string> {

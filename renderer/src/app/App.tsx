@@ -2,6 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PackSummary, Settings, Unit } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { getApi } from '../api/getApi';
+import { useAuditWorkspace } from '../audit/useAuditWorkspace';
+import { ExcelTools } from '../excel/ExcelTools';
+import { reportYears, yearLabel } from '../excel/yearChoices';
+import { NARRATIVE_TAB } from '../narrative/narrativeTab';
+import { NarrativeView } from '../narrative/NarrativeView';
+import { useLiveNarrative } from '../narrative/useLiveNarrative';
 import { TableView } from '../table/TableView';
 import { errorText } from './reportSession';
 import { TopBar, type SaveStatus } from './TopBar';
@@ -49,7 +55,7 @@ export function App() {
     void (async () => {
       try {
         const [u, p, s] = await Promise.all([api.listUnits({}), api.listPacks({}), api.getSettings({})]);
-        const years = [...new Set(p.map((x) => x.year))].sort((a, b) => b - a);
+        const years = reportYears(p);
         setUnits(u);
         setPacks(p);
         setDisplayUnit(s.displayUnit);
@@ -63,9 +69,14 @@ export function App() {
   }, [api]);
 
   const unit = useMemo(() => units.find((u) => u.code === unitCode) ?? null, [units, unitCode]);
-  const years = useMemo(() => [...new Set(packs.map((p) => p.year))].sort((a, b) => b - a), [packs]);
-  const report = useReport(api, unit, year);
+  const years = useMemo(() => reportYears(packs), [packs]);
+  // Bumped after an Excel import so the report is opened again from the store.
+  const [revision, setRevision] = useState(0);
+  const report = useReport(api, unit, year, revision);
   const session = report.kind === 'ready' ? report.session : null;
+  const narrativeError = useCallback((text: string) => notify('error', text), [notify]);
+  const narrative = useLiveNarrative(api, session, narrativeError);
+  const auditing = useAuditWorkspace(api, session, notify, setTab, narrative);
 
   useEffect(() => {
     if (!session) return;
@@ -121,6 +132,8 @@ export function App() {
         onNewUnit={() => setNewUnitOpen(true)}
         onYear={chooseYear}
         onDisplayUnit={chooseDisplayUnit}
+        yearLabel={(y) => yearLabel(y, packs)}
+        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => setRevision((r) => r + 1)} />}
       />
       {message && (
         <div className={`message-bar message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} key={message.id}>
@@ -137,6 +150,7 @@ export function App() {
           <UnitForm api={api} units={units} onCreated={created} />
         </main>
       ) : (
+        <div className="audit-layout">
         <main className="workspace">
           {years.length === 0 && <div className="splash error">没有可用的报表模板（报表包），无法打开任何年度</div>}
           {report.kind === 'loading' && <div className="splash">正在打开报表…</div>}
@@ -157,12 +171,38 @@ export function App() {
                     <span className="tab-code">{t.code}</span> {t.title}
                   </button>
                 ))}
+                {narrative && (
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === NARRATIVE_TAB}
+                    className={tab === NARRATIVE_TAB ? 'tab active' : 'tab'}
+                    onClick={() => setTab(NARRATIVE_TAB)}
+                    title="根据报表数字生成的部门决算情况说明"
+                  >
+                    情况说明
+                  </button>
+                )}
               </nav>
-              {tab && <TableView key={`${session.unit.code}-${session.year}-${tab}`} session={session} tableId={tab} unit={displayUnit} notify={notify} />}
+              {tab === NARRATIVE_TAB && narrative && <NarrativeView live={narrative} notify={notify} />}
+              {tab && tab !== NARRATIVE_TAB && (
+                <TableView
+                  key={`${session.unit.code}-${session.year}-${tab}`}
+                  session={session}
+                  tableId={tab}
+                  unit={displayUnit}
+                  notify={notify}
+                  marks={auditing.marks}
+                  focusCell={auditing.focusCell}
+                />
+              )}
             </>
           )}
         </main>
+        {auditing.panel}
+        </div>
       )}
+      {auditing.reportView}
       {newUnitOpen && (
         <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && setNewUnitOpen(false)}>
           <div className="modal" role="dialog" aria-modal="true" aria-label="新建单位">

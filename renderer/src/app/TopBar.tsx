@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Unit } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
 
@@ -14,6 +15,10 @@ interface Props {
   onNewUnit(): void;
   onYear(year: number): void;
   onDisplayUnit(unit: MoneyUnit): void;
+  /** How a year reads in the picker; `2020 年度` unless given. */
+  yearLabel?(year: number): string;
+  /** Buttons of other features (Excel …), shown before the save status. */
+  tools?: ReactNode;
 }
 
 function saveText(save: SaveStatus): string {
@@ -53,7 +58,7 @@ export function TopBar(props: Props) {
         <select aria-label="年度" value={year ?? ''} onChange={(e) => props.onYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
-              {y} 年度
+              {props.yearLabel ? props.yearLabel(y) : `${y} 年度`}
             </option>
           ))}
         </select>
@@ -65,6 +70,7 @@ export function TopBar(props: Props) {
           </button>
         ))}
       </div>
+      {props.tools}
       <span className={`save-status save-${save.kind}`} role="status">
         {saveText(save)}
       </span>

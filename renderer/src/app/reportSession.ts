@@ -1,5 +1,4 @@
 import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, type Unit } from '../../../shared/api/contract';
-import { AppError, describeWhere } from '../../../shared/api/errors';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { EditRequest, ReportEngineApi, RowChange } from '../../../shared/engine/types';
 import type { Pack } from '../../../shared/pack/model';
@@ -17,12 +16,8 @@ export interface SessionEvents {
   saving(state: { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }): void;
 }
 
-/** An error as the clerk reads it: the message and, when known, the place. */
+/** The clerk-facing text of an error. An AppError's message already names its place in words. */
 export function errorText(err: unknown): string {
-  if (err instanceof AppError) {
-    const where = describeWhere(err.where);
-    return where ? `${err.message}（${where}）` : err.message;
-  }
   return err instanceof Error ? err.message : String(err);
 }
 

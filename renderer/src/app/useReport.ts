@@ -9,8 +9,11 @@ export type ReportState =
   | { kind: 'ready'; session: ReportSession }
   | { kind: 'failed'; message: string };
 
-/** Opens the report of a unit for a year (creating it on first open) with its pack; packs are fetched once. */
-export function useReport(api: Api, unit: Unit | null, year: number | null): ReportState {
+/**
+ * Opens the report of a unit for a year (creating it on first open) with its pack; packs are fetched
+ * once. A new `revision` opens it again, after something outside the session (an import) wrote it.
+ */
+export function useReport(api: Api, unit: Unit | null, year: number | null, revision = 0): ReportState {
   const [state, setState] = useState<ReportState>({ kind: 'none' });
   const packs = useRef(new Map<string, Pack>());
   useEffect(() => {
@@ -36,6 +39,6 @@ export function useReport(api: Api, unit: Unit | null, year: number | null): Rep
     return () => {
       cancelled = true;
     };
-  }, [api, unit, year]);
+  }, [api, unit, year, revision]);
   return state;
 }

@@ -5,9 +5,12 @@
 import { memo, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { explanationProblem } from '../../../shared/audit/explanations';
 import type { AuditResult } from '../../../shared/audit/types';
+import type { NarrativeCheckResult } from '../../../shared/narrative/check';
 import type { Pack } from '../../../shared/pack/model';
+import type { LiveNarrative } from '../narrative/liveNarrative';
 import { markAuditUpdated } from './auditPerf';
 import type { LiveAudit } from './liveAudit';
+import { NarrativeCheckGroup } from './NarrativeCheckGroup';
 import './audit.css';
 
 export interface AuditPanelProps {
@@ -21,13 +24,22 @@ export interface AuditPanelProps {
   /** Cells of a result in words (收入支出决算总表 收入“总计”). */
   cellWords(result: AuditResult): string[];
   onReport(): void;
+  /** The live 情况说明, whose checks against the tables are listed as 提示 after the tables' results. */
+  narrative: LiveNarrative | null;
+  onOpenNarrative(): void;
 }
+
+const NO_CHECKS: readonly NarrativeCheckResult[] = [];
+const noSubscription = () => () => undefined;
 
 /** Results beyond this per table are summarised, so a report full of faults stays responsive. */
 const SHOWN_PER_TABLE = 200;
 
-export function AuditPanel({ audit, pack, selectedId, onSelect, onExplain, cellWords, onReport }: AuditPanelProps) {
+export function AuditPanel({ audit, pack, selectedId, onSelect, onExplain, cellWords, onReport, narrative, onOpenNarrative }: AuditPanelProps) {
   const view = useSyncExternalStore(audit.subscribe, audit.snapshot);
+  const allNarrativeChecks = useSyncExternalStore(narrative?.subscribe ?? noSubscription, () => narrative?.snapshot().checks ?? NO_CHECKS);
+  // N-0 (a field not yet written) is a to-do of the 情况说明 screen, not a disagreement with the tables.
+  const narrativeChecks = useMemo(() => allNarrativeChecks.filter((c) => c.id !== 'N-0'), [allNarrativeChecks]);
   useLayoutEffect(() => markAuditUpdated(), [view.version]);
   const groups = useMemo(() => {
     const byTable = new Map<string, AuditResult[]>();
@@ -38,7 +50,7 @@ export function AuditPanel({ audit, pack, selectedId, onSelect, onExplain, cellW
     }
     return pack.tables.filter((t) => byTable.has(t.id)).map((t) => ({ table: t, results: byTable.get(t.id) ?? [] }));
   }, [view.results, pack]);
-  const { counts } = view;
+  const counts = { ...view.counts, 提示: view.counts.提示 + narrativeChecks.length };
   const passed = counts.强制 + counts.提示 === 0;
 
   return (
@@ -72,7 +84,8 @@ export function AuditPanel({ audit, pack, selectedId, onSelect, onExplain, cellW
       )}
       {view.notEvaluated.length > 0 && (
         <p className="audit-skipped" title="数据库中没有本单位上一年度的报表，或没有上一年度的报表格式">
-          未审核：{view.notEvaluated.join('、')}（缺少上年报表）
+          未审核（数据库中没有本单位上年报表）：
+          {view.notEvaluated.map((id) => `${id} ${pack.rules?.find((r) => r.id === id)?.title ?? ''}`.trim()).join('；')}
         </p>
       )}
       <div className="audit-groups">
@@ -96,6 +109,7 @@ export function AuditPanel({ audit, pack, selectedId, onSelect, onExplain, cellW
             {results.length > SHOWN_PER_TABLE && <p className="audit-more">另有 {results.length - SHOWN_PER_TABLE} 条，见审核报告</p>}
           </section>
         ))}
+        <NarrativeCheckGroup checks={narrativeChecks} onOpen={onOpenNarrative} />
       </div>
     </aside>
   );
@@ -161,7 +175,7 @@ function ExplainBox({ result, onExplain }: { result: AuditResult; onExplain: Ite
             setText(e.target.value);
             setError(null);
           }}
-          placeholder="例如：本年收回以前年度支出 5,000.00 元，年末结余相应调整"
+          placeholder="写明差异的原因，例如：本年收回以前年度支出，年末结余相应调整"
         />
       </label>
       <div className="audit-explain-actions">

@@ -3,9 +3,7 @@
  * clerk commits a cell with Enter or Tab, a mark when the panel has caught up, and a measure
  * between them. Only the last commit is measured, once.
  */
-export const COMMIT_MARK = 'juesuan:cell-commit';
-export const PANEL_MARK = 'juesuan:audit-updated';
-export const KEYSTROKE_MEASURE = 'juesuan:keystroke-to-audit';
+import { COMMIT_MARK, KEYSTROKE_MEASURE, PANEL_MARK } from './perfNames';
 
 let pending = false;
 
@@ -13,7 +11,6 @@ function onKey(e: KeyboardEvent): void {
   if (e.key !== 'Enter' && e.key !== 'Tab') return;
   const target = e.target;
   if (!(target instanceof HTMLElement) || !target.closest('.ag-cell-inline-editing')) return;
-  performance.clearMarks(COMMIT_MARK);
   performance.mark(COMMIT_MARK);
   pending = true;
 }

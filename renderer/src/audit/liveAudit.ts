@@ -6,7 +6,7 @@
  */
 import type { CellKey, Unit } from '../../../shared/api/contract';
 import { AuditEngine, SOURCE_UNIT_KEY } from '../../../shared/audit/auditEngine';
-import { buildAuditReport, type AuditReport } from '../../../shared/audit/auditReport';
+import { buildAuditReport, cellWords, type AuditReport } from '../../../shared/audit/auditReport';
 import { EXPLAIN_PREFIX } from '../../../shared/audit/explanations';
 import type { RuleSet } from '../../../shared/audit/loadRules';
 import type { AuditLevel } from '../../../shared/audit/ruleModel';
@@ -116,6 +116,11 @@ export class LiveAudit {
 
   find(id: string): AuditResult | undefined {
     return this.view.results.find((r) => r.id === id);
+  }
+
+  /** The cells of both sides of a result, in words (收入支出决算总表 收入“总计”). */
+  cellWords(result: AuditResult): string[] {
+    return [...result.left.cells, ...result.right.cells].map((key) => cellWords(this.source.engine, key));
   }
 
   report(): AuditReport {

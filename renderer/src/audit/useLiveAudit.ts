@@ -37,7 +37,7 @@ export function useLiveAudit(api: Api, session: AuditedSession | null, onError: 
     const ref = { unit: session.unit.code, year: session.year };
     void (async () => {
       try {
-        const [current, previous] = await Promise.all([api.findReport(ref), api.findReport({ ...ref, year: ref.year - 1 })]);
+        const [current, previous] = await Promise.all([api.findReport(ref), api.previousYear(ref)]);
         if (cancelled) return;
         if (current) live.textsChanged(current.texts);
         if (!previous) return;

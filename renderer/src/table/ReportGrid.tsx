@@ -10,7 +10,7 @@ import type {
   ValueFormatterParams,
   ValueGetterParams,
 } from 'ag-grid-community';
-import { splitCellKey } from '../../../shared/api/contract';
+import { cellKey, splitCellKey, type CellKey } from '../../../shared/api/contract';
 import type { LayoutRow, TableLayout } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { formatCell, parseCell } from '../edit/cellText';
@@ -18,6 +18,7 @@ import { parseClipboardText } from '../edit/clipboardText';
 import { describeCell } from '../edit/place';
 import { pasteSummary, planPaste } from '../edit/pastePlan';
 import type { ReportSession } from '../app/reportSession';
+import type { CellMarks } from '../audit/cellMarks';
 import { buildColumnDefs, tableColumns, type CellValue, type ColumnMeta } from './columnDefs';
 import { buildGridRows, indexRows, LANCI_ROW, type GridRow } from './gridRows';
 import { gridTheme } from './gridTheme';
@@ -36,6 +37,10 @@ interface Props {
   notify: Notify;
   onFocusRow(row: FocusedRow | null): void;
   onRequestRemove(row: FocusedRow): void;
+  /** Audit marks on offending and related cells. */
+  marks?: CellMarks | null;
+  /** A cell to select and scroll to (an audit result was clicked); `nonce` repeats the same cell. */
+  focusCell?: { key: CellKey; nonce: number } | null;
 }
 
 const PINNED = [LANCI_ROW];
@@ -54,7 +59,7 @@ const rowIdOf = (p: GetRowIdParams<GridRow>): string => p.data.key;
  * cell (valueGetter), so after a commit only the changed cells need a refresh. Edits never change
  * the grid's data directly (readOnlyEdit): they go to the store first and show once written.
  */
-export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove }: Props) {
+export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove, marks, focusCell }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const unitRef = useRef(unit);
   unitRef.current = unit;
@@ -120,7 +125,10 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           // A line with no row (padding) is plain; a row without this cell is hatched, as printed tables cross such boxes out.
           if (!row) classes.push('cell-void');
           else if (!row.cells.includes(col)) classes.push('cell-none');
-          else classes.push(row.inputs.includes(col) ? 'cell-input' : 'cell-calc');
+          else {
+            classes.push(row.inputs.includes(col) ? 'cell-input' : 'cell-calc');
+            if (marks) classes.push(...marks.classesOf(cellKey(table.id, row.id, col)));
+          }
         } else {
           classes.push('cell-head');
           if (meta.role === 'code' || meta.role === 'line') classes.push('cell-center');
@@ -136,35 +144,59 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       headerClass: 'header-center',
     });
     return buildColumnDefs(table, metas, base);
-  }, [table, metas, session]);
+  }, [table, metas, session, marks]);
+
+  const refreshKeys = useCallback(
+    (keys: readonly CellKey[]) => {
+      const api = apiRef.current;
+      if (!api) return;
+      const nodes = new Set<number>();
+      const colIds = new Set<string>();
+      for (const key of keys) {
+        const { table: t, row, col } = splitCellKey(key);
+        if (t !== table.id) continue;
+        rowIndex.forEach((index, side) => {
+          const line = index.get(row);
+          if (line === undefined) return;
+          nodes.add(line);
+          colIds.add(`s${side}:${col}`);
+        });
+      }
+      if (nodes.size === 0) return;
+      const rowNodes = [...nodes].flatMap((i) => {
+        const node = api.getDisplayedRowAtIndex(i);
+        return node ? [node] : [];
+      });
+      api.refreshCells({ rowNodes, columns: [...colIds], force: true });
+    },
+    [table.id, rowIndex],
+  );
 
   // Values of other cells change after a commit: refresh exactly those.
+  useEffect(() => session.on({ cells: refreshKeys }), [session, refreshKeys]);
+  // Audit marks change in the same commit; only the cells whose marks changed are redrawn.
+  useEffect(() => marks?.subscribe(refreshKeys), [marks, refreshKeys]);
+
+  const pendingFocus = useRef<Props['focusCell']>(null);
+  const applyFocus = useCallback(() => {
+    const api = apiRef.current;
+    const target = pendingFocus.current;
+    if (!api || !target) return;
+    const { table: t, row, col } = splitCellKey(target.key);
+    if (t !== table.id) return;
+    const side = rowIndex.findIndex((index) => index.has(row));
+    const line = rowIndex[side]?.get(row);
+    if (line === undefined) return;
+    const colId = `s${side}:${col}`;
+    pendingFocus.current = null;
+    api.ensureIndexVisible(line, 'middle');
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(line, colId);
+  }, [table.id, rowIndex]);
   useEffect(() => {
-    return session.on({
-      cells: (keys) => {
-        const api = apiRef.current;
-        if (!api) return;
-        const nodes = new Set<number>();
-        const colIds = new Set<string>();
-        for (const key of keys) {
-          const { table: t, row, col } = splitCellKey(key);
-          if (t !== table.id) continue;
-          rowIndex.forEach((index, side) => {
-            const line = index.get(row);
-            if (line === undefined) return;
-            nodes.add(line);
-            colIds.add(`s${side}:${col}`);
-          });
-        }
-        if (nodes.size === 0) return;
-        const rowNodes = [...nodes].flatMap((i) => {
-          const node = api.getDisplayedRowAtIndex(i);
-          return node ? [node] : [];
-        });
-        api.refreshCells({ rowNodes, columns: [...colIds], force: true });
-      },
-    });
-  }, [session, table.id, rowIndex]);
+    pendingFocus.current = focusCell ?? null;
+    applyFocus();
+  }, [focusCell, applyFocus]);
 
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true });
@@ -323,9 +355,13 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     onFocusRow(at?.row ? { side: at.meta.side, row: at.row } : null);
   }, [focused, onFocusRow]);
 
-  const onGridReady = useCallback((event: GridReadyEvent<GridRow>) => {
-    apiRef.current = event.api;
-  }, []);
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<GridRow>) => {
+      apiRef.current = event.api;
+      applyFocus();
+    },
+    [applyFocus],
+  );
 
   return (
     <div className="grid-wrap" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste} onCopy={onCopy} data-table={table.id}>

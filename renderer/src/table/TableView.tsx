@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { splitCellKey } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
+import type { CellKey } from '../../../shared/api/contract';
+import type { CellMarks } from '../audit/cellMarks';
 import type { LayoutRow, TableLayout } from '../../../shared/engine/types';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { errorText, type ReportSession } from '../app/reportSession';
@@ -13,6 +15,8 @@ interface Props {
   tableId: string;
   unit: MoneyUnit;
   notify: Notify;
+  marks?: CellMarks | null;
+  focusCell?: { key: CellKey; nonce: number } | null;
 }
 
 /** Rows that go with a 科目 row: itself and every row below it in the tree. */
@@ -28,7 +32,7 @@ function isEmpty(session: ReportSession, layout: TableLayout): boolean {
 }
 
 /** One table as the published page shows it: title, 部门 / 公开0N表 / 金额单位 line, the grid, notes. */
-export function TableView({ session, tableId, unit, notify }: Props) {
+export function TableView({ session, tableId, unit, notify, marks, focusCell }: Props) {
   const [version, setVersion] = useState(0);
   const [valuesTick, setValuesTick] = useState(0);
   const [focusedRow, setFocusedRow] = useState<FocusedRow | null>(null);
@@ -110,6 +114,8 @@ export function TableView({ session, tableId, unit, notify }: Props) {
         notify={notify}
         onFocusRow={setFocusedRow}
         onRequestRemove={requestRemove}
+        marks={marks}
+        focusCell={focusCell}
       />
       {(table.notes?.length || (empty && table.emptyNote)) && (
         <footer className="table-notes">

@@ -48,8 +48,8 @@ describe('the template is checked when loaded', () => {
 
 describe('expressions', () => {
   const scope: EvalScope = {
-    cell: (t, r) => (r === 'A' ? 5 : r === 'B' ? 3 : 0),
-    prevCell: (t, r) => (r === 'A' ? 5 : null),
+    cell: (_t, r) => (r === 'A' ? 5 : r === 'B' ? 3 : 0),
+    prevCell: (_t, r) => (r === 'A' ? 5 : null),
     input: () => null,
     filled: () => false,
     option: () => false,

@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/api/errors';
 import { ReportEngine } from '../../../../shared/engine/reportEngine';
 import type { Pack } from '../../../../shared/pack/model';
 import { exportWorkbook } from '../../../../electron/services/excel/exportWorkbook';
-import { previousYearValues } from '../../../../electron/services/excel/reportTarget';
+import { previousYearSession } from '../../../../electron/services/storedSession';
 import { commitXlsxImport, exportReportXlsx, planXlsxImport } from '../../../../electron/services/excel/xlsxService';
 import { defaultPacksDir, loadPack } from '../../../../electron/services/packs/loadPack';
 import { ReportSessions } from '../../../../electron/services/reportSessions';
@@ -264,15 +264,15 @@ describe('cover, last year', () => {
   it("imports last year's workbook into year − 1 and serves it as 上年数", async () => {
     await store.replaceReport({ unit, year: 2020, packId: pack.id, data: { rows: { T03: ['2010301'] }, inputs: { 'T03:2010301:c2': 900 }, texts: {} } });
     const lastYear = await exportReportXlsx(sessions, ref, { unit: '元', blankZeros: true });
-    expect(await previousYearValues(sessions, { unit: '001', year: 2021 })).not.toBeNull();
+    expect(await previousYearSession(sessions, { unit: '001', year: 2021 })).not.toBeNull();
     const plan = await planXlsxImport(sessions, { unit: '001', year: 2019 }, lastYear, '2019.xlsx');
     expect(plan.notes.join('')).toContain('作为 2020 年度的上年数');
     await commitXlsxImport(sessions, plan);
-    const previous = await previousYearValues(sessions, ref);
+    const previous = await previousYearSession(sessions, ref);
     expect(previous?.year).toBe(2019);
-    expect(previous?.value('T03', '2010301', 'c1')).toBe(900);
-    expect(previous?.value('T01', '201', 'c2')).toBe(900);
-    expect(await previousYearValues(sessions, { unit: '001', year: 2019 })).toBeNull();
+    expect(previous?.engine.value('T03', '2010301', 'c1')).toBe(900);
+    expect(previous?.engine.value('T01', '201', 'c2')).toBe(900);
+    expect(await previousYearSession(sessions, { unit: '001', year: 2019 })).toBeNull();
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * Keystroke to audit panel in Chromium: the built workstation through the loopback web host on a
+ * full-size report, 200 amounts typed into T03 as a clerk types them (select, digits, Enter). The
+ * page's own performance marks (renderer/src/audit/auditPerf.ts) time each edit from the Enter that
+ * commits it — store write over HTTP, engine, audit, panel render — to the panel showing the result.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { CellKey } from '../../shared/api/contract';
+import type { Pack } from '../../shared/pack/model';
+import { createApi } from '../../electron/services/api';
+import { jsonFileSettings } from '../../electron/services/settings/jsonFileSettings';
+import { ReportStore } from '../../electron/services/store/reportStore';
+import { startWebHost } from '../../electron/web/server';
+import { KEYSTROKE_MEASURE } from '../../renderer/src/audit/perfNames';
+import { seededRandom, type FullSizeReport } from './fullSizeReport';
+import { ms, printFigures, quantile } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EDITS = 200;
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/** The bench measures the renderer as built now (a few seconds; skipped when JUESUAN_SKIP_BUILD=1). */
+function build(): void {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build-if-needed.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('electron-vite build failed');
+}
+
+async function seedReport(store: ReportStore, pack: Pack, data: FullSizeReport['data']): Promise<void> {
+  const api = createApi({ store, packs: [pack], settings: jsonFileSettings(join(tmpdir(), `juesuan-bench-${process.pid}.json`)) });
+  await api.addUnit({ code: 'B001', name: '性能基准测试局', kind: '行政单位' });
+  const ref = { unit: 'B001', year: pack.year };
+  await api.openReport(ref);
+  for (const [table, rows] of Object.entries(data.rows)) if (rows.length > 0) await api.addRows({ ...ref, table, rows });
+  const edits = Object.entries(data.inputs).map(([key, value]: [CellKey, number]) => {
+    const [table = '', row = '', col = ''] = key.split(':');
+    return { table, row, col, value };
+  });
+  await api.setCells({ ...ref, edits });
+}
+
+export async function benchChromiumAudit({ pack, data }: FullSizeReport): Promise<void> {
+  if (!existsSync('/usr/bin/chromium')) {
+    console.log('\n浏览器中的审核面板：未测（本机没有 /usr/bin/chromium）');
+    return;
+  }
+  build();
+  const dir = await mkdtemp(join(tmpdir(), 'juesuan-bench-ui-'));
+  const store = await ReportStore.open(join(dir, 'bench.sqlite'));
+  await seedReport(store, pack, data);
+  const api = createApi({ store, packs: [pack], settings: jsonFileSettings(join(dir, 'settings.json')) });
+  const host = await startWebHost({ api, staticDir: join(ROOT, 'out/renderer'), port: 0 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(host.url);
+    await page.locator('.audit-panel').waitFor();
+    await page.getByRole('tab', { name: /公开03表/ }).click();
+    const codeCells = page.locator('.table-view .ag-grid-scrolling-container .ag-row [col-id="s0:#code"]');
+    await codeCells.first().waitFor();
+    const items = (await codeCells.allTextContents()).map((t) => t.trim()).filter((t) => /^\d{7}$/.test(t)).slice(0, 8);
+    if (items.length === 0) throw new Error('T03 shows no 项 rows');
+    const random = seededRandom(7);
+    for (let i = 0; i < EDITS; i++) {
+      const code = items[i % items.length] ?? '';
+      const cell = page
+        .locator('.table-view .ag-grid-scrolling-container .ag-row')
+        .filter({ has: page.locator('[col-id="s0:#code"]', { hasText: new RegExp(`^\\s*${code}\\s*$`) }) })
+        .locator('[col-id="s0:c2"]');
+      await cell.click();
+      const amount = String(Math.floor(random() * 5_000_000) + 1);
+      await page.keyboard.press(amount[0] ?? '1');
+      await page.locator('.ag-cell-inline-editing input').waitFor();
+      await page.keyboard.type(amount.slice(1));
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(({ name, n }) => performance.getEntriesByName(name).length >= n, { name: KEYSTROKE_MEASURE, n: i + 1 });
+    }
+    const samples = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), KEYSTROKE_MEASURE);
+    // The store write is part of every commit (a value shows only once it is on disk): its share, from resource timing.
+    const writes: number[] = await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/setCells')).map((e) => e.duration)`,
+    );
+    printFigures(`浏览器中的审核面板（Chromium，满规模报表，${samples.length} 次键入）`, [
+      { what: '提交键入到审核面板和标记更新（中位数）', value: ms(quantile(samples, 0.5)) },
+      { what: '提交键入到审核面板和标记更新（p95）', value: ms(quantile(samples, 0.95)), target: '< 50 ms' },
+      { what: '其中写入数据库（HTTP + SQLite，中位数）', value: ms(quantile(writes, 0.5)) },
+      { what: '其中写入数据库（p95）', value: ms(quantile(writes, 0.95)) },
+    ]);
+  } finally {
+    await browser.close();
+    await host.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
