@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { cellText, gridCell, SHOTS, startWorkstation, type Workstation } from './harness';
+import { cellText, gridCell, SHOTS, startWorkstation, type Workstation, typeIntoCell } from './harness';
 
 let ws: Workstation;
 let page: Page;
@@ -23,17 +23,7 @@ async function openTab(code: string): Promise<void> {
   await page.locator(`.table-view[aria-label^="${code}"] .ag-grid-scrolling-container .ag-row`).first().waitFor();
 }
 
-/** Types into a cell as a clerk does: select it, type (the first key opens the editor), Enter. */
-async function typeInto(cell: Locator, text: string): Promise<void> {
-  await cell.click();
-  const [first = '', ...rest] = [...text];
-  await page.keyboard.press(first);
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.waitFor();
-  await editor.pressSequentially(rest.join(''));
-  await page.keyboard.press('Enter');
-  await editor.waitFor({ state: 'detached' });
-}
+const typeInto = (cell: Locator, text: string) => typeIntoCell(page, cell, text);
 
 const t01 = (side: number, label: string) => gridCell(page, side, label, side === 0 ? 'c1' : 'c2', 'item');
 

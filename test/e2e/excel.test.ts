@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookBytes, type SheetSpec } from '../electron/services/excel/sheetBuilder';
-import { cellText, gridCell, SHOTS, startWorkstation, type Workstation } from './harness';
+import { cellText, gridCell, SHOTS, startWorkstation, type Workstation, typeIntoCell } from './harness';
 
 let ws: Workstation;
 let page: Page;
@@ -27,16 +27,7 @@ async function openTab(code: string): Promise<void> {
   await page.locator(`.table-view[aria-label^="${code}"] .ag-grid-scrolling-container .ag-row`).first().waitFor();
 }
 
-async function typeInto(rowCode: string, col: string, text: string): Promise<void> {
-  await gridCell(page, 0, rowCode, col).click();
-  const [first = '', ...rest] = [...text];
-  await page.keyboard.press(first);
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.waitFor();
-  await editor.pressSequentially(rest.join(''));
-  await page.keyboard.press('Enter');
-  await editor.waitFor({ state: 'detached' });
-}
+const typeInto = (rowCode: string, col: string, text: string) => typeIntoCell(page, gridCell(page, 0, rowCode, col), text);
 
 /** T03 as a bureau sends it: renamed sheet, 类|款|项 columns, text amounts, a formula with its cached result. */
 function bureauT03(): SheetSpec {

@@ -76,3 +76,15 @@ export function gridCell(page: Page, side: number, rowText: string, col: string,
 export async function cellText(cell: Locator): Promise<string> {
   return ((await cell.textContent()) ?? '').trim();
 }
+
+/** Types into a cell as a clerk does: select it, type (the first key opens the editor), Enter. */
+export async function typeIntoCell(page: Page, cell: Locator, text: string): Promise<void> {
+  await cell.click();
+  const [first = '', ...rest] = [...text];
+  await page.keyboard.press(first);
+  const editor = page.locator('.ag-cell-inline-editing input');
+  await editor.waitFor();
+  await editor.pressSequentially(rest.join(''));
+  await page.keyboard.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+}

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { gridCell, SHOTS, startWorkstation, type Workstation } from './harness';
+import { gridCell, SHOTS, startWorkstation, type Workstation, typeIntoCell } from './harness';
 
 let ws: Workstation;
 let page: Page;
@@ -31,16 +31,7 @@ async function openNarrative(): Promise<void> {
   await page.locator('.narrative-view .nv-title').waitFor();
 }
 
-async function typeInto(rowCode: string, col: string, text: string): Promise<void> {
-  await gridCell(page, 0, rowCode, col).click();
-  const [first = '', ...rest] = [...text];
-  await page.keyboard.press(first);
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.waitFor();
-  await editor.pressSequentially(rest.join(''));
-  await page.keyboard.press('Enter');
-  await editor.waitFor({ state: 'detached' });
-}
+const typeInto = (rowCode: string, col: string, text: string) => typeIntoCell(page, gridCell(page, 0, rowCode, col), text);
 
 async function fillField(key: string, text: string): Promise<void> {
   const box = page.locator(`[data-field-key="${key}"]`);

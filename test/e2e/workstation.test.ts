@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cellText, gridCell, SHOTS, startWorkstation, type Workstation } from './harness';
+import { cellText, gridCell, SHOTS, startWorkstation, type Workstation, typeIntoCell } from './harness';
 
 let ws: Workstation;
 let page: Page;
@@ -26,16 +26,8 @@ async function addSubject(code: string): Promise<void> {
 }
 
 /** Types into a cell as a clerk does: select it, type (the first key opens the editor), Enter. */
-async function typeInto(rowCode: string, col: string, text: string, role: 'code' | 'item' = 'code'): Promise<void> {
-  await gridCell(page, 0, rowCode, col, role).click();
-  const [first = '', ...rest] = [...text];
-  await page.keyboard.press(first);
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.waitFor();
-  await editor.pressSequentially(rest.join(''));
-  await page.keyboard.press('Enter');
-  await editor.waitFor({ state: 'detached' });
-}
+const typeInto = (rowCode: string, col: string, text: string, role: 'code' | 'item' = 'code') =>
+  typeIntoCell(page, gridCell(page, 0, rowCode, col, role), text);
 
 const t03 = (row: string, col: string) => cellText(gridCell(page, 0, row, col));
 const t03Total = (col: string) => cellText(gridCell(page, 0, '合计', col, 'name'));

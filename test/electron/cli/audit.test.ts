@@ -2,37 +2,13 @@
  * `juesuan audit` as a clerk's script runs it: a child process on a real SQLite file and the real
  * yn-2020 pack (plus a copy of it serving 2019, so last year's report can be stored and read for X-13).
  */
-import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/createServices';
 import { makeTempDir } from '../services/tempDir';
+import { juesuan, ok, repo } from './runCli';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repo, 'bin', 'juesuan.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function juesuan(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: repo }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await juesuan(...args);
-  if (run.code !== 0) throw new Error(`juesuan ${args.join(' ')} failed (${run.code}): ${run.stderr}`);
-  return run.stdout;
-}
 
 interface AuditJson {
   unit: string;

@@ -2,36 +2,12 @@
  * The CLI as a clerk's script runs it: `node bin/juesuan.mjs …` in a child process, on real
  * SQLite files and the real yn-2020 pack.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../services/tempDir';
+import { juesuan, ok } from './runCli';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repo, 'bin', 'juesuan.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function juesuan(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: repo }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await juesuan(...args);
-  if (run.code !== 0) throw new Error(`juesuan ${args.join(' ')} failed (${run.code}): ${run.stderr}`);
-  return run.stdout;
-}
 
 /** A refusal: non-zero, exactly one line of Chinese on stderr, no stack trace. */
 async function refused(...args: string[]): Promise<string> {
