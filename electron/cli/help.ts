@@ -16,8 +16,9 @@ export const HELP = `决算工作站 命令行工具
   juesuan audit --db 文件 --unit 单位编码 --year 年度 [--json]
         列出全部未通过的审核规则（编号、级别、说明、单元格、出错说明）；
         没有“强制”规则未通过时退出码为 0，否则为 1。
-  juesuan export-xlsx --db 文件 --unit 单位编码 --year 年度 --out 文件.xlsx [--wan] [--blank-zeros]
+  juesuan export-xlsx --db 文件 --unit 单位编码 --year 年度 --out 文件.xlsx [--wan] [--blank-zeros] [--draft]
         导出公开表工作簿：--wan 以万元为单位，--blank-zeros 零值留空。
+        有强制审核规则未通过时拒绝导出；--draft 导出封面注明“不得报送”的核对稿。
   juesuan import-xlsx --db 文件 --unit 单位编码 --year 年度 文件.xlsx [--dry-run]
         导入财政局下发的工作簿；先列出将要发生的变化，--dry-run 只列出不写入。
         上一年度的工作簿导入到上一年度，即成为本年度的上年数。

@@ -33,9 +33,10 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
       return { year: previous.year, packId: previous.pack.id, rows: previous.engine.addedRows(), inputs: previous.engine.inputs() };
     },
 
-    exportXlsx: async ({ wan, blankZeros, ...ref }) => {
-      const bytes = await exportReportXlsx(sessions, ref, { unit: wan ? '万元' : '元', blankZeros });
-      return { fileName: `${await unitName(ref)}${ref.year}年度部门决算公开表.xlsx`, base64: bytes.toString('base64') };
+    exportXlsx: async ({ wan, blankZeros, draft = false, ...ref }) => {
+      const bytes = await exportReportXlsx(sessions, ref, { unit: wan ? '万元' : '元', blankZeros, draft });
+      const kind = draft ? '（核对稿）' : '';
+      return { fileName: `${await unitName(ref)}${ref.year}年度部门决算公开表${kind}.xlsx`, base64: bytes.toString('base64') };
     },
 
     planXlsxImport: async ({ fileName, base64, ...ref }) => {

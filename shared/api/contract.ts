@@ -126,8 +126,8 @@ export const apiSchemas = {
   }),
   /** Last year's report of the unit (year − 1), for 上年数 and audit rule X-13; null when there is none. */
   previousYear: reportRef,
-  /** The published 公开表 workbook (.xlsx) of a report. */
-  exportXlsx: reportRef.extend({ wan: z.boolean(), blankZeros: z.boolean() }),
+  /** The published 公开表 workbook (.xlsx) of a report; refused while a 强制 rule fails unless `draft` (核对稿). */
+  exportXlsx: reportRef.extend({ wan: z.boolean(), blankZeros: z.boolean(), draft: z.boolean().optional() }),
   /** Reads a bureau workbook and says what importing it would change; writes nothing. */
   planXlsxImport: reportRef.extend({
     fileName: z.string().min(1).max(255),

@@ -93,7 +93,7 @@ describe('Excel in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('导出 Excel downloads a real .xlsx with numeric cells and the cover', async () => {
+  it('导出 Excel refuses the 报送版 while a 强制 rule fails, and downloads a 核对稿: a real .xlsx with numeric cells and the cover', async () => {
     // The unit option starts from the display unit.
     await page.getByRole('button', { name: '万元', exact: true }).click();
     await page.getByRole('button', { name: '导出 Excel' }).click();
@@ -102,8 +102,15 @@ describe('Excel in Chromium', () => {
     await dialog.getByRole('radio', { name: '元', exact: true }).check();
     await dialog.getByRole('radio', { name: '留空' }).check();
     await shot('excel-02-export-dialog');
+    // Only T03 is filled: 收入总计 ≠ 支出总计 (T01-5, 强制), so the version to submit is refused.
+    await dialog.getByRole('button', { name: '导出', exact: true }).click();
+    await expect.poll(() => message().textContent()).toContain('不能导出报送版');
+    expect(await message().textContent()).toContain('T01-5');
+    // The dialog stays open with the clerk's choices, so a 核对稿 is one click away.
+    expect(await dialog.getByRole('radio', { name: '留空' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: /核对稿/ }).check();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
-    expect(download.suggestedFilename()).toBe(`${UNIT_NAME}2020年度部门决算公开表.xlsx`);
+    expect(download.suggestedFilename()).toBe(`${UNIT_NAME}2020年度部门决算公开表（核对稿）.xlsx`);
     const path = await download.path();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
@@ -121,6 +128,7 @@ describe('Excel in Chromium', () => {
     workbook.worksheets[0]?.eachRow((row) => row.eachCell((cell) => coverText.push(String(cell.value))));
     expect(coverText.join(' ')).toContain('张三');
     expect(coverText.join(' ')).toContain(UNIT_NAME);
+    expect(coverText.join(' ')).toContain('不得报送');
     await expect.poll(() => message().textContent()).toContain('已导出');
     await page.getByRole('button', { name: '元', exact: true }).click();
   });

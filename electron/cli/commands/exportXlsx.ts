@@ -1,4 +1,4 @@
-/** `juesuan export-xlsx --db … --unit … --year … --out F.xlsx [--wan] [--blank-zeros]` */
+/** `juesuan export-xlsx --db … --unit … --year … --out F.xlsx [--wan] [--blank-zeros] [--draft]` */
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
@@ -9,7 +9,7 @@ import { REPORT, reportRef, withServices, type Output } from '../commands';
 export async function exportXlsxCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(
     args,
-    { ...REPORT, out: { type: 'string' }, wan: { type: 'boolean' }, 'blank-zeros': { type: 'boolean' } },
+    { ...REPORT, out: { type: 'string' }, wan: { type: 'boolean' }, 'blank-zeros': { type: 'boolean' }, draft: { type: 'boolean' } },
     false,
   );
   const ref = reportRef(values);
@@ -19,7 +19,7 @@ export async function exportXlsxCommand(args: string[], io: Output): Promise<voi
   await withServices(values, true, async (s) => {
     await s.sessions.requireUnit(ref.unit);
     if (!(await s.store.findReport(ref.unit, ref.year))) throw new AppError(`单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
-    const bytes = await exportReportXlsx(s.sessions, ref, { unit, blankZeros: values['blank-zeros'] === true });
+    const bytes = await exportReportXlsx(s.sessions, ref, { unit, blankZeros: values['blank-zeros'] === true, draft: values.draft === true });
     // Written beside the target and renamed, so a failed write never leaves half a workbook under the name.
     const partial = `${out}.partial`;
     await writeFile(partial, bytes);

@@ -18,6 +18,11 @@ export interface ExportOptions {
   unit: MoneyUnit;
   /** Zero as a blank cell instead of 0.00. */
   blankZeros: boolean;
+  /**
+   * A 核对稿: exported although a 强制 audit rule fails (the 报送 version is refused then). Its cover
+   * says so in red, so a draft is never mistaken for the copy to submit.
+   */
+  draft?: boolean;
 }
 
 export interface ExportInput {
@@ -30,6 +35,7 @@ export interface ExportInput {
 }
 
 export const MONEY_FORMAT = '#,##0.00';
+export const DRAFT_NOTE = '核对稿：强制审核规则未通过，不得报送';
 export const COUNT_FORMAT = '0';
 /** Where the header starts: row 1 title, row 2 table code, row 3 部门 and 金额单位. */
 export const HEADER_TOP = 4;
@@ -232,6 +238,13 @@ function writeCover(workbook: ExcelJS.Workbook, input: ExportInput): void {
   title.alignment = { horizontal: 'center' };
   sheet.getRow(4).height = 40;
   sheet.getRow(6).height = 36;
+  if (input.options.draft) {
+    sheet.mergeCells(8, 2, 8, 3);
+    const draft = sheet.getCell(8, 2);
+    draft.value = DRAFT_NOTE;
+    draft.font = { name: FONT, size: 14, bold: true, color: { argb: 'FFC00000' } };
+    draft.alignment = { horizontal: 'center' };
+  }
   coverLines(input.unit, input.year, input.texts).forEach((line, i) => {
     const r = 10 + i * 2;
     const label = sheet.getCell(r, 2);

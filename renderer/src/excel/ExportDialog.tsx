@@ -16,12 +16,13 @@ interface Props {
 export function ExportDialog({ api, session, displayUnit, notify, onClose }: Props) {
   const [unit, setUnit] = useState<MoneyUnit>(displayUnit);
   const [blankZeros, setBlankZeros] = useState(false);
+  const [draft, setDraft] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
     setBusy(true);
     try {
-      const file = await api.exportXlsx({ ...session.ref, wan: unit === '万元', blankZeros });
+      const file = await api.exportXlsx({ ...session.ref, wan: unit === '万元', blankZeros, draft });
       saveFile(file);
       notify('info', `已导出“${file.fileName}”`);
       onClose();
@@ -53,6 +54,15 @@ export function ExportDialog({ api, session, displayUnit, notify, onClose }: Pro
           </label>
           <label>
             <input type="radio" name="export-zeros" checked={blankZeros} onChange={() => setBlankZeros(true)} /> 留空
+          </label>
+        </fieldset>
+        <fieldset className="excel-options">
+          <legend>用途</legend>
+          <label>
+            <input type="radio" name="export-kind" checked={!draft} onChange={() => setDraft(false)} /> 报送版（强制审核须全部通过）
+          </label>
+          <label>
+            <input type="radio" name="export-kind" checked={draft} onChange={() => setDraft(true)} /> 核对稿（审核未通过时封面注明“不得报送”）
           </label>
         </fieldset>
         <div className="modal-actions">

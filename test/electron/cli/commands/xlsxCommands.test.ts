@@ -35,13 +35,18 @@ function collect(): { lines: string[]; out(text: string): void } {
 describe('export-xlsx and import-xlsx', () => {
   it('exports, dry-runs (writing nothing) and imports into another database', async () => {
     const file = join(temp.dir, 'out.xlsx');
+    // Only T03 is filled, so 收入总计 ≠ 支出总计 (T01-5, 强制): the version to submit is refused, a 核对稿 is not.
+    await expect(
+      exportXlsxCommand(['--db', join(temp.dir, 'source.db'), '--unit', '001', '--year', '2020', '--out', file], collect()),
+    ).rejects.toThrow(/强制审核规则未通过（T01-5.*），不能导出报送版/);
+    await expect(readFile(file)).rejects.toThrow();
     const io = collect();
-    await exportXlsxCommand(['--db', join(temp.dir, 'source.db'), '--unit', '001', '--year', '2020', '--out', file, '--wan'], io);
+    await exportXlsxCommand(['--db', join(temp.dir, 'source.db'), '--unit', '001', '--year', '2020', '--out', file, '--wan', '--draft'], io);
     expect(io.lines).toEqual([`已导出 001 2020 年度公开表到 ${file}（金额单位：万元）`]);
     expect((await readFile(file)).subarray(0, 2).toString()).toBe('PK');
 
     const yuan = join(temp.dir, 'yuan.xlsx');
-    await exportXlsxCommand(['--db', join(temp.dir, 'source.db'), '--unit', '001', '--year', '2020', '--out', yuan, '--blank-zeros'], collect());
+    await exportXlsxCommand(['--db', join(temp.dir, 'source.db'), '--unit', '001', '--year', '2020', '--out', yuan, '--blank-zeros', '--draft'], collect());
     const target = ['--db', join(temp.dir, 'target.db'), '--unit', '001', '--year', '2020'];
     const dry = collect();
     await importXlsxCommand([...target, yuan, '--dry-run'], dry);

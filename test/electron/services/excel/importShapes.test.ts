@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportData, Unit } from '../../../../shared/api/contract';
 import { AppError } from '../../../../shared/api/errors';
@@ -7,6 +8,8 @@ import type { Pack } from '../../../../shared/pack/model';
 import { exportWorkbook } from '../../../../electron/services/excel/exportWorkbook';
 import { previousYearSession } from '../../../../electron/services/storedSession';
 import { commitXlsxImport, exportReportXlsx, planXlsxImport } from '../../../../electron/services/excel/xlsxService';
+import { DRAFT_NOTE } from '../../../../electron/services/excel/exportWorkbook';
+import { balancedData } from '../../../shared/audit/auditFixtures';
 import { defaultPacksDir, loadPack } from '../../../../electron/services/packs/loadPack';
 import { ReportSessions } from '../../../../electron/services/reportSessions';
 import { ReportStore } from '../../../../electron/services/store/reportStore';
@@ -263,7 +266,7 @@ describe('cover, last year', () => {
 
   it("imports last year's workbook into year − 1 and serves it as 上年数", async () => {
     await store.replaceReport({ unit, year: 2020, packId: pack.id, data: { rows: { T03: ['2010301'] }, inputs: { 'T03:2010301:c2': 900 }, texts: {} } });
-    const lastYear = await exportReportXlsx(sessions, ref, { unit: '元', blankZeros: true });
+    const lastYear = await exportReportXlsx(sessions, ref, { unit: '元', blankZeros: true, draft: true });
     expect(await previousYearSession(sessions, { unit: '001', year: 2021 })).not.toBeNull();
     const plan = await planXlsxImport(sessions, { unit: '001', year: 2019 }, lastYear, '2019.xlsx');
     expect(plan.notes.join('')).toContain('作为 2020 年度的上年数');
@@ -281,5 +284,33 @@ describe('writing an import', () => {
     const { writeImportedReport } = await import('../../../../electron/services/excel/writeImportedReport');
     await expect(writeImportedReport(store, '404', 2020, pack.id, { rows: {}, inputs: { 'T10:TOTAL:c2': 1 }, texts: {} })).rejects.toThrow('单位 404 不存在');
     expect(await store.findReport('404', 2020)).toBeUndefined();
+  });
+});
+
+async function coverTexts(bytes: Buffer): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  const texts: string[] = [];
+  workbook.worksheets[0]?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+  return texts;
+}
+
+describe('the 报送版 and the 核对稿', () => {
+  it('exports the 报送版 of a report that passes every 强制 rule, with no draft note on the cover', async () => {
+    await store.replaceReport({ unit, year: 2020, packId: pack.id, data: { ...balancedData(), texts: {} } });
+    const bytes = await exportReportXlsx(sessions, ref, { unit: '元', blankZeros: false });
+    const cover = await coverTexts(bytes);
+    expect(cover.join(' ')).toContain(unit.name);
+    expect(cover.join(' ')).not.toContain(DRAFT_NOTE);
+  });
+
+  it('refuses the 报送版 while a 强制 rule fails, naming the rules; the 核对稿 says 不得报送 on its cover', async () => {
+    const data = balancedData();
+    data.inputs['T01:IBEG:c1'] = 60_001_00; // 收入总计 now exceeds 支出总计 by 1.00 元
+    await store.replaceReport({ unit, year: 2020, packId: pack.id, data: { ...data, texts: {} } });
+    await expect(exportReportXlsx(sessions, ref, { unit: '元', blankZeros: false })).rejects.toThrow(/强制审核规则未通过（.*T01-5.*），不能导出报送版/);
+    const bytes = await exportReportXlsx(sessions, ref, { unit: '元', blankZeros: false, draft: true });
+    const cover = await coverTexts(bytes);
+    expect(cover).toContain(DRAFT_NOTE);
   });
 });
