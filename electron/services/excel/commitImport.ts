@@ -1,6 +1,6 @@
 /**
  * Writes an import plan: the whole report (rows, inputs, texts) replaced in ONE store transaction
- * (writeImportedReport), after checking that the report has not changed since the plan was
+ * (ReportStore.replaceReportData), after checking that the report has not changed since the plan was
  * made and that the plan's data is a valid report for its pack. Texts are kept; cover fields read
  * from the file are set, and `meta.sourceUnit` records whether the figures came in 万元.
  */
@@ -9,7 +9,6 @@ import type { ReportSessions } from '../reportSessions';
 import { SOURCE_UNIT_KEY } from './cover';
 import { reportFingerprint, type ImportPlan } from './importPlan';
 import { reportTarget } from './reportTarget';
-import { writeImportedReport } from './writeImportedReport';
 
 export interface CommitResult {
   unit: string;
@@ -34,7 +33,7 @@ export function commitWorkbookImport(sessions: ReportSessions, plan: ImportPlan)
     else delete texts[SOURCE_UNIT_KEY];
     const inputs = Object.fromEntries(Object.entries(engine.inputs()).filter(([, v]) => v !== 0));
     try {
-      await writeImportedReport(sessions.store, target.unit.code, plan.year, pack.id, { rows: engine.addedRows(), inputs, texts });
+      await sessions.store.replaceReportData(target.unit.code, plan.year, pack.id, { rows: engine.addedRows(), inputs, texts });
     } finally {
       // The cached engine (if any) no longer matches the store, whether the write succeeded or not.
       sessions.drop(ref);

@@ -71,6 +71,42 @@ async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: n
   );
 }
 
+/** Rows per INSERT: at 5 parameters a row this stays far below SQLite's 32,766-parameter limit. */
+const BATCH = 400;
+
+/** Multi-row INSERTs: a full-size report has thousands of cells, and a statement per cell costs a round trip each. */
+async function insertMany(tx: Tx, head: string, rows: (string | number)[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    const tuple = `(${new Array<string>(chunk[0]?.length ?? 0).fill('?').join(', ')})`;
+    await tx.run(`${head} VALUES ${chunk.map(() => tuple).join(', ')}`, chunk.flat());
+  }
+}
+
+/** Creates or empties the report of a unit for a year and writes `data` into it (inside the caller's transaction). */
+async function writeWholeReport(tx: Tx, unitCode: string, year: number, packId: string, data: ReportData): Promise<StoredReport> {
+  await tx.run(
+    `INSERT INTO reports (unit_code, year, pack_id) VALUES (?, ?, ?)
+     ON CONFLICT (unit_code, year) DO UPDATE SET pack_id = excluded.pack_id`,
+    [unitCode, year, packId],
+  );
+  const row = await tx.get<ReportRow>('SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?', [unitCode, year]);
+  if (!row) throw new AppError(`无法创建单位 ${unitCode} ${year} 年度的报表`);
+  const id = row.id;
+  await tx.run('DELETE FROM report_rows WHERE report_id = ?', [id]);
+  await tx.run('DELETE FROM cells WHERE report_id = ?', [id]);
+  await tx.run('DELETE FROM texts WHERE report_id = ?', [id]);
+  const rows = Object.entries(data.rows).flatMap(([table, codes]) => [...new Set(codes)].map((code) => [id, table, code]));
+  await insertMany(tx, 'INSERT INTO report_rows (report_id, table_id, row_id)', rows);
+  const cells = Object.entries(data.inputs).map(([key, value]) => {
+    const { table, row: r, col } = splitCellKey(key);
+    return [id, table, r, col, value];
+  });
+  await insertMany(tx, 'INSERT INTO cells (report_id, table_id, row_id, col_id, value)', cells);
+  await insertMany(tx, 'INSERT INTO texts (report_id, key, value)', Object.entries(data.texts).map(([k, v]) => [id, k, v]));
+  return toReport(row);
+}
+
 export class ReportStore {
   constructor(readonly db: Database) {}
 
@@ -278,33 +314,19 @@ export class ReportStore {
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent = excluded.parent`,
         [unit.code, unit.name, unit.kind, unit.parent],
       );
-      await tx.run(
-        `INSERT INTO reports (unit_code, year, pack_id) VALUES (?, ?, ?)
-         ON CONFLICT (unit_code, year) DO UPDATE SET pack_id = excluded.pack_id`,
-        [unit.code, year, packId],
-      );
-      const row = await tx.get<ReportRow>(
-        'SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?',
-        [unit.code, year],
-      );
-      if (!row) throw new AppError(`无法创建单位 ${unit.code} ${year} 年度的报表`);
-      const id = row.id;
-      await tx.run('DELETE FROM report_rows WHERE report_id = ?', [id]);
-      await tx.run('DELETE FROM cells WHERE report_id = ?', [id]);
-      await tx.run('DELETE FROM texts WHERE report_id = ?', [id]);
-      for (const [table, rows] of Object.entries(data.rows)) {
-        for (const r of rows) {
-          await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [id, table, r]);
-        }
-      }
-      for (const [key, value] of Object.entries(data.inputs)) {
-        const { table, row: r, col } = splitCellKey(key);
-        await insertCell(tx, id, { table, row: r, col, value });
-      }
-      for (const [key, value] of Object.entries(data.texts)) {
-        await tx.run('INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?)', [id, key, value]);
-      }
-      return toReport(row);
+      return writeWholeReport(tx, unit.code, year, packId, data);
+    });
+  }
+
+  /**
+   * Replaces the report of a unit that already exists, leaving the unit as it is (a workbook import
+   * never creates or changes a unit), in one transaction.
+   */
+  async replaceReportData(unitCode: string, year: number, packId: string, data: ReportData): Promise<StoredReport> {
+    for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unitCode]))) throw new AppError(`单位 ${unitCode} 不存在，请先添加该单位`);
+      return writeWholeReport(tx, unitCode, year, packId, data);
     });
   }
 }

@@ -281,8 +281,7 @@ describe('cover, last year', () => {
 
 describe('writing an import', () => {
   it('writes nothing when the transaction fails (unknown unit)', async () => {
-    const { writeImportedReport } = await import('../../../../electron/services/excel/writeImportedReport');
-    await expect(writeImportedReport(store, '404', 2020, pack.id, { rows: {}, inputs: { 'T10:TOTAL:c2': 1 }, texts: {} })).rejects.toThrow('单位 404 不存在');
+    await expect(store.replaceReportData('404', 2020, pack.id, { rows: {}, inputs: { 'T10:TOTAL:c2': 1 }, texts: {} })).rejects.toThrow('单位 404 不存在');
     expect(await store.findReport('404', 2020)).toBeUndefined();
   });
 });
