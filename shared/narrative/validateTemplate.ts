@@ -10,49 +10,32 @@ import { ExprError, parseExpr, type Expr } from './expr';
 import { PlaceholderError, segments, type Segment } from './placeholders';
 import { fieldsByKey, templateSchema, type NarrativeTemplate, type Part } from './template';
 
-function cellRefs(e: Expr, out: { table: string; row: string; col: string }[] = []): { table: string; row: string; col: string }[] {
+/** Every node of an expression, depth first. */
+function* nodes(e: Expr): Generator<Expr> {
+  yield e;
   switch (e.k) {
-    case 'cell':
-      out.push({ table: e.table, row: e.row, col: e.col });
-      break;
     case 'prev':
     case 'hasPrev':
     case 'changed':
     case 'abs':
     case 'not':
-      cellRefs(e.e, out);
+      yield* nodes(e.e);
       break;
     case 'bin':
-      cellRefs(e.a, out);
-      cellRefs(e.b, out);
+      yield* nodes(e.a);
+      yield* nodes(e.b);
       break;
     default:
       break;
   }
-  return out;
 }
 
-function inputKeys(e: Expr, out: string[] = []): string[] {
-  switch (e.k) {
-    case 'input':
-    case 'filled':
-      out.push(e.key);
-      break;
-    case 'prev':
-    case 'hasPrev':
-    case 'changed':
-    case 'abs':
-    case 'not':
-      inputKeys(e.e, out);
-      break;
-    case 'bin':
-      inputKeys(e.a, out);
-      inputKeys(e.b, out);
-      break;
-    default:
-      break;
-  }
-  return out;
+function cellRefs(e: Expr): { table: string; row: string; col: string }[] {
+  return [...nodes(e)].flatMap((n) => (n.k === 'cell' ? [{ table: n.table, row: n.row, col: n.col }] : []));
+}
+
+function inputKeys(e: Expr): string[] {
+  return [...nodes(e)].flatMap((n) => (n.k === 'input' || n.k === 'filled' ? [n.key] : []));
 }
 
 export function validateTemplate(json: unknown, file: string, pack?: Pack): NarrativeTemplate {
