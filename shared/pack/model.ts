@@ -115,6 +115,8 @@ export interface TableDef {
   /** As bureaus name the sheet: 公开01表 */
   code: string;
   title: string;
+  /** Other titles bureaus and provinces print for the same table (an import recognises them). */
+  aliases?: string[];
   /** Every data column of the table; sides list which of them they show. */
   columns: ColumnDef[];
   /** One side, or two printed side by side (收入 ‖ 支出). */

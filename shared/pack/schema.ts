@@ -66,6 +66,7 @@ export const tableSchema = z.strictObject({
   id: tableId,
   code: text,
   title: text,
+  aliases: z.array(text).optional(),
   columns: z.array(columnSchema).min(1),
   sides: z.array(sideSchema).min(1).max(2),
   formulas: z.array(z.string()),

@@ -7,17 +7,6 @@ import type { Pack, TableDef } from '../../../shared/pack/model';
 import type { Grid } from './readWorkbook';
 import { normalizeText, normalizeTitle } from './words';
 
-/**
- * Other names bureaus and provinces give the same tables (spec §1–2). They belong with the pack's
- * titles; kept here until the pack model carries aliases.
- */
-const TITLE_ALIASES: Record<string, string[]> = {
-  T05: ['一般公共预算财政拨款支出决算表'],
-  T06: ['一般公共预算财政拨款基本支出决算明细表'],
-  T08: ['国有资本经营预算财政拨款支出决算表'],
-  T10: ['国有资产使用情况表'],
-};
-
 const TITLE_ROWS = 12;
 
 export interface FoundTable {
@@ -27,7 +16,7 @@ export interface FoundTable {
 }
 
 function titlesOf(table: TableDef): string[] {
-  return [table.title, ...(TITLE_ALIASES[table.id] ?? [])].map(normalizeTitle).filter((t) => t !== '');
+  return [table.title, ...(table.aliases ?? [])].map(normalizeTitle).filter((t) => t !== '');
 }
 
 /** The table a sheet holds, by the longest pack title found in a top cell; null when none. */

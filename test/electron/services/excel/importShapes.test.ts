@@ -181,6 +181,24 @@ describe('import of workbooks in other shapes', () => {
     expect((await stored())?.texts['meta.sourceUnit']).toBe('万元');
   });
 
+  it('recognises a table by another title the pack lists for it (Yunnan 2022: 国有资产使用情况表)', async () => {
+    const plan = await importFile([
+      {
+        name: 'Sheet9',
+        rows: [
+          ['国有资产使用情况表'],
+          ['部门：隆阳区政务服务管理局', null, null, '金额单位：元'],
+          ['项目', '行次', '资产总额', '流动资产', '固定资产', null, null, null, null, '对外投资/有价证券', '在建工程', '无形资产', '其他资产'],
+          [null, null, null, null, '小计', '房屋构筑物', '车辆', '单价200万以上大型设备', '其他固定资产'],
+          ['合计', '1', 150, 100, 50, 50, 0, 0, 0, 0, 0, 0, 0],
+        ],
+        merges: ['E3:I3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'J3:J4', 'K3:K4', 'L3:L4', 'M3:M4'],
+      },
+    ]);
+    expect(plan.tables.map((t) => [t.table, t.sheet])).toEqual([['T10', 'Sheet9']]);
+    expect(plan.data.inputs).toEqual({ 'T10:TOTAL:c2': 10_000, 'T10:TOTAL:c4': 5_000 });
+  });
+
   it('reports a formula without a cached result instead of reading it as zero', async () => {
     const plan = await importFile([
       {
