@@ -24,6 +24,16 @@ export const HELP = `决算工作站 命令行工具
         上一年度的工作簿导入到上一年度，即成为本年度的上年数。
   juesuan narrative --db 文件 --unit 单位编码 --year 年度 --out 文件.txt|文件.docx [--wan] [--nonzero]
         生成情况说明：--wan 以万元为单位，--nonzero 只列非零项目。
+  juesuan print --db 文件 --unit 单位编码 --year 年度 --out 文件.pdf [--tables T01,T03] [--wan] [--blank-zeros]
+        [--narrative] [--audit] [--draft]
+        打印封面和公开表为 PDF（每页有标题、单位、签章栏、“第 n 页 共 m 页”、数据指纹和打印时间）。
+        --tables 只打印所列的表（加 cover 即含封面），--narrative、--audit 附情况说明、审核报告；
+        其余设置（纸张、方向、页边距、缩放）沿用工作站中为该报表保存的打印设置。
+        有强制审核规则未通过时拒绝打印；--draft 打印每页注明“未通过审核，仅供核对”的核对稿。
+        需要本机有 Chromium（或 Chrome/Edge，可用环境变量 JUESUAN_CHROMIUM 指定）。
+  juesuan verify --db 文件 --unit 单位编码 --year 年度 --fingerprint 数据指纹
+        核对纸质报表上的数据指纹：今天的数据是否仍与之相符；不符时列出之后有变化的表。
+        相符时退出码为 0，不符时为 1。
 
 通用选项：
   --db 文件      数据库文件（默认：数据目录下的 juesuan.db）

@@ -9,6 +9,8 @@ import { auditCommand } from './commands/audit';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
+import { printCommand } from './commands/print';
+import { verifyCommand } from './commands/verify';
 import { HELP } from './help';
 
 /** A command returns its exit status when success is not simply 0 (audit: 1 when a 强制 rule fails). */
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  print: printCommand,
+  verify: verifyCommand,
 };
 
 function oneLine(text: string): string {

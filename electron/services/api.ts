@@ -7,6 +7,10 @@ import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/co
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { fileMethods } from './fileApi';
+import { chromiumRenderer } from './print/chromiumRenderer';
+import type { PrinterPort } from './print/pdfRenderer';
+import { printMethods } from './print/printApi';
+import { PrintService } from './print/printService';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
@@ -18,6 +22,10 @@ export interface ApiDeps {
   settings: SettingsPort;
   /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
   sessions?: ReportSessions;
+  /** Printing (its PDF renderer); a Chromium found on the machine when omitted. */
+  print?: PrintService;
+  /** The system print dialog, where there is one (the Electron app). */
+  printer?: PrinterPort | null;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -147,6 +155,8 @@ export function createApi(deps: ApiDeps): Api {
       }),
 
     ...fileMethods(sessions),
+
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer()), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

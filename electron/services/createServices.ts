@@ -10,6 +10,9 @@ import { createApi } from './api';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { defaultDbPath, defaultSettingsPath } from './paths';
 import { exportReport, importReport, type ParsedReportFile } from './reportFile';
+import { chromiumRenderer } from './print/chromiumRenderer';
+import type { PdfRendererSource, PrinterPort } from './print/pdfRenderer';
+import { PrintService } from './print/printService';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
 import type { SettingsPort } from './settings/settingsPort';
@@ -21,6 +24,10 @@ export interface ServicesOptions {
   /** A settings JSON file; ignored when `settings` is given. */
   settingsFile?: string;
   settings?: SettingsPort;
+  /** The PDF renderer: Electron's printToPDF in the app; a Chromium found on the machine otherwise. */
+  pdfRenderer?: PdfRendererSource;
+  /** The system print dialog (the Electron app only). */
+  printer?: PrinterPort;
 }
 
 export interface Services {
@@ -28,6 +35,7 @@ export interface Services {
   store: ReportStore;
   packs: Pack[];
   sessions: ReportSessions;
+  print: PrintService;
   /** The report file (JSON text) of a unit's report for a year. */
   exportReport(ref: ReportRef): Promise<string>;
   /** Checks and imports a report file; `fileLabel` names it in messages. */
@@ -49,14 +57,19 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const store = await ReportStore.open(options.dbPath ?? defaultDbPath());
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
   const sessions = new ReportSessions(store, packs);
-  const api = createApi({ store, packs, settings, sessions });
+  const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()));
+  const api = createApi({ store, packs, settings, sessions, print, printer: options.printer ?? null });
   return {
     api,
     store,
     packs,
     sessions,
+    print,
     exportReport: (ref) => exportReport(sessions, ref),
     importReport: (text, fileLabel) => importReport(sessions, text, fileLabel),
-    close: () => sessions.serial(() => store.close()),
+    close: async () => {
+      await print.close();
+      await sessions.serial(() => store.close());
+    },
   };
 }

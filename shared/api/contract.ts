@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
+import type { PrintSettings } from '../print/settings';
 
 export const UNIT_KINDS = ['行政单位', '参照公务员法管理的事业单位', '其他事业单位'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -137,6 +139,17 @@ export const apiSchemas = {
   commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
   /** The 情况说明 as a file: UTF-8 text or Word (.docx). */
   exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']) }),
+  /** The report's print settings (remembered per report and per table) and whether a printer dialog exists. */
+  getPrintSettings: reportRef,
+  setPrintSettings: reportRef.extend({ settings: printSettingsSchema }),
+  /** Renders the set (or some parts) to a PDF to look at; `settings` apply to this preview only. */
+  printPreview: reportRef.extend({ parts: printParts.optional(), settings: printSettingsSchema.optional() }),
+  /** The previewed PDF as a file to save; the print is recorded (time, fingerprints) for 核对. */
+  printSave: reportRef.extend({ previewId }),
+  /** Sends the previewed PDF to a printer through the system print dialog (the app only); recorded when printed. */
+  printSend: reportRef.extend({ previewId }),
+  /** Does today's data still match a fingerprint typed from a signed paper copy; if not, which tables changed. */
+  verifyFingerprint: reportRef.extend({ fingerprint: z.string().min(1, '请输入数据指纹').max(40) }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -164,6 +177,12 @@ export interface ApiResults {
   planXlsxImport: { planId: string; plan: ImportPlanView };
   commitXlsxImport: { inputs: number; changed: number };
   exportNarrative: FileResult;
+  getPrintSettings: PrintSettingsView;
+  setPrintSettings: PrintSettings;
+  printPreview: PrintPreview;
+  printSave: FileResult;
+  printSend: { printed: boolean };
+  verifyFingerprint: VerifyView;
   getSettings: Settings;
   setSettings: Settings;
 }

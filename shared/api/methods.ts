@@ -20,6 +20,12 @@ export const API_METHODS = [
   'planXlsxImport',
   'commitXlsxImport',
   'exportNarrative',
+  'getPrintSettings',
+  'setPrintSettings',
+  'printPreview',
+  'printSave',
+  'printSend',
+  'verifyFingerprint',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

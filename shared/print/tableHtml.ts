@@ -144,10 +144,11 @@ export const TABLE_CSS = `
 .sheet thead th { font-weight: bold; text-align: center; }
 .sheet tr.title-row th, .sheet tr.meta-row th { border: none; padding: 0; }
 .sheet h1.title { font-size: 16pt; font-weight: bold; letter-spacing: 1pt; margin: 0; padding: 0 0 2.5mm; }
-.sheet .meta { display: flex; justify-content: space-between; font-weight: normal; font-size: 10pt; padding: 0 0 1.5mm; gap: 4mm; }
-.sheet .meta .dept { text-align: left; flex: 1; }
+.sheet .meta { display: flex; flex-wrap: wrap; justify-content: space-between; font-weight: normal; font-size: 10pt; padding: 0 0 1.5mm; column-gap: 4mm; }
+.sheet .meta span { white-space: nowrap; }
+.sheet .meta .dept { text-align: left; flex: 1 0 auto; }
 .sheet .meta .year { text-align: center; }
-.sheet .meta .code { text-align: right; flex: 1; }
+.sheet .meta .code { text-align: right; flex: 1 0 auto; }
 .sheet td.lanci { text-align: center; }
 .sheet td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .sheet td.code, .sheet td.line-no { text-align: center; white-space: nowrap; }

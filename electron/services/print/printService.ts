@@ -169,6 +169,10 @@ export class PrintService {
     });
   }
 
+  async unitName(ref: ReportRef): Promise<string> {
+    return (await this.sessions.requireUnit(ref.unit)).name;
+  }
+
   async close(): Promise<void> {
     const renderer = this.renderer;
     this.renderer = null;

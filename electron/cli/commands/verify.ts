@@ -1,0 +1,20 @@
+/**
+ * `juesuan verify --db … --unit … --year … --fingerprint XXXXXXXX`: does today's data still match the
+ * fingerprint on a signed paper copy, and if not, which tables changed. Exit status 0 when it matches,
+ * 1 when it does not.
+ */
+import { parseCommandArgs, requireString } from '../args';
+import { REPORT, reportRef, withServices, type Output } from '../commands';
+import { verifyLines } from '../../services/print/verifyText';
+
+export async function verifyCommand(args: string[], io: Output): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...REPORT, fingerprint: { type: 'string' } }, false);
+  const ref = reportRef(values);
+  const typed = requireString(values, 'fingerprint');
+  return withServices(values, true, async (s) => {
+    const unit = await s.sessions.requireUnit(ref.unit);
+    const result = await s.print.verify(ref, typed);
+    for (const line of verifyLines(result, `${unit.name} ${ref.year} 年度报表`)) io.out(line);
+    return result.matches ? 0 : 1;
+  });
+}
