@@ -17,7 +17,7 @@ import { ReportSessions } from '../../../../electron/services/reportSessions';
 import { ReportStore } from '../../../../electron/services/store/reportStore';
 import { makeFullSizeReport } from '../../../../scripts/bench/fullSizeReport';
 import { makeTempDir } from '../tempDir';
-import { pagesText, pageSizes, squeeze } from './pdfText';
+import { pagesText, squeeze } from './pdfText';
 
 const unit: Unit = { code: '001', name: '保山市隆阳区政务服务管理局', kind: '行政单位', parent: null };
 const ref: ReportRef = { unit: unit.code, year: 2020 };
