@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createServices } from '../services/createServices';
 import { registerApiHandlers } from './ipc';
 import { installMenu } from './menu';
+import { electronPdfRenderer, electronPrinter } from './printWindow';
 import { createShellStore } from './settingsStore';
 import { createMainWindow, pageUrl } from './window';
 
@@ -32,6 +33,8 @@ if (!app.requestSingleInstanceLock()) {
         dbPath: join(app.getPath('userData'), 'juesuan.db'),
         packsDir,
         settings: shell.settings,
+        pdfRenderer: async () => electronPdfRenderer(),
+        printer: electronPrinter(),
       });
       closeServices = services.close;
       registerApiHandlers(services.api, (url) => url === pageUrl(outDir));
