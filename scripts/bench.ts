@@ -9,6 +9,7 @@ import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchPrint } from './bench/printBench';
 import { benchStore } from './bench/storeBench';
 
 const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
@@ -19,3 +20,4 @@ await benchStore(report);
 await benchExcel(report);
 await benchAudit(report);
 await benchChromiumAudit(report);
+await benchPrint(report);

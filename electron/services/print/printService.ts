@@ -37,6 +37,8 @@ export interface PrintJob {
   /** How many 强制 results fail. */
   hardFailures: number;
   fileName: string;
+  /** Milliseconds: reading, auditing and fingerprinting the report; measuring; rendering. */
+  timings: { prepare: number; measure: number; render: number };
 }
 
 /** Optional history lookup (an edit journal): the latest time at which the report had this fingerprint. */
@@ -87,6 +89,7 @@ export class PrintService {
 
   /** Renders the set; records nothing (a preview). */
   async render(ref: ReportRef, request: PrintRequest = {}): Promise<PrintJob> {
+    const started = performance.now();
     // Everything is read under the lock, from a copy of the engine, so edits may go on while Chromium works.
     const gathered = await this.sessions.serial(async () => {
       const { session, report } = await auditStoredReport(this.sessions, ref);
@@ -110,6 +113,7 @@ export class PrintService {
       };
     });
     const { session } = gathered;
+    const prepare = performance.now() - started;
     const printedAt = printedTime(this.clock());
     const renderer = await this.pdfRenderer();
     const result = await printSet(renderer, {
@@ -132,6 +136,7 @@ export class PrintService {
       printedAt,
       unaudited: gathered.report.blocking,
       hardFailures: gathered.report.counts.强制,
+      timings: { prepare, ...result.timings },
       fileName: `${session.unit.name}${session.year}年度${what}${gathered.report.blocking ? '（核对稿）' : ''}.pdf`,
     };
   }

@@ -54,6 +54,8 @@ export interface PrintSetResult {
   pages: number;
   /** The HTML that was printed (kept for the preview's tests and for debugging a layout). */
   html: string;
+  /** Milliseconds spent laying out and measuring, and rendering the PDF (for `npm run bench`). */
+  timings: { measure: number; render: number };
 }
 
 /** The set order: cover, tables as the pack lists them, 情况说明, 审核报告. */
@@ -130,7 +132,9 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   const zooms = new Map<string, number>();
   const expected = new Map<string, number>();
   const portraitHeight = printableMm(settings.paper, false, margins).height * PX_PER_MM;
+  const started = performance.now();
   const measured = await renderer.measure(printSetHtml(title, build(new Map()), furniture), MEASURE_SCRIPT);
+  const measuredAt = performance.now();
   if (!isSetMetrics(measured)) throw new AppError('打印排版时无法测量表格（浏览器返回了意外的结果）');
   for (const metrics of measured.tables) {
     const plan = plans.get(metrics.id);
@@ -145,6 +149,7 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   if (parts.length === 0) throw new AppError('没有可打印的内容');
   const html = printSetHtml(title, parts, furniture);
   const pdf = await renderer.pdf(html);
+  const timings = { measure: measuredAt - started, render: performance.now() - measuredAt };
   const pages = pdfPageCount(pdf);
   // Tables are paginated exactly as simulated; free-flowing text is an estimate, so the last such
   // part takes whatever difference remains to the PDF's own page count.
@@ -160,5 +165,5 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
     next += count;
     return item;
   });
-  return { pdf, parts: printed, pages, html };
+  return { pdf, parts: printed, pages, html, timings };
 }
