@@ -4,6 +4,7 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import { getApi } from '../api/getApi';
 import { useAuditWorkspace } from '../audit/useAuditWorkspace';
 import { ExcelTools } from '../excel/ExcelTools';
+import { PrintTools } from '../print/PrintTools';
 import { reportYears, yearLabel } from '../excel/yearChoices';
 import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { NarrativeView } from '../narrative/NarrativeView';
@@ -133,7 +134,12 @@ export function App() {
         onYear={chooseYear}
         onDisplayUnit={chooseDisplayUnit}
         yearLabel={(y) => yearLabel(y, packs)}
-        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => setRevision((r) => r + 1)} />}
+        tools={
+          <>
+            <ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => setRevision((r) => r + 1)} />
+            <PrintTools api={api} session={session} notify={notify} />
+          </>
+        }
       />
       {message && (
         <div className={`message-bar message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} key={message.id}>
