@@ -51,7 +51,7 @@ describe('a count column', () => {
     const filled = new ReportEngine(pack, { rows: {}, inputs: { 'T09:ABR:c1': 120050, 'T09:ABR:c2': 3, 'T09:REC:c2': 2, 'T09:ABR:c3': 12 } });
     const bytes = await exportWorkbook({ pack, engine: filled, unit, year: 2020, texts: {}, options: { unit: '万元', blankZeros: false } });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes);
+    await book.xlsx.load(new Uint8Array(bytes).buffer);
     const sheet = book.getWorksheet('公开09表')!;
     const found = new Map<string, { value: unknown; numFmt: string }>();
     sheet.eachRow((row) => {
