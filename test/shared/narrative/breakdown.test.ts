@@ -148,7 +148,7 @@ describe('三公 paragraphs complete at zero and non-zero', () => {
   });
 
   it('all equal to last year: 持平 throughout and no reason asked', () => {
-    const texts = { ...FULL_TEXTS, 'prev.T09.SG.c2': '59000.50', 'prev.T09.SGABR.c2': '15000', 'prev.T09.SGCAR.c2': '36000.50', 'prev.T09.SGREC.c2': '8000' };
+    const texts: Record<string, string> = { ...FULL_TEXTS, 'prev.T09.SG.c2': '59000.50', 'prev.T09.SGABR.c2': '15000', 'prev.T09.SGCAR.c2': '36000.50', 'prev.T09.SGREC.c2': '8000' };
     delete texts['narrative.sgYoyReason'];
     const doc = build(pack, template, { texts });
     expect(paragraph(doc, 'sgYoy')).toBe(
@@ -158,7 +158,7 @@ describe('三公 paragraphs complete at zero and non-zero', () => {
   });
 
   it('the total unchanged while items moved: the reason is still asked', () => {
-    const texts = { ...FULL_TEXTS, 'prev.T09.SG.c2': '59000.50', 'prev.T09.SGABR.c2': '20000', 'prev.T09.SGCAR.c2': '31000.50', 'prev.T09.SGREC.c2': '8000' };
+    const texts: Record<string, string> = { ...FULL_TEXTS, 'prev.T09.SG.c2': '59000.50', 'prev.T09.SGABR.c2': '20000', 'prev.T09.SGCAR.c2': '31000.50', 'prev.T09.SGREC.c2': '8000' };
     delete texts['narrative.sgYoyReason'];
     expect(paragraph(build(pack, template, { texts }), 'sgYoy')).toMatch(/与2019年持平。其中：因公出国（境）费支出决算比2019年减少5000\.00元，下降25\.00%；.*主要原因：«“三公”经费增减主要原因»。$/);
   });
