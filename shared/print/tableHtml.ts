@@ -8,7 +8,9 @@
 import { printedLines, tableIsEmpty, type PrintedValues } from '../engine/printedRows';
 import { sheetLayout, type SheetColumn, type SheetLayout } from '../engine/sheetLayout';
 import type { LayoutRow } from '../engine/types';
-import { formatAmount, type MoneyUnit } from '../money/fen';
+import type { MoneyUnit } from '../money/fen';
+import { cellKindIn, displayCellValue } from '../pack/cellKind';
+import type { ValueKind } from '../pack/model';
 import type { TableDef } from '../pack/model';
 import { escapeHtml } from './html';
 import { printableMm, type NamedPage } from './pageCss';
@@ -46,9 +48,9 @@ export function fitWidthZoom(table: TableDef, paper: Paper, landscape: boolean, 
 }
 
 /** A cell as printed: grouped 2-decimal amounts in 元 or 万元, whole counts, blank zeros when asked. */
-export function printedValue(value: number, kind: 'money' | 'count', unit: MoneyUnit, blankZeros: boolean): string {
+export function printedValue(value: number, kind: ValueKind, unit: MoneyUnit, blankZeros: boolean): string {
   if (value === 0 && blankZeros) return '';
-  return kind === 'count' ? String(value) : formatAmount(value, { unit, grouping: true });
+  return displayCellValue(value, kind, { unit, grouping: true });
 }
 
 function headerRows(layout: SheetLayout): string[] {
@@ -94,7 +96,7 @@ function bodyCell(col: SheetColumn, row: LayoutRow | null, input: TablePrintInpu
     case 'data': {
       const colId = col.colId ?? '';
       if (!row.cells.includes(colId)) return '<td class="num"></td>';
-      const kind = row.kind === 'count' || table.columns.find((c) => c.id === colId)?.kind === 'count' ? 'count' : 'money';
+      const kind = cellKindIn(table, row, colId);
       const value = input.engine.value(table.id, row.id, colId) ?? 0;
       return `<td class="num">${printedValue(value, kind, input.unit, input.blankZeros)}</td>`;
     }

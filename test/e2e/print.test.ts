@@ -58,7 +58,7 @@ describe('打印预览 in Chromium', () => {
     // The canvas holds a drawn page: not a blank rectangle.
     const inked = await preview()
       .locator('canvas.print-page')
-      .evaluate((c: HTMLCanvasElement) => {
+      .evaluate((c: { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null }) => {
         const ctx = c.getContext('2d');
         if (!ctx) return 0;
         const data = ctx.getImageData(0, 0, c.width, c.height).data;
