@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AppError } from '../../../shared/api/errors';
 import type { PdfRenderer } from './pdfRenderer';
 
@@ -38,6 +38,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 export async function chromiumRenderer(executablePath: string | null = findChromium()): Promise<PdfRenderer> {
   if (!executablePath) throw new AppError(NO_RENDERER_MESSAGE);
+  // Loaded on first print only: every CLI command and the web host would otherwise pay for it at start.
+  const { chromium } = await import('playwright-core');
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath, args: ARGS });
