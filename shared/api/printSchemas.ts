@@ -47,6 +47,8 @@ export interface PrintPreview {
   /** A 强制 rule fails: every page says 未通过审核，仅供核对. */
   unaudited: boolean;
   hardFailures: number;
+  /** Other things the clerk should know before printing (a 情况说明 with «…» left unfilled). */
+  warnings: string[];
 }
 
 export interface PrintSettingsView {

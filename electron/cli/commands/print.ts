@@ -7,6 +7,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { unfilledMessage } from '../../../shared/narrative/unfilled';
 import { auditStoredReport } from '../../services/reportAudit';
 import { parseCommandArgs, requireString, UsageError } from '../args';
 import { REPORT, reportRef, withServices, type Output } from '../commands';
@@ -54,6 +55,7 @@ export async function printCommand(args: string[], io: Output): Promise<void> {
           ...(settings.audit || values.audit === true ? ['audit'] : []),
         ];
     const job = await s.print.render(ref, { parts, settings });
+    if (job.unfilled.length > 0 && values.draft !== true) throw new AppError(unfilledMessage(job.unfilled, '加 --draft 打印核对稿'));
     // Written beside the target and renamed, so a failed write never leaves half a PDF under the name.
     const partial = `${out}.${process.pid}.partial`;
     try {

@@ -44,6 +44,7 @@ export function printMethods(print: PrintService, printer: PrinterPort | null): 
         printedAt: job.printedAt,
         unaudited: job.unaudited,
         hardFailures: job.hardFailures,
+        warnings: job.warnings,
       };
     },
 

@@ -6,6 +6,7 @@
  */
 import type { ReportRef } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
+import { unfilledLines, unfilledPlaceholders, type UnfilledPlaceholder } from '../../../shared/narrative/unfilled';
 import { normalizeFingerprint } from '../../../shared/print/fingerprint';
 import { mergePrintSettings, type PrintSettings } from '../../../shared/print/settings';
 import { packNarrativeTemplate } from '../narrative/loadTemplate';
@@ -37,6 +38,10 @@ export interface PrintJob {
   /** How many 强制 results fail. */
   hardFailures: number;
   fileName: string;
+  /** «…» the printed 情况说明 still shows (empty when it is not printed or complete). */
+  unfilled: UnfilledPlaceholder[];
+  /** What the preview says above the pages besides an audit failure. */
+  warnings: string[];
   /** Milliseconds: reading, auditing and fingerprinting the report; measuring; rendering. */
   timings: { prepare: number; measure: number; render: number };
 }
@@ -129,6 +134,9 @@ export class PrintService {
       audit: gathered.report,
       narrative: gathered.narrative,
     });
+    const unfilled = gathered.narrative ? unfilledPlaceholders(gathered.narrative.doc, gathered.narrative.edits) : [];
+    const shown = unfilledLines(unfilled);
+    const warnings = unfilled.length > 0 ? [`情况说明中还有 ${unfilled.length} 处未填写，打印出来是«…»：${shown.slice(0, 8).join('；')}${shown.length > 8 ? ' 等' : ''}`] : [];
     const what = result.parts.length === 1 && result.parts[0] ? result.parts[0].title.replace(/\s+/g, '') : '部门决算';
     return {
       ...result,
@@ -137,6 +145,8 @@ export class PrintService {
       unaudited: gathered.report.blocking,
       hardFailures: gathered.report.counts.强制,
       timings: { prepare, ...result.timings },
+      unfilled,
+      warnings,
       fileName: `${session.unit.name}${session.year}年度${what}${gathered.report.blocking ? '（核对稿）' : ''}.pdf`,
     };
   }

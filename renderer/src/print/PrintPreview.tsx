@@ -174,6 +174,11 @@ export function PrintPreview({ api, session, notify, onClose }: Props) {
           强制审核规则未通过（{preview.hardFailures} 处）：每页注明“未通过审核，仅供核对”，只能作为核对稿，不得报送。请先在审核面板中改正。
         </div>
       )}
+      {preview?.warnings.map((w, i) => (
+        <div key={i} className="print-warning print-note" role="status">
+          {w}
+        </div>
+      ))}
       <div className="print-body">
         <div className="print-pages">
           <div className="print-status" role="status">

@@ -106,6 +106,11 @@ describe('print Api', () => {
     expect(verified.lines[0]).toContain('一致');
     await expect(services.api.printSend({ ...ref, previewId: preview.previewId })).rejects.toThrow('保存 PDF');
     await expect(services.api.printSave({ ...ref, previewId: '0'.repeat(32) })).rejects.toThrow('打印预览已失效');
+    expect(preview.warnings).toEqual([]);
+    // A 情况说明 whose clerk fields are still empty prints «…»: the preview says so above the pages.
+    const narrative = await services.api.printPreview({ ...ref, parts: ['narrative'] });
+    expect(narrative.warnings).toHaveLength(1);
+    expect(narrative.warnings[0]).toMatch(/^情况说明中还有 \d+ 处未填写/);
     await services.close();
   });
 });
