@@ -8,6 +8,7 @@ import { percent } from '../money/fen';
 import type { TableLayout } from '../engine/types';
 import type { Block, NarrativeDoc, Run, ShareGroup } from './document';
 import { cellsOf, evaluate, parseExpr, type EvalScope, type Expr } from './expr';
+import { formInputs } from './exprNodes';
 import { amountText, chineseNumber, className, DEFAULT_STYLE, hundredthsText, percentText, shortName, type FigureStyle } from './format';
 import { segments, type Segment } from './placeholders';
 import { fieldsByKey, type EachSource, type FieldDef, type NarrativeTemplate, type Part } from './template';
@@ -101,36 +102,13 @@ function labelOf(ctx: Ctx, key: string): string {
   return label.replace(/^其中：/, '').replace(/（[^（）]*）$/, '') || label;
 }
 
-/** Every form key an expression reads, in order, once. */
-function inputKeysOf(e: Expr, out: string[] = []): string[] {
-  switch (e.k) {
-    case 'input':
-      if (!out.includes(e.key)) out.push(e.key);
-      break;
-    case 'abs':
-    case 'prev':
-    case 'hasPrev':
-    case 'changed':
-    case 'not':
-      inputKeysOf(e.e, out);
-      break;
-    case 'bin':
-      inputKeysOf(e.a, out);
-      inputKeysOf(e.b, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
 /**
  * The «…» of a figure a form value is missing for: its own «label» from the template, else — for a figure
  * built from several form values — all of their names (a sum is never named after its first term).
  */
 function figureLabel(ctx: Ctx, seg: { label?: string }, ...exprs: Expr[]): string | undefined {
   if (seg.label !== undefined) return seg.label;
-  const sides = exprs.map((e) => inputKeysOf(e).map((k) => labelOf(ctx, k)));
+  const sides = exprs.map((e) => formInputs(e).map((k) => labelOf(ctx, k)));
   if (sides.flat().length <= 1) return undefined;
   return sides.map((labels) => labels.join('＋')).filter((t) => t !== '').join('／');
 }

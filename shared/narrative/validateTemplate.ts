@@ -7,35 +7,12 @@
 import { PackError } from '../pack/errors';
 import type { Pack } from '../pack/model';
 import { ExprError, parseExpr, type Expr } from './expr';
+import { exprNodes as nodes, formInputs } from './exprNodes';
 import { PlaceholderError, segments, type Segment } from './placeholders';
 import { fieldsByKey, templateSchema, type NarrativeTemplate, type Part } from './template';
 
-/** Every node of an expression, depth first. */
-function* nodes(e: Expr): Generator<Expr> {
-  yield e;
-  switch (e.k) {
-    case 'prev':
-    case 'hasPrev':
-    case 'changed':
-    case 'abs':
-    case 'not':
-      yield* nodes(e.e);
-      break;
-    case 'bin':
-      yield* nodes(e.a);
-      yield* nodes(e.b);
-      break;
-    default:
-      break;
-  }
-}
-
 function cellRefs(e: Expr): { table: string; row: string; col: string }[] {
   return [...nodes(e)].flatMap((n) => (n.k === 'cell' ? [{ table: n.table, row: n.row, col: n.col }] : []));
-}
-
-function formInputs(e: Expr): string[] {
-  return [...nodes(e)].flatMap((n) => (n.k === 'input' ? [n.key] : []));
 }
 
 function inputKeys(e: Expr): string[] {
