@@ -4,7 +4,7 @@
  */
 import { parseAmount, parseCount, type MoneyUnit } from '../../../shared/money/fen';
 import type { ValueKind } from '../../../shared/pack/model';
-import type { GridCell } from './readWorkbook';
+import type { GridCell } from './grid';
 
 export type AmountResult = { ok: true; value: number } | { ok: false; reason: string };
 
