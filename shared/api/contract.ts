@@ -132,6 +132,8 @@ export const apiSchemas = {
   planXlsxImport: reportRef.extend({
     fileName: z.string().min(1).max(255),
     base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+    /** Table id → sheet name, when several sheets claim one table and the clerk chose. */
+    choices: z.record(id, z.string().min(1).max(255)).optional(),
   }),
   /** Writes a planned import in one transaction (refused if the report changed since the plan). */
   commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
