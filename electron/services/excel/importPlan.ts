@@ -167,7 +167,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   }
   if (reads.length === 0 && conflicts.length === 0) {
     const names = grids.map((g) => `“${g.name}”`).join('、') || '（无工作表）';
-    const unread = unreadTables.map((u) => `工作表“${u.sheet}”${u.reason}`).join('；');
+    const unread = unreadTables.map((u) => `工作表“${u.sheet}”（${u.title}）：${u.reason}`).join('；');
     throw new AppError(`文件“${fileLabel}”中没有找到可识别的决算表（工作表：${names}${unread ? `；${unread}` : ''}），未导入任何数据`, { file: fileLabel });
   }
   const sourceUnit: MoneyUnit = [...unitOf.values()].includes('万元') ? '万元' : '元';

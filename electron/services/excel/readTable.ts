@@ -277,6 +277,8 @@ interface Segment {
   sideIndex: number | undefined;
   from: number;
   to: number;
+  /** Side headings and repeated header rows inside the run. */
+  skip?: Set<number>;
 }
 
 /**
@@ -352,17 +354,21 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
     let from = band.dataStart;
     let side = assigned.get(0);
     const used = new Set<number>(side === undefined ? [] : [side]);
+    const skip = new Set<number>();
     for (let r = band.dataStart; r <= grid.lastRow; r++) {
       const hit = sideSwitch(grid, r, table);
       if (!hit) continue;
+      skip.add(r);
+      // A repeated header right under a side heading belongs to that heading.
+      if (hit.label === null && skip.has(r - 1)) continue;
       const next = hit.label ?? table.sides.findIndex((_d, k) => !used.has(k));
       if (next < 0 || next === side) continue;
-      if (r > from) segments.push({ sheetSide: sheetSides[0], sideIndex: side, from, to: r - 1 });
+      if (r > from) segments.push({ sheetSide: sheetSides[0], sideIndex: side, from, to: r - 1, skip });
       side = next;
       used.add(next);
       from = r + 1;
     }
-    segments.push({ sheetSide: sheetSides[0], sideIndex: side, from, to: grid.lastRow });
+    segments.push({ sheetSide: sheetSides[0], sideIndex: side, from, to: grid.lastRow, skip });
   } else {
     sheetSides.forEach((sheetSide, i) => segments.push({ sheetSide, sideIndex: assigned.get(i), from: band.dataStart, to: grid.lastRow }));
   }
@@ -396,6 +402,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
     const usedFixed = new Set<string>();
 
     for (let r = segment.from; r <= segment.to; r++) {
+      if (segment.skip?.has(r)) continue;
       const firstText = gridText(grid, r, 1);
       if (stopsTable(firstText)) break;
       const header = rowHeader(grid, r, sheetSide);
