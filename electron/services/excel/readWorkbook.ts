@@ -50,6 +50,7 @@ interface Pending {
   reject(err: Error): void;
   fileLabel: string;
   timer: NodeJS.Timeout;
+  worker: Worker;
 }
 
 /** One reading worker, reused between files; a worker that timed out or ran out of memory is replaced. */
@@ -65,8 +66,12 @@ class ReaderThread {
     return run;
   }
 
+  private heapMb = 0;
+
   private ensure(limits: WorkbookLimits): Worker {
-    if (this.worker) return this.worker;
+    if (this.worker && this.heapMb === limits.heapMb) return this.worker;
+    if (this.worker) void this.worker.terminate();
+    this.heapMb = limits.heapMb;
     const worker = startWorker(limits);
     worker.unref();
     worker.on('message', (reply: ReadReply) => {
@@ -80,6 +85,7 @@ class ReaderThread {
     const fail = (why: (label: string) => string) => {
       if (this.worker === worker) this.worker = null;
       for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
         clearTimeout(p.timer);
         this.pending.delete(id);
         p.reject(new AppError(why(p.fileLabel), { file: p.fileLabel }));
@@ -104,7 +110,7 @@ class ReaderThread {
         void worker.terminate();
         reject(new AppError(limitMessage(fileLabel, '读取时间过长', limitText.readMs(limits)), { file: fileLabel }));
       }, limits.readMs);
-      this.pending.set(id, { resolve, reject, fileLabel, timer });
+      this.pending.set(id, { resolve, reject, fileLabel, timer, worker });
       const copy = new Uint8Array(bytes);
       const request: ReadRequest = { id, bytes: copy, fileLabel, limits };
       worker.postMessage(request, [copy.buffer]);
