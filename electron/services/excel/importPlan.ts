@@ -204,7 +204,10 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   } catch (err) {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
-  const source = new Map<CellKey, FoundValue>();
+  const source = new Map<CellKey, Pick<FoundValue, 'sheet' | 'cell'>>();
+  for (const read of reads) {
+    for (const [rowCol, cell] of read.keep) source.set(`${read.table.id}:${rowCol}`, { sheet: read.sheet, cell });
+  }
   const edits: EditRequest[] = [];
   const unreadKeys = new Set<CellKey>();
   for (const [key, v] of fileValues) {
@@ -349,7 +352,11 @@ function replacesText(target: ReportTarget, reads: readonly TableRead[], tables:
       const k = splitCellKey(key);
       return v !== 0 && k.table === table && (!scope || scope.has(`${k.row}:${k.col}`));
     }).length;
-  const replaced = reads.map((r) => `${r.table.title}（现有 ${count(r.table.id, r.scope)} 个数${r.scope ? '，仅文件中有的各项' : ''}）`);
+  const replaced = reads
+    .map((r) => ({ r, held: count(r.table.id, r.scope) }))
+    .filter(({ held }) => held > 0)
+    .map(({ r, held }) => `${r.table.title}（现有 ${held} 个数${r.scope ? '，仅文件中有的各项' : ''}）`);
+  if (replaced.length === 0) return '';
   const found = new Set(reads.map((r) => r.table.id));
   const keptTables = tables.filter((t) => !found.has(t.id) && count(t.id) > 0).map((t) => t.title);
   const unit = `单位 ${target.unit.code} ${target.unit.name} ${target.year} 年度的报表`;

@@ -38,8 +38,8 @@ export interface TableRead {
   /** Values of computed cells, to compare with what the engine computes. */
   computed: FoundValue[];
   notPlaced: NotPlaced[];
-  /** `row:col` of cells the file has but that could not be read: they keep their stored value. */
-  keep: Set<string>;
+  /** `row:col` → sheet cell, of cells the file has but that could not be read: they keep their stored value. */
+  keep: Map<string, string>;
   /** Rows and columns the sheet lacks (a missing side or column): stored values stay where the file gives none. */
   keepRows?: Set<string>;
   keepCols?: Set<string>;
@@ -310,7 +310,7 @@ function sideSwitch(grid: Grid, r: number, table: TableDef): { label: number | n
 }
 
 export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit): TableRead {
-  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Set(), keepRows: new Set(), keepCols: new Set() };
+  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Map(), keepRows: new Set(), keepCols: new Set() };
   const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
   const base = buildTableLayout(pack, table, []);
   const fixedLabels = new Set<string>(['合计', '总计']);
@@ -473,7 +473,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
         const cells = row ? row.cells : sideDef.columns;
         if (!amount.ok) {
           problem(address, `${rowName}：${amount.reason}，未导入`);
-          if (inputs.includes(colId)) result.keep.add(`${rowId}:${colId}`);
+          if (inputs.includes(colId)) result.keep.set(`${rowId}:${colId}`, address);
           continue;
         }
         const found: FoundValue = { table: table.id, row: rowId, col: colId, value: amount.value, kind: colKind, sheet: grid.name, cell: address };

@@ -68,7 +68,7 @@ const MEASURES: Record<string, 'budget' | 'actual'> = { 预算数: 'budget', 预
 /** Reads the form's one data row into the target table; what the pack cannot hold is reported by name. */
 export function readSanGongForm(grid: Grid, target: SanGongTarget, headerRow: number, unit: MoneyUnit): TableRead {
   const { table } = target;
-  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Set(), scope: new Set(), splitTotals: [] };
+  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Map(), scope: new Set(), splitTotals: [] };
   const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
 
   // The header runs from the item row down to the row holding 预算数/决算数 (and 栏次 if printed).
@@ -124,7 +124,7 @@ export function readSanGongForm(grid: Grid, target: SanGongTarget, headerRow: nu
     if (layoutRow.inputs.includes(colId)) result.scope?.add(`${layoutRow.id}:${colId}`);
     if (!amount.ok) {
       problem(address, `${col.words}：${amount.reason}，未导入`);
-      result.keep.add(`${layoutRow.id}:${colId}`);
+      result.keep.set(`${layoutRow.id}:${colId}`, address);
       continue;
     }
     const found: FoundValue = { table: table.id, row: layoutRow.id, col: colId, value: amount.value, kind: 'money', sheet: grid.name, cell: address };
