@@ -69,7 +69,7 @@ describe('import preview of a file that cannot be read whole', () => {
     const dialog = page.getByRole('dialog', { name: '导入 Excel' });
     const refused = dialog.getByRole('region', { name: '不会导入的表' });
     await expect.poll(() => refused.textContent()).toContain('不会导入：一般公共预算财政拨款项目支出决算表');
-    expect(await refused.locator('li').first().evaluate((li) => getComputedStyle(li).color)).toBe('rgb(185, 28, 28)');
+    expect(await refused.locator('li').first().evaluate((li) => li.ownerDocument.defaultView?.getComputedStyle(li).color)).toBe('rgb(185, 28, 28)');
     const chooser = dialog.getByRole('group', { name: /选择.*所在的工作表/ });
     expect(await chooser.textContent()).toContain('使用工作表“三公经费”');
     expect(await chooser.textContent()).toContain('使用工作表“公开09表”');

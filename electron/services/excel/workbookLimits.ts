@@ -5,7 +5,24 @@
  * refusal is one Chinese line naming the file and the limit.
  */
 
-export const WORKBOOK_LIMITS = {
+export interface WorkbookLimits {
+  fileBytes: number;
+  zipEntries: number;
+  unpackedBytes: number;
+  partBytes: number;
+  sheets: number;
+  cells: number;
+  row: number;
+  column: number;
+  textLength: number;
+  merges: number;
+  mergeArea: number;
+  mergeAreaTotal: number;
+  readMs: number;
+  heapMb: number;
+}
+
+export const WORKBOOK_LIMITS: Readonly<WorkbookLimits> = {
   /** Bytes of the .xlsx file (as the Api's upload limit). */
   fileBytes: 20 * 1024 * 1024,
   /** Parts inside the zip package. */
@@ -29,9 +46,7 @@ export const WORKBOOK_LIMITS = {
   /** Time to read the workbook and the memory the reader may take. */
   readMs: 8_000,
   heapMb: 512,
-} as const;
-
-export type WorkbookLimits = typeof WORKBOOK_LIMITS;
+};
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
