@@ -73,7 +73,6 @@ class ReaderThread {
     if (this.worker) void this.worker.terminate();
     this.heapMb = limits.heapMb;
     const worker = startWorker(limits);
-    worker.unref();
     worker.on('message', (reply: ReadReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
@@ -96,6 +95,8 @@ class ReaderThread {
       fail((label) => (oom ? limitMessage(label, '读取时占用的内存', limitText.heapMb(limits)) : unreadable(label, err.message)));
     });
     worker.on('exit', () => fail((label) => limitMessage(label, '读取时占用的内存', limitText.heapMb(limits))));
+    // After the listeners: adding a 'message' listener refs the worker again. An idle reader must not keep a command running.
+    worker.unref();
     this.worker = worker;
     return worker;
   }

@@ -13,6 +13,7 @@ import { ReportStore } from '../../../../electron/services/store/reportStore';
 import { ReportEngine } from '../../../../shared/engine/reportEngine';
 import { balancedData } from '../../../shared/audit/auditFixtures';
 import { makeTempDir } from '../../services/tempDir';
+import { juesuan } from '../runCli';
 import { insertSheet, loadWorkbook, sanGong12Rows, saveWorkbook } from '../../services/excel/workbookEdit';
 
 const unit = { code: '001', name: '隆阳区政务服务管理局', kind: '行政单位' as const, parent: null };
@@ -121,6 +122,14 @@ describe('import-xlsx refuses what it cannot read', () => {
     const chosen = await run(file, '--use-sheet', 'T09=公开09表');
     expect(chosen.code).toBe(0);
     expect(await storedInputs()).toEqual(before);
+  });
+
+  it('as a real process: reads in its worker thread, exits 1 on a refusal, and ends (the idle reader keeps nothing alive)', async () => {
+    const file = await fileWith((wb) => insertSheet(wb, '项目支出', 5, [['一般公共预算财政拨款项目支出决算表'], ['项目名称', '金额'], ['信息化', 5]]), 'process.xlsx');
+    const run = await juesuan('import-xlsx', '--db', db, '--unit', '001', '--year', '2020', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('1 张表不会导入');
   });
 
   it('an import that replaces a report says what it replaces', async () => {
