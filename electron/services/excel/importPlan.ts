@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import type { EditRequest } from '../../../shared/engine/types';
-import type { MoneyUnit } from '../../../shared/money/fen';
+import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
 import { cellKindIn, displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
