@@ -12,6 +12,8 @@ export interface SessionEvents {
   cells(keys: CellKey[]): void;
   /** Rows of a table came or went. */
   rows(table: string): void;
+  /** An undo or redo was written: the workspace opens the table, selects the cell and says what changed. */
+  stepped(step: { direction: 'undo' | 'redo'; batch: Batch }): void;
   /** Store write state, for the save indicator. */
   saving(state: { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }): void;
 }
@@ -111,7 +113,10 @@ export class ReportSession {
     const batch = this.undo.peek(direction);
     if (!batch) return null;
     const result = await this.commit(batchEdits(batch, direction), false);
-    if (result.ok) this.undo.confirm(direction);
+    if (result.ok) {
+      this.undo.confirm(direction);
+      this.emit('stepped', { direction, batch });
+    }
     return result;
   }
 
