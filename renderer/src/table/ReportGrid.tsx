@@ -18,6 +18,7 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import { displayCellValue } from '../../../shared/pack/cellKind';
 import type { ReportSession } from '../app/reportSession';
+import { markGridPainted, markPasteStart } from '../audit/auditPerf';
 import type { CellMarks } from '../audit/cellMarks';
 import { formatCell, parseCell } from '../edit/cellText';
 import { notTypableReason } from '../edit/cellRole';
@@ -227,6 +228,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     (keys: readonly CellKey[]) => {
       const m = modelRef.current;
       paintCells(keys.flatMap((k) => m.posOf(k)));
+      markGridPainted();
     },
     [paintCells],
   );
@@ -742,6 +744,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     (e: ReactClipboardEvent<HTMLInputElement>) => {
       if (st.current.mode !== 'ready') return;
       e.preventDefault();
+      markPasteStart();
       const r = selection();
       const start = { line: r.top, col: r.left };
       const area = pasteArea(start);
