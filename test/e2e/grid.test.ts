@@ -23,6 +23,34 @@ const SIZES = [
   { width: 1920, height: 1080, unit: '530502102' },
 ] as const;
 
+/** What a bounding-box check needs: the table's last row and right-most column against the grid's visible box. */
+async function checkFits(page: Page, width: number, height: number): Promise<void> {
+  const scroller = page.locator('.table-view .sheet-scroll');
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+    el.scrollLeft = el.scrollWidth;
+  });
+  const view = await scroller.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { bottom: r.top + el.clientTop + el.clientHeight, right: r.left + el.clientLeft + el.clientWidth };
+  });
+  const lastRow = await page.locator('.table-view .sheet tbody tr').last().boundingBox();
+  const lastHead = await page.locator('.table-view .sheet thead tr').first().locator('th').last().boundingBox();
+  if (!lastRow || !lastHead) throw new Error('no boxes');
+  expect(lastRow.y + lastRow.height).toBeLessThanOrEqual(view.bottom + 0.5);
+  expect(lastHead.x + lastHead.width).toBeLessThanOrEqual(view.right + 0.5);
+  expect(view.bottom).toBeLessThanOrEqual(height);
+  expect(view.right).toBeLessThanOrEqual(width);
+}
+
+async function tabsOnOneLine(page: Page): Promise<void> {
+  const boxes = await page.getByRole('tab').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), right: r.right })));
+  expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+  const bar = await page.locator('.tabs').boundingBox();
+  // Every tab is visible without scrolling the tab bar.
+  expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual((bar?.x ?? 0) + (bar?.width ?? 0) + 0.5);
+}
+
 describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) => {
   let context: BrowserContext;
   let page: Page;
@@ -211,28 +239,47 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
     await expect.poll(() => text('2080505', 'c3')).toBe('456.00');
   });
 
+  it('the undo history survives a reload', async () => {
+    await cell('2010302', 'c4').click();
+    await page.keyboard.type('64');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('2010302', 'c4')).toBe('64.00');
+    await page.reload();
+    await openTab('公开03表');
+    await expect.poll(() => text('2010302', 'c4')).toBe('64.00');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => text('2010302', 'c4')).toBe('');
+    expect(await message().textContent()).toContain('已撤销：公开03表 行“2010302 一般行政管理事务”');
+    expect(await stored('T03:2010302:c4')).toBeUndefined();
+  });
+
   it('the last row and the right-most column are inside the view; tabs on one line', async () => {
-    const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
-    expect(new Set(tabs).size).toBe(1);
+    await tabsOnOneLine(page);
     for (const code of ['公开05表', '公开01表', '公开06表']) {
       await openTab(code);
-      const scroller = page.locator('.table-view .sheet-scroll');
-      await scroller.evaluate((el) => {
-        el.scrollTop = el.scrollHeight;
-        el.scrollLeft = el.scrollWidth;
-      });
-      const view = await scroller.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return { bottom: r.top + el.clientTop + el.clientHeight, right: r.left + el.clientLeft + el.clientWidth };
-      });
-      const lastRow = await page.locator('.table-view .sheet tbody tr').last().boundingBox();
-      const lastHead = await page.locator('.table-view .sheet thead tr').first().locator('th').last().boundingBox();
-      if (!lastRow || !lastHead) throw new Error('no boxes');
-      expect(lastRow.y + lastRow.height).toBeLessThanOrEqual(view.bottom + 0.5);
-      expect(lastHead.x + lastHead.width).toBeLessThanOrEqual(view.right + 0.5);
-      expect(view.bottom).toBeLessThanOrEqual(height);
-      expect(view.right).toBeLessThanOrEqual(width);
+      await checkFits(page, width, height);
       await shot(`layout-${code}`);
+    }
+  });
+});
+
+describe('the grid at 1366×768 with the system zoom at 125 %', () => {
+  it('fits: tabs on one line, the last row and the right-most column reachable', async () => {
+    // 125 % zoom: a 1366×768 screen gives the page 1093×614 CSS pixels at a device scale of 1.25.
+    const context = await ws.browser.newContext({ viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(ws.host.url);
+      await page.getByRole('tab', { name: '公开01表', exact: true }).waitFor();
+      await tabsOnOneLine(page);
+      for (const code of ['公开05表', '公开01表', '公开06表']) {
+        await page.getByRole('tab', { name: code, exact: true }).click();
+        await page.locator(`.table-view[aria-label^="${code}"] .sheet tbody tr`).first().waitFor();
+        await checkFits(page, 1093, 614);
+        await page.screenshot({ path: join(SHOTS, `grid-zoom125-${code}.png`) });
+      }
+    } finally {
+      await context.close();
     }
   });
 });

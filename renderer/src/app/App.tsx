@@ -80,11 +80,11 @@ export function App() {
   const auditing = useAuditWorkspace(api, session, notify, setTab, narrative);
 
   // A cell to select in the grid: an audit result's or the one an undo/redo changed (the latest wins).
-  const [jump, setJump] = useState<{ key: CellKey; nonce: number } | null>(null);
+  const [jump, setJump] = useState<{ key: CellKey; nonce: number; at: number } | null>(null);
   const jumpNonce = useRef(0);
   const jumpTo = useCallback((key: CellKey) => {
     jumpNonce.current += 1;
-    setJump({ key, nonce: jumpNonce.current });
+    setJump({ key, nonce: jumpNonce.current, at: performance.now() });
   }, []);
   useEffect(() => {
     if (auditing.focusCell) jumpTo(auditing.focusCell.key);
@@ -157,7 +157,11 @@ export function App() {
         onYear={chooseYear}
         onDisplayUnit={chooseDisplayUnit}
         yearLabel={(y) => yearLabel(y, packs)}
-        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => setRevision((r) => r + 1)} />}
+        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => {
+              // An import replaced the figures: undoing edits made before it would write over the imported ones.
+              const ref = session?.ref;
+              void (ref ? api.recordUndo({ ...ref, step: { op: 'clear' } }).catch(() => undefined) : Promise.resolve()).then(() => setRevision((r) => r + 1));
+            }} />}
       />
       {message && (
         <div className={`message-bar message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} key={message.id}>

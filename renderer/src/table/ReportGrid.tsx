@@ -49,8 +49,11 @@ interface Props {
   onRequestRemove(row: FocusedRow): void;
   /** Audit marks on offending and related cells. */
   marks?: CellMarks | null;
-  /** A cell to select and scroll to (an audit result was clicked, an undo); `nonce` repeats the same cell. */
-  focusCell?: { key: CellKey; nonce: number } | null;
+  /**
+   * A cell to select and scroll to (an audit result was clicked, an undo); `nonce` repeats the same cell;
+   * `at` (performance.now()) when it was asked — a jump older than the clerk's last click or key is stale.
+   */
+  focusCell?: { key: CellKey; nonce: number; at?: number } | null;
 }
 
 const ROW_HEIGHT = 26;
@@ -155,6 +158,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     pasted: [] as HTMLTableCellElement[],
     marked: new Map<HTMLTableCellElement, readonly string[]>(),
     dragging: false,
+    lastInput: 0,
   });
   const unitRef = useRef(unit);
   unitRef.current = unit;
@@ -560,6 +564,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent<HTMLInputElement>) => {
       const s = st.current;
+      s.lastInput = performance.now();
       if (e.nativeEvent.isComposing || e.key === 'Process' || s.composing) return;
       const action = keyAction({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, s.mode);
       if (!action) {
@@ -780,6 +785,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       if (!pos) return;
       e.preventDefault();
       const s = st.current;
+      s.lastInput = performance.now();
       const same = pos.line === s.active.line && pos.col === s.active.col;
       if (s.mode !== 'ready' && !same && !commitEntry(false)) return;
       clearPasted();
@@ -879,9 +885,12 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   // An audit jump or an undo: select the cell, bring it fully into view, take the keyboard.
   useEffect(() => {
     if (!focusCell) return;
+    if (focusCell.at !== undefined && st.current.lastInput > focusCell.at) return;
     const positions = modelRef.current.posOf(focusCell.key);
     const pos = positions[0];
     if (!pos) return;
+    // Already there (an undo in this table selects the cell it changed): an entry the clerk has begun stays open.
+    if (pos.line === st.current.active.line && pos.col === st.current.active.col && st.current.mode !== 'ready') return;
     if (st.current.mode !== 'ready') commitEntry(true);
     moveTo(pos);
     focusEditor();
