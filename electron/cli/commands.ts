@@ -1,5 +1,5 @@
 /** The CLI's commands over the same services as the window and the browser. */
-import { access, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UNIT_KINDS, type ApiInput, type ApiMethod, type ApiResults, type ReportRef, type UnitKind } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/envelope';
@@ -8,6 +8,7 @@ import { parseAmount, parseCount } from '../../shared/money/fen';
 import { cellIndex } from '../services/cellKinds';
 import { createServices, type Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../services/orderedJson';
 import { defaultDbPath } from '../services/paths';
 import { showJson, valueText } from '../services/reportValues';
@@ -150,13 +151,7 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
   const out = resolve(requireString(values, 'out'));
   await withServices(values, true, async (s) => {
     const text = await s.exportReport(ref);
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, text, 'utf8');
-      await rename(temp, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, text);
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);
   });
 }

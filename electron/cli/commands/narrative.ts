@@ -2,9 +2,8 @@
  * `juesuan narrative --db … --unit … --year … --out F.txt|F.docx [--wan] [--nonzero]`: writes the
  * 情况说明 of a report and lists the N-check 提示 (they never stop the export).
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { AppError } from '../../../shared/api/errors';
+import { writeFileAtomic } from '../../services/files/writeFileAtomic';
 import { narrativeDocx } from '../../services/narrative/exportDocx';
 import { narrativeTextFile } from '../../services/narrative/exportText';
 import { packNarrativeTemplate } from '../../services/narrative/loadTemplate';
@@ -30,13 +29,7 @@ export async function narrativeCommand(args: string[], io: Output): Promise<void
     };
     const result = await reportNarrative(services.sessions, template, ref, overrides);
     const bytes = format === '.docx' ? await narrativeDocx(result.doc, result.edits) : narrativeTextFile(result.doc, result.edits);
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, bytes);
-      await rename(temp, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, bytes);
     const source = { database: `上年数取自 ${ref.year - 1} 年度报表`, typed: '上年数为手工录入', none: '无上年数' }[result.lastYear];
     io.out(`已生成 ${session.unit.name} ${ref.year} 年度情况说明：${out}（${source}）`);
     for (const check of result.checks) io.out(`提示 ${check.id} ${check.message}`);
