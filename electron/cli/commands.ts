@@ -10,7 +10,7 @@ import { createServices, type Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
 import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../services/orderedJson';
-import { defaultDbPath } from '../services/paths';
+import { resolveDataLocation } from '../services/paths';
 import { showJson, valueText } from '../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
 import { renderTable } from './textTable';
@@ -33,7 +33,11 @@ export async function call<M extends ApiMethod>(services: Services, method: M, i
 }
 
 export async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
-  const dbPath = resolve(optionalString(values, 'db') ?? defaultDbPath());
+  const given = optionalString(values, 'db');
+  const location = resolveDataLocation();
+  const dbPath = resolve(given ?? location.dbPath);
+  // Without --db the clerk should see which file was used (stderr, so that --json output stays clean).
+  if (given === undefined) process.stderr.write(`使用默认数据库：${dbPath}${location.notice ? `（${location.notice}）` : ''}\n`);
   if (mustExist) {
     try {
       await access(dbPath);

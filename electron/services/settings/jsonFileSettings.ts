@@ -15,6 +15,10 @@ const stored = z.object({
   lastYear: z.number().int().nullable().catch(null),
 });
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 async function read(file: string): Promise<Settings> {
   let raw: unknown;
   try {
@@ -22,7 +26,9 @@ async function read(file: string): Promise<Settings> {
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-  const parsed = stored.safeParse({ ...DEFAULT_SETTINGS, ...(typeof raw === 'object' && raw !== null ? raw : {}) });
+  // The Electron shell used to keep these under a `settings` key of its electron-store file, in this same folder.
+  const source = isObject(raw) && isObject(raw.settings) ? raw.settings : raw;
+  const parsed = stored.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(source) ? source : {}) });
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
 }
 

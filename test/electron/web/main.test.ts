@@ -112,3 +112,45 @@ describe('startWorkstationWeb', () => {
     expect(stderr).toContain('不是 SQLite 数据库');
   });
 });
+
+describe('the default database of browser mode', () => {
+  async function firstLines(env: NodeJS.ProcessEnv): Promise<string[]> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron/web/main.ts'), '--port', '0'], {
+      cwd: repo,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const lines = await new Promise<string[]>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const done = out.split('\n');
+        if (done.length >= 4 || (done.length >= 3 && !done[1]?.includes('juesuan/juesuan.db'))) resolve(done.slice(0, -1));
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    return lines;
+  }
+
+  it('is the same file as Electron\'s and the CLI\'s, printed at start; an older browser-mode database is used where it is', async () => {
+    const env = { ...process.env, XDG_CONFIG_HOME: join(temp.dir, 'cfg'), XDG_DATA_HOME: join(temp.dir, 'data') };
+    delete env.JUESUAN_HOME;
+    const legacy = join(temp.dir, 'data', 'juesuan', 'juesuan.db');
+    await mkdir(join(temp.dir, 'data', 'juesuan'), { recursive: true });
+    const store = await ReportStore.open(legacy);
+    await store.close();
+    const withLegacy = await firstLines(env);
+    expect(withLegacy[0]).toMatch(/^决算工作站（浏览器模式）已启动：http/);
+    expect(withLegacy.slice(1, 3)).toEqual([
+      `数据库：${legacy}`,
+      `使用原来位置的数据库“${legacy}”（新的默认位置是“${join(temp.dir, 'cfg', '决算工作站')}”；程序不会移动或删除原来的文件）`,
+    ]);
+    const fresh = await firstLines({ ...env, XDG_DATA_HOME: join(temp.dir, 'nothing-here') });
+    expect(fresh[1]).toBe(`数据库：${join(temp.dir, 'cfg', '决算工作站', 'juesuan.db')}`);
+  });
+});
