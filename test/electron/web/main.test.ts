@@ -138,7 +138,7 @@ describe('the default database of browser mode', () => {
   }
 
   it('is the same file as Electron\'s and the CLI\'s, printed at start; an older browser-mode database is used where it is', async () => {
-    const env = { ...process.env, XDG_CONFIG_HOME: join(temp.dir, 'cfg'), XDG_DATA_HOME: join(temp.dir, 'data') };
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: join(temp.dir, 'cfg'), XDG_DATA_HOME: join(temp.dir, 'data') };
     delete env.JUESUAN_HOME;
     const legacy = join(temp.dir, 'data', 'juesuan', 'juesuan.db');
     await mkdir(join(temp.dir, 'data', 'juesuan'), { recursive: true });
