@@ -5,10 +5,11 @@
  * method, the window. Everything it calls is tested without Electron.
  */
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createServices } from '../services/createServices';
 import { resolveDataLocation } from '../services/paths';
 import { registerAppScheme, serveApp } from './appProtocol';
+import { dbArgument } from './commandLine';
 import { guardDownloads } from './downloads';
 import { registerApiHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -42,9 +43,10 @@ if (!app.requestSingleInstanceLock()) {
     serveApp(protocol, join(outDir, 'renderer'));
     guardDownloads(session.defaultSession, { dialog, defaultFolder: () => app.getPath('documents'), window: () => win });
     const location = resolveDataLocation();
-    let dbPath = location.dbPath;
+    const given = dbArgument(process.argv);
+    let dbPath = given === undefined ? location.dbPath : resolve(given);
     try {
-      const services = await createServices({ dbPath: location.dbPath, settingsFile: location.settingsPath, packsDir });
+      const services = await createServices({ dbPath, settingsFile: location.settingsPath, packsDir });
       dbPath = services.dbPath;
       closeServices = services.close;
       registerApiHandlers(services.api, isAppPageUrl);
@@ -55,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     console.log(`数据库：${dbPath}`);
-    if (location.notice) console.log(location.notice);
+    if (location.notice && given === undefined) console.log(location.notice);
     const shellStore = createShellStore();
     installMenu(() => win, dbPath);
     win = createMainWindow({ bounds: shellStore.windowBounds(), saveBounds: shellStore.saveWindowBounds, outDir });

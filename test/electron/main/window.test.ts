@@ -308,3 +308,14 @@ describe('saving a download', () => {
     expect(errors[0]).toContain('没有保存完整');
   });
 });
+
+describe('the command line of the window', () => {
+  it('takes --db FILE or --db=FILE, and nothing else', async () => {
+    const { dbArgument } = await import('../../../electron/main/commandLine');
+    expect(dbArgument(['/usr/bin/electron', '.', '--db', '/data/决算.sqlite'])).toBe('/data/决算.sqlite');
+    expect(dbArgument(['electron', '.', '--no-sandbox', '--db=d.sqlite'])).toBe('d.sqlite');
+    expect(dbArgument(['electron', '.', '--db'])).toBeUndefined();
+    expect(dbArgument(['electron', '.', '--db', '--port'])).toBeUndefined();
+    expect(dbArgument(['electron', '.', '--dbx', 'a'])).toBeUndefined();
+  });
+});
