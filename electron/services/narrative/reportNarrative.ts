@@ -31,7 +31,7 @@ export async function reportNarrative(
   const session = await sessions.open(ref);
   const previous = await previousYearSession(sessions, ref);
   const engine = session.engine;
-  const typed = lastYearFromTexts(session.texts, (t, r) => engine.row(t, r)?.kind ?? 'money');
+  const typed = lastYearFromTexts(session.texts, (t, r, c) => engine.kindOf(t, r, c) ?? 'money');
   const lastYear: LastYearValues | null = previous ? lastYearFromReport(previous.engine) : typed;
   const options = { ...narrativeOptions(session.texts), ...overrides };
   const doc = generateNarrative({
