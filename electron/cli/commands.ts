@@ -8,6 +8,7 @@ import { parseCellText } from '../../shared/pack/cellKind';
 import { cellIndex } from '../services/cellKinds';
 import { createServices, type Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { assertSafeOutput } from '../services/files/outputGuard';
 import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../services/orderedJson';
 import { resolveDataLocation } from '../services/paths';
@@ -154,6 +155,7 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
   const ref = reportRef(values);
   const out = resolve(requireString(values, 'out'));
   await withServices(values, true, async (s) => {
+    assertSafeOutput(out); // before the work: the database is open now, so the guard knows it
     const text = await s.exportReport(ref);
     await writeFileAtomic(out, text);
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);

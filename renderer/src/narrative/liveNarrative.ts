@@ -104,8 +104,8 @@ export class LiveNarrative {
   }
 
   /** The document as the back end writes it (the same generator, over what the store holds). */
-  exportFile(format: 'txt' | 'docx'): Promise<FileResult> {
-    return this.api.exportNarrative({ ...this.ref, format });
+  exportFile(format: 'txt' | 'docx', allowUnfilled = false): Promise<FileResult> {
+    return this.api.exportNarrative({ ...this.ref, format, ...(allowUnfilled ? { allowUnfilled: true } : {}) });
   }
 
   private invalidate(): void {
