@@ -8,7 +8,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
-import { defaultDbPath, defaultSettingsPath } from './paths';
+import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
@@ -25,6 +25,8 @@ export interface ServicesOptions {
 
 export interface Services {
   api: Api;
+  /** The database file in use (the default location when none was given). */
+  dbPath: string;
   store: ReportStore;
   packs: Pack[];
   sessions: ReportSessions;
@@ -46,12 +48,15 @@ export async function loadPacks(packsDir: string): Promise<Pack[]> {
 
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
   const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
-  const store = await ReportStore.open(options.dbPath ?? defaultDbPath());
-  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
+  const location = resolveDataLocation();
+  const dbPath = options.dbPath ?? location.dbPath;
+  const store = await ReportStore.open(dbPath);
+  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   const api = createApi({ store, packs, settings, sessions });
   return {
     api,
+    dbPath,
     store,
     packs,
     sessions,
