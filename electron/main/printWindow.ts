@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PdfRenderer, PrinterPort } from '../services/print/pdfRenderer';
 
+const NETWORK = /^(https?|wss?|ftp):/i;
+
 /** A session of its own, so blocking the network here never touches the main window's session. */
 export const PRINT_PARTITION = 'juesuan-print';
 
@@ -27,7 +29,8 @@ function hiddenWindow(extra: WebPreferences = {}): BrowserWindow {
   const win = new BrowserWindow({ show: false, width: 1600, height: 1000, webPreferences: { ...SAFE, ...extra } });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') }));
+  // Nothing from the network; the PDF viewer's own chrome-extension:/chrome: resources still load.
+  win.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: NETWORK.test(details.url) }));
   return win;
 }
 

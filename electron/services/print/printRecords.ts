@@ -1,4 +1,4 @@
-/** Print settings and print records of a report in the database (migration 0002_print). */
+/** Print settings and print records of a report in the database (migration 0003_print). */
 import type { PrintSettings } from '../../../shared/print/settings';
 import type { Database } from '../store/database';
 import type { PartFingerprint } from './fingerprints';

@@ -98,7 +98,9 @@ describe('printing in the app', () => {
     expect(win.loaded.map((l) => Buffer.from(l.text, 'latin1').toString('utf8'))).toEqual(['<p>一</p>', '<p>二</p>']);
     for (const { file } of win.loaded) expect(existsSync(file)).toBe(false);
     expect(win.blocked('https://example.com/font.woff')).toBe(true);
+    expect(win.blocked('http://127.0.0.1:8080/')).toBe(true);
     expect(win.blocked('file:///tmp/x/print.html')).toBe(false);
+    expect(win.blocked('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(false);
     await renderer.close();
     expect(win.destroyed).toBe(true);
   });
