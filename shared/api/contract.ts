@@ -179,7 +179,7 @@ export const apiSchemas = {
   /** The previewed PDF as a file to save; the print is recorded (time, fingerprints) for 核对. */
   printSave: reportRef.extend({ previewId }),
   /** Sends the previewed PDF to a printer through the system print dialog (the app only); recorded when printed. */
-  printSend: reportRef.extend({ previewId }),
+  printToPrinter: reportRef.extend({ previewId }),
   /** Does today's data still match a fingerprint typed from a signed paper copy; if not, which tables changed. */
   verifyFingerprint: reportRef.extend({ fingerprint: z.string().min(1, '请输入数据指纹').max(40) }),
   getSettings: z.object({}),
@@ -215,7 +215,7 @@ export interface ApiResults {
   setPrintSettings: PrintSettings;
   printPreview: PrintPreview;
   printSave: FileResult;
-  printSend: { printed: boolean };
+  printToPrinter: { printed: boolean };
   verifyFingerprint: VerifyView;
   getSettings: Settings;
   setSettings: Settings;

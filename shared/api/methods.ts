@@ -26,7 +26,7 @@ export const API_METHODS = [
   'setPrintSettings',
   'printPreview',
   'printSave',
-  'printSend',
+  'printToPrinter',
   'verifyFingerprint',
   'getSettings',
   'setSettings',

@@ -10,7 +10,7 @@ import type { PrinterPort } from './pdfRenderer';
 import type { PrintJob, PrintService } from './printService';
 import { verifyLines } from './verifyText';
 
-type PrintMethods = Pick<Api, 'getPrintSettings' | 'setPrintSettings' | 'printPreview' | 'printSave' | 'printSend' | 'verifyFingerprint'>;
+type PrintMethods = Pick<Api, 'getPrintSettings' | 'setPrintSettings' | 'printPreview' | 'printSave' | 'printToPrinter' | 'verifyFingerprint'>;
 
 /** Previews kept at once; the screen shows only the latest, an older one is made again. */
 const MAX_PREVIEWS = 4;
@@ -54,7 +54,7 @@ export function printMethods(print: PrintService, printer: PrinterPort | null): 
       return { fileName: job.fileName, base64: Buffer.from(job.pdf).toString('base64') };
     },
 
-    printSend: async ({ previewId, ...ref }) => {
+    printToPrinter: async ({ previewId, ...ref }) => {
       if (!printer) throw new AppError('浏览器模式下不能直接打印：请“保存 PDF”后用 PDF 阅读器打印');
       const job = take(ref, previewId);
       const printed = await printer.printPdf(job.pdf, job.fileName.replace(/\.pdf$/i, ''));

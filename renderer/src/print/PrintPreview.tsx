@@ -129,7 +129,7 @@ export function PrintPreview({ api, session, notify, onClose }: Props) {
     if (!preview) return;
     setBusy('print');
     try {
-      const { printed } = await api.printSend({ ...session.ref, previewId: preview.previewId });
+      const { printed } = await api.printToPrinter({ ...session.ref, previewId: preview.previewId });
       if (printed) notify('info', `已送打印机（数据指纹 ${preview.fingerprint}）`);
     } catch (err) {
       notify('error', `打印失败：${errorText(err)}`);

@@ -104,7 +104,7 @@ describe('print Api', () => {
     expect(verified.matches).toBe(true);
     expect(verified.printedAt).toEqual([preview.printedAt]);
     expect(verified.lines[0]).toContain('一致');
-    await expect(services.api.printSend({ ...ref, previewId: preview.previewId })).rejects.toThrow('保存 PDF');
+    await expect(services.api.printToPrinter({ ...ref, previewId: preview.previewId })).rejects.toThrow('保存 PDF');
     await expect(services.api.printSave({ ...ref, previewId: '0'.repeat(32) })).rejects.toThrow('打印预览已失效');
     expect(preview.warnings).toEqual([]);
     // A 情况说明 whose clerk fields are still empty prints «…»: the preview says so above the pages.
