@@ -175,3 +175,17 @@ describe('a database locked by another program', () => {
     }
   });
 });
+
+describe('the last net at the boundary', () => {
+  it('turns an escaped SQLite or disk error into Chinese, and leaves program errors alone', async () => {
+    const { asClerkError } = await import('../../../../electron/services/clerkError');
+    const sqlite = Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' });
+    expect((asClerkError(sqlite) as Error).message).toMatch(/^磁盘空间不足，数据库“数据库文件”/);
+    const disk = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/x/a.xlsx' });
+    expect((asClerkError(disk) as Error).message).toBe('磁盘空间不足，无法写入“/x/a.xlsx”。请清理磁盘后重试。');
+    const bug = new TypeError('x is undefined');
+    expect(asClerkError(bug)).toBe(bug);
+    const constraint = Object.assign(new Error('SQLITE_CONSTRAINT: UNIQUE'), { code: 'SQLITE_CONSTRAINT' });
+    expect(asClerkError(constraint)).toBe(constraint);
+  });
+});
