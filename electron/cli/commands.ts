@@ -12,6 +12,7 @@ import { stringifyOrdered } from '../services/orderedJson';
 import { defaultDbPath } from '../services/paths';
 import { showJson, valueText } from '../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
+import { UNIT_SUBCOMMANDS } from './commands/register';
 import { renderTable } from './textTable';
 
 export interface Output {
@@ -54,6 +55,8 @@ export function reportRef(values: Parsed['values']): ReportRef {
 
 export async function unitCommand(args: string[], io: Output): Promise<void> {
   const [sub, ...rest] = args;
+  const register = sub === undefined ? undefined : UNIT_SUBCOMMANDS[sub];
+  if (register) return register(rest, io);
   if (sub === 'list') {
     const { values } = parseCommandArgs(rest, COMMON, false);
     await withServices(values, true, async (s) => {
@@ -63,7 +66,7 @@ export async function unitCommand(args: string[], io: Output): Promise<void> {
     });
     return;
   }
-  if (sub !== 'add') throw new UsageError(`未知的子命令 unit ${sub ?? ''}（可用：unit add、unit list）`.trim());
+  if (sub !== 'add') throw new UsageError(`未知的子命令 unit ${sub ?? ''}（可用：unit add、list、rename、move、archive、restore、info）`.trim());
   const { values } = parseCommandArgs(
     rest,
     { ...COMMON, code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, parent: { type: 'string' } },

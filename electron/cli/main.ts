@@ -6,6 +6,8 @@ import { AppError } from '../../shared/api/errors';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
+import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
@@ -22,6 +24,11 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  consolidate: consolidateCommand,
+  rollover: rolloverCommand,
+  report: reportCommand,
+  'export-exchange': exportExchangeCommand,
+  'import-exchange': importExchangeCommand,
 };
 
 function oneLine(text: string): string {
