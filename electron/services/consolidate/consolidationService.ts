@@ -13,6 +13,9 @@ import { ADMIN_KINDS, Consolidation, trackedColumns, type CellEditDelta, type Co
 import { NO_ROLES, type ConsolidationRoles } from '../../../shared/consolidate/roles';
 import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import { formatAmount } from '../../../shared/money/fen';
+import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
+import { subjectSource } from '../../../shared/engine/layout';
+import type { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { Pack } from '../../../shared/pack/model';
 import type { ReportSessions, Session } from '../reportSessions';
 import type { RegisterStore, ReportListing } from '../store/registerStore';
@@ -37,6 +40,25 @@ export function money(fen: number): string {
 
 function key(dept: string, year: number): string {
   return `${dept}\u0000${year}`;
+}
+
+/**
+ * The 科目 rows of each subject table that hold a value: a consolidated report lists the 科目 with
+ * data (rows a unit added but left empty add nothing to the sum).
+ */
+export function subjectRows(pack: Pack, keys: Iterable<string>): Record<string, string[]> {
+  const index = catalogueIndex(pack);
+  const sets = new Map<string, Set<string>>();
+  const sources = new Map(pack.tables.map((t) => [t.id, subjectSource(t)]));
+  for (const k of keys) {
+    const { table, row } = splitCellKey(k);
+    const source = sources.get(table);
+    if (!source || index[source.catalogue].get(row)?.level !== '项') continue;
+    let set = sets.get(table);
+    if (!set) sets.set(table, (set = new Set()));
+    set.add(row);
+  }
+  return Object.fromEntries([...sets].map(([t, set]) => [t, [...set].sort()]));
 }
 
 export class ConsolidationService {
@@ -133,26 +155,36 @@ export class ConsolidationService {
     }
     const ids = [...reports.values()].filter((r) => !excluded.has(r.unitCode)).map((r) => r.id);
     const codeOf = new Map([...reports.values()].map((r) => [r.id, r.unitCode]));
-    const [sums, rows, cellsById] = await Promise.all([
-      this.register.sumCells(ids),
-      this.register.unionRows(ids),
-      this.register.cellsIn(ids, trackedColumns(roles)),
-    ]);
+    const sums = await this.register.sumCells(ids);
+    const cellsById = await this.register.cellsIn(ids, trackedColumns(roles));
     const memberCells = new Map<string, Map<string, number>>();
     for (const [id, cells] of cellsById) memberCells.set(codeOf.get(id) ?? '', cells);
     for (const id of ids) if (!memberCells.has(codeOf.get(id) ?? '')) memberCells.set(codeOf.get(id) ?? '', new Map());
+    const rows = subjectRows(pack, sums.keys());
     const data: ConsolidationData = { rows, sums, memberCells };
     const summed = members.filter((m) => reports.has(m.record.code) && !excluded.has(m.record.code)).map((m) => m.record);
     const overrides = await this.register.adjustments(dept, year);
-    const consolidation = this.makeConsolidation(pack, roles, summed, data, overrides);
+    // Names for the 调整表 come from the engine built below (the lines only need them when listed).
+    let engine: ReportEngine | null = null;
+    const consolidation = new Consolidation(
+      roles,
+      summed,
+      data,
+      overrides,
+      (table, row, col) => {
+        const t = pack.tables.find((x) => x.id === table);
+        const r = engine?.row(table, row);
+        return t && r ? cellTitle(t, r, col) : cellKey(table, row, col);
+      },
+      (table, row) => {
+        const r = engine?.row(table, row);
+        return r ? rowTitle(r) : row;
+      },
+    );
     const inputs = consolidation.inputs();
     // A 调整表 amount the clerk typed may fall on a 科目 row only the other side of the pair has.
-    const probe = this.sessions.buildEngine(pack, rows, {}, '汇总的科目行');
-    for (const k of Object.keys(inputs)) {
-      const { table, row } = splitCellKey(k);
-      if (!probe.row(table, row) && !(rows[table] ?? []).includes(row)) (rows[table] ??= []).push(row);
-    }
-    const engine = this.sessions.buildEngine(pack, rows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`);
+    const allRows = subjectRows(pack, [...sums.keys(), ...Object.keys(inputs)]);
+    engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`);
     const texts = await this.texts(record, year, members, reports, memberCells, roles);
     const session: Session = {
       reportId: -1,
@@ -164,26 +196,6 @@ export class ConsolidationService {
       consolidated: true,
     };
     return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, dataVersion };
-  }
-
-  private makeConsolidation(
-    pack: Pack,
-    roles: ConsolidationRoles,
-    summed: readonly UnitRecord[],
-    data: ConsolidationData,
-    overrides: Map<string, { amount: number; note: string }>,
-  ): Consolidation {
-    const engine = this.sessions.buildEngine(pack, data.rows, {}, '汇总的科目行');
-    const describe = (table: string, row: string, col: string) => {
-      const t = pack.tables.find((x) => x.id === table);
-      const r = engine.row(table, row);
-      return t && r ? cellTitle(t, r, col) : cellKey(table, row, col);
-    };
-    const rowName = (table: string, row: string) => {
-      const r = engine.row(table, row);
-      return r ? rowTitle(r) : row;
-    };
-    return new Consolidation(roles, summed, data, overrides, describe, rowName);
   }
 
   /** The department's texts: what the clerk wrote for it, over the 单位构成 generated from the register. */

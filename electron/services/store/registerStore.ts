@@ -195,47 +195,36 @@ export class RegisterStore {
     await this.db.run('VACUUM INTO ?', [file]);
   }
 
-  /** Σ of every input cell over the given reports, by SQLite (integers, exact). */
+  /** Σ of every input cell over the given reports, by SQLite (integers, exact), streamed in index order. */
   async sumCells(reportIds: readonly number[]): Promise<Map<CellKey, number>> {
     const sums = new Map<CellKey, number>();
     if (reportIds.length === 0) return sums;
     await this.withIds(reportIds, async (table) => {
       const rows = await this.db.all<{ t: string; r: string; c: string; v: number }>(
-        `SELECT table_id AS t, row_id AS r, col_id AS c, SUM(value) AS v FROM cells WHERE report_id IN (SELECT id FROM ${table}) GROUP BY table_id, row_id, col_id`,
+        `SELECT table_id AS t, row_id AS r, col_id AS c, SUM(value) AS v FROM cells INDEXED BY cells_by_column
+         WHERE report_id IN (SELECT id FROM ${table}) GROUP BY table_id, col_id, row_id`,
       );
       for (const row of rows) sums.set(cellKey(row.t, row.r, row.c), row.v);
     });
     return sums;
   }
 
-  /** The 科目 rows added in any of the reports, per table. */
-  async unionRows(reportIds: readonly number[]): Promise<Record<string, string[]>> {
-    const out: Record<string, string[]> = {};
-    if (reportIds.length === 0) return out;
-    await this.withIds(reportIds, async (table) => {
-      const rows = await this.db.all<{ t: string; r: string }>(
-        `SELECT DISTINCT table_id AS t, row_id AS r FROM report_rows WHERE report_id IN (SELECT id FROM ${table}) ORDER BY 1, 2`,
-      );
-      for (const row of rows) (out[row.t] ??= []).push(row.r);
-    });
-    return out;
-  }
-
-  /** Cells of the reports in the given (table, column) pairs, per report: the cells eliminations and admin-only sums read. */
+  /** Cells of the reports in the given (table, column[, row]) places, per report: the cells eliminations and admin-only sums read. */
   async cellsIn(reportIds: readonly number[], columns: readonly { table: string; col: string; row?: string }[]): Promise<Map<number, Map<CellKey, number>>> {
     const out = new Map<number, Map<CellKey, number>>();
     if (reportIds.length === 0 || columns.length === 0) return out;
-    const where = columns.map((c) => (c.row ? '(table_id = ? AND col_id = ? AND row_id = ?)' : '(table_id = ? AND col_id = ?)')).join(' OR ');
-    const params = columns.flatMap((c) => (c.row ? [c.table, c.col, c.row] : [c.table, c.col]));
     await this.withIds(reportIds, async (table) => {
-      const rows = await this.db.all<{ id: number; t: string; r: string; c: string; v: number }>(
-        `SELECT report_id AS id, table_id AS t, row_id AS r, col_id AS c, value AS v FROM cells WHERE report_id IN (SELECT id FROM ${table}) AND (${where})`,
-        params,
-      );
-      for (const row of rows) {
-        let cells = out.get(row.id);
-        if (!cells) out.set(row.id, (cells = new Map()));
-        cells.set(cellKey(row.t, row.r, row.c), row.v);
+      for (const c of columns) {
+        const rows = await this.db.all<{ id: number; t: string; r: string; c: string; v: number }>(
+          `SELECT report_id AS id, table_id AS t, row_id AS r, col_id AS c, value AS v FROM cells INDEXED BY cells_by_column
+           WHERE table_id = ? AND col_id = ?${c.row ? ' AND row_id = ?' : ''} AND report_id IN (SELECT id FROM ${table})`,
+          c.row ? [c.table, c.col, c.row] : [c.table, c.col],
+        );
+        for (const row of rows) {
+          let cells = out.get(row.id);
+          if (!cells) out.set(row.id, (cells = new Map()));
+          cells.set(cellKey(row.t, row.r, row.c), row.v);
+        }
       }
     });
     return out;
