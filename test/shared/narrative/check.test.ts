@@ -70,7 +70,7 @@ describe('N-checks on the generated document', () => {
     delete texts['narrative.incomeReason'];
     const results = checkNarrative(build(pack, template, { texts }), {});
     expect(results).toContainEqual(expect.objectContaining({ id: 'N-8', message: '情况说明“收入决算情况说明”：数字有增减或与预算不同，需填写“收入增减主要原因”' }));
-    expect(results).toContainEqual(expect.objectContaining({ id: 'N-0', message: '情况说明“人员和车辆”：尚未填写“年末实有人员编制”' }));
+    expect(results).toContainEqual(expect.objectContaining({ id: 'N-0', message: '情况说明“部门人员和车辆的编制及实有情况”：尚未填写“年末实有人员编制”' }));
     expect(results.some((r) => r.message.includes('因公出国（境）费主要用途'))).toBe(false);
   });
 

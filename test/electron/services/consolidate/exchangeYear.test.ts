@@ -181,7 +181,7 @@ describe('new year and looking at years', () => {
       }
       await h.api.openReport({ unit: 'D', year: 2020, consolidated: true });
       await h.api.consolidation({ unit: 'D', year: 2020 });
-      await h.api.exportNarrative({ unit: 'D', year: 2020, format: 'txt' });
+      await h.api.exportNarrative({ unit: 'D', year: 2020, format: 'txt', allowUnfilled: true });
       expect(await reportCount(h.file)).toBe(before);
       expect(await h.api.previousYear({ unit: 'D', year: 2020 })).toBeNull();
       const tree = await h.api.unitTree({ year: 2020 });
@@ -256,7 +256,7 @@ describe('unit register', () => {
       expect(snap.texts['info.unitCount']).toBe('4');
       expect(snap.texts['info.unitAdmin']).toBe(String(kinds.filter((k) => k === '行政单位').length));
       expect(snap.texts['info.unitNames']).toBe(units.map((u) => u.name).join('\n'));
-      const doc = text((await h.api.exportNarrative({ unit: 'D', year: 2020, consolidated: true, format: 'txt' })).base64);
+      const doc = text((await h.api.exportNarrative({ unit: 'D', year: 2020, consolidated: true, format: 'txt', allowUnfilled: true })).base64);
       expect(doc).toContain(`纳入某某县测试局部门2020年度部门决算编报的单位共4个。`);
       expect(doc).toContain(`分别是：1.${units[0]!.name}；2.${units[1]!.name}`);
       const admin = units.filter((u) => u.kind !== '其他事业单位');
