@@ -188,7 +188,9 @@ export class ConsolidationService {
     const texts = await this.texts(record, year, members, reports, memberCells, roles);
     const session: Session = {
       reportId: -1,
-      unit: { code: record.code, name: record.name, kind: record.kind, parent: record.parent },
+      // Audit rules that depend on the unit's kind (X-12: 机关运行经费 = 公用经费合计 for 行政/参公, ≤ otherwise) see
+      // the department as 行政/参公 only when every summed unit is; 机关运行经费 itself sums those units only.
+      unit: { code: record.code, name: record.name, kind: summed.every((u) => ADMIN_KINDS.includes(u.kind)) ? record.kind : '其他事业单位', parent: record.parent },
       year,
       pack,
       engine,

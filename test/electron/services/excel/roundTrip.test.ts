@@ -42,8 +42,9 @@ async function roundTrip(seed: number, wan: boolean) {
 }
 
 describe('export → import round trip (property, fixed seeds)', () => {
-  it('gives identical rows and inputs for 200 random reports in 元', async () => {
-    for (let seed = 1; seed <= 200; seed++) {
+  // 200 seeds in four tests of 50, so each stays within the default test time on a busy machine.
+  it.each([1, 51, 101, 151])('gives identical rows and inputs for random reports in 元 (seeds %i to +49)', async (first) => {
+    for (let seed = first; seed < first + 50; seed++) {
       const { report, plan, data } = await roundTrip(seed, false);
       expect(plan.notPlaced, `seed ${seed}`).toEqual([]);
       expect(plan.computedDifferences, `seed ${seed}`).toEqual([]);
