@@ -10,6 +10,7 @@ import { benchConsolidation } from './bench/consolidationBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchNarrative } from './bench/narrativeBench';
 import { benchStore } from './bench/storeBench';
 
 const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
@@ -19,5 +20,6 @@ await benchEngine(report);
 await benchStore(report);
 await benchExcel(report);
 await benchAudit(report);
+await benchNarrative(report);
 await benchChromiumAudit(report);
 await benchConsolidation(pack);

@@ -196,6 +196,11 @@ describe('情况说明 in Chromium', () => {
     expect(stored.texts['narrative.option.zeroAmount']).toBe('0元');
     expect(stored.texts['narrative.option.grouping']).toBe('grouped');
     expect(stored.texts['narrative.edit.term1']).toBe('一、财政拨款收入：指区财政当年拨付的资金。');
+    // The 三公 paragraphs are complete at zero: 预算数, 决算数, each item, every count.
+    await paragraph('sgTotal').scrollIntoViewIfNeeded();
+    expect(await paragraphText('sgTotal')).toContain('“三公”经费支出预算为0元，支出决算为0元，未发生支出。其中：因公出国（境）费支出预算为0元');
+    expect(await paragraphText('sgReception')).toContain('共安排国内公务接待0批次（其中：外事接待0批次），接待人次0人（其中：外事接待人次0人）');
+    await shot('n08-sangong-1366');
     const txt = await ws.services.api.exportNarrative({ unit: '530502001', year: 2020, format: 'txt', allowUnfilled: true });
     expect(Buffer.from(txt.base64, 'base64').toString('utf8')).toContain('一、财政拨款收入：指区财政当年拨付的资金。');
   });

@@ -42,7 +42,7 @@ describe('N-checks on hand-edited paragraphs', () => {
   it('catches a wrong 增/减 word and a doubled one (S001 printed 增加减少)', () => {
     const doc = build(pack, template);
     const wrong = paragraph(doc, 'opex').replace('与上年对比减少', '与上年对比增加');
-    expect(checkNarrative(doc, { opex: wrong }).map((r) => r.message)).toContain('情况说明“机关运行经费支出情况说明”：写为“增加”，按报表应为“减少”');
+    expect(checkNarrative(doc, { opex: wrong }).map((r) => r.message)).toContain('情况说明“机关运行经费”：写为“增加”，按报表应为“减少”');
     const doubled = paragraph(doc, 'income').replace('与上年对比增加', '与上年对比增加减少');
     expect(checkNarrative(doc, { income: doubled }).map((r) => r.message)).toContain('情况说明“收入决算情况说明”：“增加减少”用词重复，按报表应为“增加”');
   });

@@ -91,6 +91,27 @@ describe('golden text of a complete report (元, every 类 listed)', () => {
   it('the fixed parts: 第一 to 第五部分, empty-table note, 相关口径说明 and 名词解释', () => {
     const text = narrativeText(build(pack, template));
     for (const heading of ['第一部分', '第二部分', '第三部分', '第四部分', '第五部分 名词解释', '六、相关口径说明']) expect(text).toContain(heading);
+    // The skeleton of spec §5.1 / §5.3, numbered as published.
+    const headings = build(pack, template)
+      .blocks.filter((b) => b.type === 'heading')
+      .map((b) => b.runs.map((r) => r.text).join(''));
+    expect(headings.filter((h) => /^第.部分/.test(h))).toEqual([
+      '第一部分 某某县政务服务管理局概况',
+      '第二部分 2020年度部门决算表',
+      '第三部分 2020年度部门决算情况说明',
+      '第四部分 其他重要事项及相关口径情况说明',
+      '第五部分 名词解释',
+    ]);
+    const part4 = headings.slice(headings.indexOf('第四部分 其他重要事项及相关口径情况说明') + 1, headings.indexOf('第五部分 名词解释'));
+    expect(part4.filter((h) => /^[一二三四五六]、/.test(h))).toEqual([
+      '一、机关运行经费',
+      '二、国有资产占用情况',
+      '三、政府采购支出情况',
+      '四、部门绩效自评情况',
+      '五、其他重要事项情况说明',
+      '六、相关口径说明',
+    ]);
+    expect(headings).toContain('（二）部门人员和车辆的编制及实有情况');
     expect(text).toContain('故《政府性基金预算财政拨款收入支出决算表》、《国有资本经营预算财政拨款收入支出决算表》无数据。');
     expect(text).toContain('九、机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。');
     expect(text).toContain('本单位无其他重要事项情况说明。');
