@@ -16,7 +16,6 @@ let page: Page;
 let units: ReturnType<typeof generateDept>['units'];
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
-const message = () => page.locator('.message-bar .message-text');
 const reportCount = async () => (await ws.services.store.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM reports'))?.n;
 
 beforeAll(async () => {
@@ -45,7 +44,8 @@ describe('部门汇总 in Chromium', () => {
     await page.getByRole('button', { name: '单位名录' }).click();
     const dialog = page.getByRole('dialog', { name: '单位名录' });
     const rows = dialog.locator('table[aria-label="单位树"] tbody tr');
-    await expect.poll(() => rows.count()).toBe(4);
+    await rows.nth(3).waitFor();
+    expect(await rows.count()).toBe(4);
     expect(await rows.first().locator('td').first().textContent()).toBe('某某县测试局');
     expect(await rows.first().locator('.state').textContent()).toBe('审核通过');
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -59,11 +59,11 @@ describe('部门汇总 in Chromium', () => {
     const form = dialog.getByRole('form', { name: '编辑单位' });
     await form.getByLabel('统一社会信用代码').fill('91110000802100433A');
     await form.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => form.locator('.form-error').textContent()).toContain('校验位不符：第 18 位应为“B”');
+    await form.locator('.form-error', { hasText: '校验位不符：第 18 位应为“B”' }).waitFor();
     await form.getByLabel('统一社会信用代码').fill('91110000802100433b');
     await form.getByLabel('单位名称').fill('测试局下属单位（改名）');
     await form.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => rows.nth(1).locator('td').nth(4).textContent()).toBe('91110000802100433B');
+    await rows.nth(1).locator('td', { hasText: /^91110000802100433B$/ }).waitFor();
     expect(await rows.nth(1).locator('td').first().textContent()).toBe('测试局下属单位（改名）');
     await dialog.getByRole('button', { name: '关闭' }).click();
   });
@@ -76,7 +76,8 @@ describe('部门汇总 in Chromium', () => {
     const pack = ws.services.packs.find((p) => p.id === 'yn-2020')!;
     const engine = new ReportEngine(pack, snap);
     const itot = (engine.value('T01', 'ITOT', 'c1') ?? 0) / 100;
-    await expect.poll(() => cellText(gridCell(page, 0, '总计', 'c1', 'item'))).toBe(itot.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    const itotText = itot.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    await gridCell(page, 0, '总计', 'c1', 'item').filter({ hasText: itotText }).waitFor();
     await shot('dept-02-consolidated-t01');
     await gridCell(page, 0, '总计', 'c1', 'item').dblclick();
     const breakdown = page.getByRole('dialog', { name: '汇总数的构成' });
@@ -90,15 +91,14 @@ describe('部门汇总 in Chromium', () => {
     await page.keyboard.press('5');
     const editor = page.locator('.ag-cell-inline-editing input');
     if (await editor.count()) await page.keyboard.press('Enter');
-    await expect.poll(() => message().textContent()).toContain('不能直接修改');
+    await page.locator('.message-bar .message-text', { hasText: '不能直接修改' }).waitFor();
   });
 
   it('shows the 调整表 with the mismatched pair as a 提示 and takes a typed amount', async () => {
     await page.getByRole('tab', { name: '调整表' }).click();
     const table = page.getByRole('table', { name: '调整表' });
     await table.locator('tbody tr').first().waitFor();
-    const hints = page.locator('.dept-hints li');
-    await expect.poll(() => hints.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('不一致')]));
+    await page.locator('.dept-hints li', { hasText: '不一致' }).waitFor();
     const bad = table.locator('tr.mismatch');
     expect(await bad.count()).toBe(1);
     await shot('dept-04-adjustments');
@@ -106,7 +106,7 @@ describe('部门汇总 in Chromium', () => {
     const child = (await bad.locator('td').nth(4).textContent()) ?? '';
     await input.fill(child);
     await input.press('Enter');
-    await expect.poll(() => bad.locator('td').last().textContent()).toContain('已手工修改');
+    await bad.locator('td', { hasText: '已手工修改' }).waitFor();
     const view = await ws.services.api.consolidation({ unit: 'D', year: 2020 });
     expect(view.lines.find((l) => l.mismatch)?.amount).toBe(view.lines.find((l) => l.mismatch)?.childAmount);
   });
@@ -124,7 +124,7 @@ describe('部门汇总 in Chromium', () => {
     expect(await dialog.locator('tbody tr td').nth(1).textContent()).toBe('123.45');
     await shot('dept-05-exchange-diff');
     await dialog.getByRole('button', { name: '确认导入' }).click();
-    await expect.poll(() => message().textContent()).toContain('已导入');
+    await page.locator('.message-bar .message-text', { hasText: '已导入' }).waitFor();
     expect((await ws.services.api.findReport({ unit: child.code, year: 2020 }))?.inputs[`T03:${row}:c2`]).toBe(child.data.inputs[`T03:${row}:c2`]);
   });
 
@@ -148,11 +148,13 @@ describe('部门汇总 in Chromium', () => {
     expect(await roll.locator('tbody tr').first().textContent()).toContain('年初结转和结余');
     await shot('dept-07-rollover');
     await roll.getByRole('button', { name: '确认结转' }).click();
-    await expect.poll(() => page.getByLabel('年度').inputValue()).toBe('2021');
+    await page.locator('select[aria-label="年度"]').filter({ has: page.locator('option:checked[value="2021"]') }).waitFor();
     await page.getByRole('tab', { name: /公开01表/ }).waitFor();
     const y2020 = new ReportEngine(ws.services.packs[0]!, (await ws.services.api.findReport({ unit: 'D', year: 2020 }))!);
     const end = (y2020.value('T01', 'EEND', 'c2') ?? 0) / 100;
-    await expect.poll(() => cellText(gridCell(page, 0, '年初结转和结余', 'c1', 'item'))).toBe(end.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    const endText = end.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    await gridCell(page, 0, '年初结转和结余', 'c1', 'item').filter({ hasText: endText }).waitFor();
+    expect(await cellText(gridCell(page, 0, '年初结转和结余', 'c1', 'item'))).toBe(endText);
     await shot('dept-08-2021');
   });
 });
