@@ -14,6 +14,7 @@ import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
 import { RegisterStore } from './store/registerStore';
 import type { ReportStore } from './store/reportStore';
+import { applyUndoOp, loadUndo } from './store/undoSteps';
 import type { ConsolidationRoles } from '../../shared/consolidate/roles';
 
 export interface ApiDeps {
@@ -181,6 +182,20 @@ export function createApi(deps: ApiDeps): Api {
     ...refuseConsolidatedImport(fileMethods(sessions)),
 
     ...registerMethods({ sessions, consolidation, store }),
+
+    getUndo: (ref) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        return loadUndo(store.db, session.reportId);
+      }),
+
+    recordUndo: ({ step, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        // A consolidated report is never typed into, and a report not yet stored has no steps to keep.
+        if (session.reportId > 0) await applyUndoOp(store.db, session.reportId, step);
+        return { ok: true as const };
+      }),
 
     getSettings: () => settings.get(),
 

@@ -9,7 +9,7 @@ import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
 import { loadRoles } from './consolidate/loadRoles';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
-import { defaultDbPath, defaultSettingsPath } from './paths';
+import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ParsedReportFile } from './reportFile';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
@@ -26,6 +26,8 @@ export interface ServicesOptions {
 
 export interface Services {
   api: Api;
+  /** The database file in use (the default location when none was given). */
+  dbPath: string;
   store: ReportStore;
   packs: Pack[];
   sessions: ReportSessions;
@@ -51,12 +53,15 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const roles = await loadRoles(packsDir, packs).catch((err: unknown) => {
     throw err instanceof AppError ? err : new AppError(`无法加载部门汇总设置：${err instanceof Error ? err.message : String(err)}`);
   });
-  const store = await ReportStore.open(options.dbPath ?? defaultDbPath());
-  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
+  const location = resolveDataLocation();
+  const dbPath = options.dbPath ?? location.dbPath;
+  const store = await ReportStore.open(dbPath);
+  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   const api = createApi({ store, packs, settings, sessions, roles });
   return {
     api,
+    dbPath,
     store,
     packs,
     sessions,
