@@ -192,8 +192,9 @@ export function createApi(deps: ApiDeps): Api {
     recordUndo: ({ step, ...ref }) =>
       sessions.serial(async () => {
         const session = await sessions.open(ref);
-        // A consolidated report is never typed into, and a report not yet stored has no steps to keep.
-        if (session.reportId > 0) await applyUndoOp(store.db, session.reportId, step);
+        // A consolidated report is never typed into; a report not yet stored is created by a step, not by a clear.
+        if (session.consolidated || (session.reportId === 0 && step.op === 'clear')) return { ok: true as const };
+        await applyUndoOp(store.db, await sessions.storedId(session), step);
         return { ok: true as const };
       }),
 

@@ -44,7 +44,7 @@ export async function benchConsolidation(basePack: Pack): Promise<void> {
           api = await open();
           cold.push(await timed(() => api.openReport({ unit: 'D', year: pack.year, consolidated: true })));
         }
-        const view = await api.consolidation({ unit: 'D', year: pack.year });
+        const view = await api.consolidationView({ unit: 'D', year: pack.year });
         const live: number[] = [];
         const unit = units[Math.min(1, units.length - 1)]!;
         const row = unit.data.rows.T03![0]!;

@@ -198,7 +198,7 @@ export const apiSchemas = {
   /** The register as a tree with each report's state for a year. */
   unitTree: z.object({ year }),
   /** The 调整表, members, hints and 户数 of a department's consolidated report. */
-  consolidation: z.object({ unit: unitCode, year }),
+  consolidationView: z.object({ unit: unitCode, year }),
   /** Sets (or with null clears) the eliminated amount of one 调整表 line. */
   setAdjustment: z.object({
     unit: unitCode,
@@ -261,7 +261,7 @@ export interface ApiResults {
   removeUnit: { removed: 'deleted' | 'archived'; unit: UnitRecord | null };
   restoreUnit: UnitRecord;
   unitTree: UnitTreeNode[];
-  consolidation: ConsolidationView;
+  consolidationView: ConsolidationView;
   setAdjustment: ConsolidationView;
   cellBreakdown: CellBreakdown;
   exportExchange: FileResult;

@@ -28,7 +28,7 @@ export const API_METHODS = [
   'removeUnit',
   'restoreUnit',
   'unitTree',
-  'consolidation',
+  'consolidationView',
   'setAdjustment',
   'cellBreakdown',
   'exportExchange',

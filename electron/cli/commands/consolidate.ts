@@ -28,7 +28,7 @@ export async function consolidateCommand(args: string[], io: Output): Promise<vo
       io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
       return;
     }
-    const view = await call(s, 'consolidation', { unit: ref.unit, year: ref.year });
+    const view = await call(s, 'consolidationView', { unit: ref.unit, year: ref.year });
     io.out(`${view.dept.name}（${view.dept.code}） ${ref.year} 年度部门汇总   报表格式：${session.pack.name}`);
     io.out(`\n纳入汇总的单位（${view.members.length} 个）：`);
     for (const m of view.members) io.out(`  ${'  '.repeat(m.depth)}${m.code} ${m.name}（${m.kind}）${m.hasReport ? '' : ' 未填报'}${m.excluded ? ` ${m.excluded}` : ''}`);

@@ -22,7 +22,7 @@ type RegisterMethods = Pick<
   | 'removeUnit'
   | 'restoreUnit'
   | 'unitTree'
-  | 'consolidation'
+  | 'consolidationView'
   | 'setAdjustment'
   | 'cellBreakdown'
   | 'exportExchange'
@@ -126,7 +126,7 @@ export function registerMethods({ sessions, consolidation, store }: RegisterDeps
 
     reportYears: async () => [...new Set((await register.reports()).map((r) => r.year))].sort((a, b) => b - a),
 
-    consolidation: ({ unit, year }) => sessions.serial(() => consolidation.view(unit, year)),
+    consolidationView: ({ unit, year }) => sessions.serial(() => consolidation.view(unit, year)),
 
     setAdjustment: ({ unit, year, key, amount, note }) =>
       sessions.serial(async () => {

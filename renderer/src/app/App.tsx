@@ -291,11 +291,12 @@ export function App() {
                   onDoubleClickCapture={(e) => {
                     if (!session.consolidated) return;
                     const at = cellAt(e.target);
-                    if (!at) return;
+                    const row = at ? session.engine.layout(tab).sides[at.side]?.rows[at.line] : undefined;
+                    if (!at || !row || !row.cells.includes(at.col)) return;
                     // The consolidated grid is read-only: a double-click shows the units, it never starts editing.
                     e.stopPropagation();
                     e.preventDefault();
-                    setBreakdown({ table: tab, row: at.row, col: at.col });
+                    setBreakdown({ table: tab, row: row.id, col: at.col });
                   }}
                 >
                 <TableView

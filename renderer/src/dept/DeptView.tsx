@@ -37,7 +37,7 @@ export function DeptView({ api, dept, year, notify, onChanged }: Props) {
 
   const load = useCallback(async () => {
     try {
-      setView(await api.consolidation({ unit: dept, year }));
+      setView(await api.consolidationView({ unit: dept, year }));
       setError(null);
     } catch (err) {
       setError(errorText(err));

@@ -1,17 +1,13 @@
 /**
- * The report cell under a double-click in a grid: AG Grid marks each cell with its column id
- * (`s{side}:{column}`) and each line with its row id (the sides' row ids joined by `|`).
+ * The report cell under a double-click in a grid: each cell carries its column id (`data-col`,
+ * `s{side}:{column}`) and each line its index (`data-line`), the index of the row on that side.
  */
-export function cellAt(target: EventTarget | null): { side: number; row: string; col: string } | null {
+export function cellAt(target: EventTarget | null): { side: number; line: number; col: string } | null {
   if (!(target instanceof Element)) return null;
-  const cell = target.closest('[col-id]');
-  const line = target.closest('[row-id]');
-  const colId = cell?.getAttribute('col-id') ?? '';
-  const rowId = line?.getAttribute('row-id') ?? '';
-  const m = /^s(\d+):([0-9A-Za-z_]+)$/.exec(colId);
-  if (!m) return null;
-  const side = Number(m[1]);
-  const row = rowId.split('|')[side];
-  if (!row || row === '-') return null;
-  return { side, row, col: m[2] ?? '' };
+  const cell = target.closest('[data-col]');
+  const line = target.closest('[data-line]');
+  const m = /^s(\d+):([0-9A-Za-z_]+)$/.exec(cell?.getAttribute('data-col') ?? '');
+  const index = Number(line?.getAttribute('data-line') ?? 'NaN');
+  if (!m || !Number.isInteger(index)) return null;
+  return { side: Number(m[1]), line: index, col: m[2] ?? '' };
 }

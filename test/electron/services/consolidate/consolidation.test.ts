@@ -38,7 +38,7 @@ async function expectSumMinusAdjustments(h: Harness, units: { code: string; kind
   const { pack } = await yn2020();
   const ref = { unit: units[0]!.code, year: 2020, consolidated: true };
   const snapshot = await h.api.openReport(ref);
-  const view = await h.api.consolidation({ unit: ref.unit, year: 2020 });
+  const view = await h.api.consolidationView({ unit: ref.unit, year: 2020 });
   const adjustments: Record<CellKey, number> = {};
   for (const line of view.lines) {
     if (line.amount === 0) continue;
@@ -109,7 +109,7 @@ describe('consolidated report = Σ units − 调整表 (property, generated depa
         }
         const dept = await auditStoredReport(h.sessions, { unit: 'D', year: 2020, consolidated: true });
         expect(dept.results.filter((r) => r.level === '强制').map((r) => r.id)).toEqual([]);
-        const view = await h.api.consolidation({ unit: 'D', year: 2020 });
+        const view = await h.api.consolidationView({ unit: 'D', year: 2020 });
         expect(view.lines.filter((l) => l.mismatch)).toEqual([]);
         // Every transfer the generator made is eliminated: 上缴 seen in the units equals what the 调整表 removes.
         const remitted = units.reduce((s, u) => s + Object.entries(u.data.inputs).filter(([k]) => /^T03:\d+:c4$/.test(k)).reduce((a, [, v]) => a + v, 0), 0);
@@ -132,7 +132,7 @@ describe('调整表', () => {
     try {
       const { units } = generateDept(pack, { units: 4, seed: 21, mismatch: 1000 });
       for (const u of units) await storeUnit(h, u, 2020, u.data);
-      const view = await h.api.consolidation({ unit: 'D', year: 2020 });
+      const view = await h.api.consolidationView({ unit: 'D', year: 2020 });
       const bad = view.lines.filter((l) => l.mismatch);
       expect(bad).toHaveLength(1);
       const line = bad[0]!;

@@ -180,7 +180,7 @@ describe('new year and looking at years', () => {
         await h.api.unitTree({ year });
       }
       await h.api.openReport({ unit: 'D', year: 2020, consolidated: true });
-      await h.api.consolidation({ unit: 'D', year: 2020 });
+      await h.api.consolidationView({ unit: 'D', year: 2020 });
       await h.api.exportNarrative({ unit: 'D', year: 2020, format: 'txt', allowUnfilled: true });
       expect(await reportCount(h.file)).toBe(before);
       expect(await h.api.previousYear({ unit: 'D', year: 2020 })).toBeNull();
@@ -229,9 +229,9 @@ describe('unit register', () => {
       const archived = await h.api.removeUnit({ code: 'D2' });
       expect(archived).toMatchObject({ removed: 'archived', unit: { code: 'D2', archivedFrom: 2021 } });
       expect(await h.store.findReport('D2', 2020)).toBeDefined();
-      const d2020 = await h.api.consolidation({ unit: 'D', year: 2020 });
+      const d2020 = await h.api.consolidationView({ unit: 'D', year: 2020 });
       expect(d2020.members.map((m) => m.code)).toEqual(['D', 'D1', 'D2']);
-      const d2021 = await h.api.consolidation({ unit: 'D', year: 2021 }).catch((e: unknown) => e);
+      const d2021 = await h.api.consolidationView({ unit: 'D', year: 2021 }).catch((e: unknown) => e);
       expect(d2021).toBeInstanceOf(AppError); // no 2021 pack: nothing to open
       expect(await h.api.removeUnit({ code: 'D1' })).toMatchObject({ removed: 'archived' });
       await h.api.restoreUnit({ code: 'D1' });
@@ -261,7 +261,7 @@ describe('unit register', () => {
       expect(doc).toContain(`分别是：1.${units[0]!.name}；2.${units[1]!.name}`);
       const admin = units.filter((u) => u.kind !== '其他事业单位');
       expect(doc).toContain(`其中：行政单位${admin[0]!.name}机关运行经费支出`);
-      const view = await h.api.consolidation({ unit: 'D', year: 2020 });
+      const view = await h.api.consolidationView({ unit: 'D', year: 2020 });
       expect(view.counts.byKind[0]).toEqual({ label: '合计', count: 4, lastYear: 1, change: 3 });
     } finally {
       await h.close();
