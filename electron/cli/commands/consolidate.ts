@@ -3,10 +3,11 @@
  * otherwise the members, the 调整表, the 提示 and the tables), `juesuan rollover` (year Y+1 from Y),
  * and the exchange files (`export-exchange`, `import-exchange`).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { formatAmount } from '../../../shared/money/fen';
+import { writeFileAtomic } from '../../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../../services/orderedJson';
 import { showJson } from '../../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError } from '../args';
@@ -67,13 +68,7 @@ export async function exportExchangeCommand(args: string[], io: Output): Promise
   const out = resolve(requireString(values, 'out'));
   await withServices(values, true, async (s) => {
     const file = await call(s, 'exportExchange', ref);
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, Buffer.from(file.base64, 'base64'));
-      await rename(temp, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, Buffer.from(file.base64, 'base64'));
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报送文件到 ${out}`);
   });
 }
