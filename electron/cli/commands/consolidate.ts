@@ -8,10 +8,8 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { formatAmount } from '../../../shared/money/fen';
 import { writeFileAtomic } from '../../services/files/writeFileAtomic';
-import { stringifyOrdered } from '../../services/orderedJson';
-import { showJson } from '../../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError } from '../args';
-import { call, reportRef, withServices, type Output } from '../commands';
+import { call, openForShow, reportRef, withServices, type Output } from '../commands';
 import { renderTable } from '../textTable';
 
 const COMMON = { db: { type: 'string' }, packs: { type: 'string' } } as const;
@@ -20,15 +18,10 @@ const yuan = (fen: number | null) => (fen === null ? '（空）' : formatAmount(
 export async function consolidateCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(args, { ...COMMON, dept: { type: 'string' }, year: { type: 'string' }, table: { type: 'string' }, json: { type: 'boolean' } }, false);
   const ref = { unit: requireString(values, 'dept'), year: requireYear(values), consolidated: true };
-  const table = optionalString(values, 'table');
   await withServices(values, true, async (s) => {
-    await call(s, 'openReport', ref);
-    const session = await s.sessions.open(ref);
-    const tables = table === undefined ? undefined : [table];
-    if (values.json === true) {
-      io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
-      return;
-    }
+    const shown = await openForShow(s, ref, optionalString(values, 'table'), values.json === true, io);
+    if (!shown) return;
+    const { session, ids } = shown;
     const view = await call(s, 'consolidationView', { unit: ref.unit, year: ref.year });
     io.out(`${view.dept.name}（${view.dept.code}） ${ref.year} 年度部门汇总   报表格式：${session.pack.name}`);
     io.out(`\n纳入汇总的单位（${view.members.length} 个）：`);
@@ -41,7 +34,7 @@ export async function consolidateCommand(args: string[], io: Output): Promise<vo
       io.out('\n提示：');
       for (const h of view.hints) io.out(`  ${h}`);
     }
-    for (const id of tables ?? session.engine.tableIds()) io.out(`\n${renderTable(session.engine, session.pack, id)}`);
+    for (const id of ids) io.out(`\n${renderTable(session.engine, session.pack, id)}`);
   });
 }
 
