@@ -7,6 +7,8 @@ import { asClerkError } from '../services/clerkError';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
+import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
@@ -27,6 +29,11 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   narrative: narrativeCommand,
   print: printCommand,
   verify: verifyCommand,
+  consolidate: consolidateCommand,
+  rollover: rolloverCommand,
+  report: reportCommand,
+  'export-exchange': exportExchangeCommand,
+  'import-exchange': importExchangeCommand,
 };
 
 function oneLine(text: string): string {

@@ -6,9 +6,10 @@
  * nothing from the network and navigate nowhere else.
  */
 import { BrowserWindow, type WebPreferences } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import type { PdfRenderer, PrinterPort } from '../services/print/pdfRenderer';
 
 const NETWORK = /^(https?|wss?|ftp):/i;
@@ -39,7 +40,7 @@ async function withTempFile<T>(name: string, bytes: string | Uint8Array, work: (
   const dir = await mkdtemp(join(tmpdir(), 'juesuan-print-'));
   try {
     const file = join(dir, name);
-    await writeFile(file, bytes);
+    await writeFileAtomic(file, bytes);
     return await work(file);
   } finally {
     await rm(dir, { recursive: true, force: true });

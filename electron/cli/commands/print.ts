@@ -4,19 +4,22 @@
  * machine. A report failing a 强制 rule prints only as a draft (--draft), every page marked
  * 未通过审核，仅供核对. The print is recorded with its fingerprints for `juesuan verify`.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { unfilledMessage } from '../../../shared/narrative/unfilled';
+import { assertSafeOutput } from '../../services/files/outputGuard';
+import { writeFileAtomic } from '../../services/files/writeFileAtomic';
 import { auditStoredReport } from '../../services/reportAudit';
+import { storedSession } from '../../services/storedSession';
 import { parseCommandArgs, requireString, UsageError } from '../args';
-import { REPORT, reportRef, withServices, type Output } from '../commands';
+import { withServices, type Output } from '../commands';
+import { PRINTED_REPORT, printedRef } from './printedRef';
 
 export async function printCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(
     args,
     {
-      ...REPORT,
+      ...PRINTED_REPORT,
       out: { type: 'string' },
       tables: { type: 'string' },
       wan: { type: 'boolean' },
@@ -27,13 +30,17 @@ export async function printCommand(args: string[], io: Output): Promise<void> {
     },
     false,
   );
-  const ref = reportRef(values);
+  const ref = printedRef(values);
   const out = resolve(requireString(values, 'out'));
   if (!/\.pdf$/i.test(out)) throw new UsageError(`输出文件“${basename(out)}”应以 .pdf 结尾`);
   const listed = typeof values.tables === 'string' ? values.tables.split(/[,，\s]+/).filter((t) => t !== '') : null;
   await withServices(values, true, async (s) => {
+    assertSafeOutput(out); // before the work: the database is open now, so the guard knows it
     await s.sessions.requireUnit(ref.unit);
-    if (!(await s.store.findReport(ref.unit, ref.year))) throw new AppError(`单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
+    // Only a report that exists is printed; looking for it creates nothing.
+    if (!(await storedSession(s.sessions, ref))) {
+      throw new AppError(ref.consolidated ? `部门 ${ref.unit} 的单位都没有 ${ref.year} 年度的报表，没有部门汇总可打印` : `单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
+    }
     const { report, results } = await s.sessions.serial(() => auditStoredReport(s.sessions, ref));
     if (report.blocking && values.draft !== true) {
       const ids = [...new Set(results.filter((r) => r.level === '强制').map((r) => r.ruleId))];
@@ -56,14 +63,7 @@ export async function printCommand(args: string[], io: Output): Promise<void> {
         ];
     const job = await s.print.render(ref, { parts, settings });
     if (job.unfilled.length > 0 && values.draft !== true) throw new AppError(unfilledMessage(job.unfilled, '加 --draft 打印核对稿'));
-    // Written beside the target and renamed, so a failed write never leaves half a PDF under the name.
-    const partial = `${out}.${process.pid}.partial`;
-    try {
-      await writeFile(partial, job.pdf);
-      await rename(partial, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, job.pdf);
     await s.print.record(ref, job);
     const list = job.parts.map((p) => `${p.title.split(' ')[0]} ${p.pages} 页`).join('，');
     io.out(`已生成 ${out}：共 ${job.pages} 页（${list}）`);

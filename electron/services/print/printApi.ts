@@ -20,7 +20,7 @@ export function printMethods(print: PrintService, printer: PrinterPort | null): 
 
   const take = (ref: ReportRef, previewId: string): PrintJob => {
     const kept = previews.get(previewId);
-    if (!kept || kept.ref.unit !== ref.unit || kept.ref.year !== ref.year) throw new AppError('打印预览已失效，请重新预览');
+    if (!kept || kept.ref.unit !== ref.unit || kept.ref.year !== ref.year || kept.ref.consolidated !== ref.consolidated) throw new AppError('打印预览已失效，请重新预览');
     return kept.job;
   };
 

@@ -1,7 +1,17 @@
-/** Print settings and print records of a report in the database (migration 0003_print). */
+/** Print settings and print records of a report in the database (migration 0005_print). */
 import type { PrintSettings } from '../../../shared/print/settings';
 import type { Database } from '../store/database';
 import type { PartFingerprint } from './fingerprints';
+
+/** Which report: a unit's, or (consolidated) its department's. */
+export interface PrintKey {
+  unit: string;
+  year: number;
+  consolidated: boolean;
+}
+
+const WHERE = 'unit_code = ? AND year = ? AND consolidated = ?';
+const keyParams = (key: PrintKey) => [key.unit, key.year, key.consolidated ? 1 : 0];
 
 export interface PrintRecord {
   printedAt: string;
@@ -27,26 +37,30 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export async function loadPrintSettings(db: Database, reportId: number): Promise<Partial<PrintSettings> | null> {
-  const row = await db.get<{ settings: string }>('SELECT settings FROM print_settings WHERE report_id = ?', [reportId]);
+export async function loadPrintSettings(db: Database, key: PrintKey): Promise<Partial<PrintSettings> | null> {
+  const row = await db.get<{ settings: string }>(`SELECT settings FROM print_settings WHERE ${WHERE}`, keyParams(key));
   // Settings that no longer parse fall back to the defaults; they are only a convenience.
   return row ? parseJson<Partial<PrintSettings> | null>(row.settings, null) : null;
 }
 
-export async function savePrintSettings(db: Database, reportId: number, settings: PrintSettings): Promise<void> {
+export async function savePrintSettings(db: Database, key: PrintKey, settings: PrintSettings): Promise<void> {
   await db.run(
-    'INSERT INTO print_settings (report_id, settings) VALUES (?, ?) ON CONFLICT (report_id) DO UPDATE SET settings = excluded.settings',
-    [reportId, JSON.stringify(settings)],
+    `INSERT INTO print_settings (unit_code, year, consolidated, settings) VALUES (?, ?, ?, ?)
+     ON CONFLICT (unit_code, year, consolidated) DO UPDATE SET settings = excluded.settings`,
+    [...keyParams(key), JSON.stringify(settings)],
   );
 }
 
 export async function addPrintRecord(
   db: Database,
-  reportId: number,
+  key: PrintKey,
+  /** The stored unit report printed (null: a consolidated report). */
+  reportId: number | null,
   record: { printedAt: string; fingerprint: string; parts: readonly PartFingerprint[]; printed: { id: string; pages: number }[] },
 ): Promise<void> {
   const parts = Object.fromEntries(record.parts.map((p) => [p.id, p.fingerprint]));
-  await db.run('INSERT INTO print_records (report_id, printed_at, fingerprint, parts, printed) VALUES (?, ?, ?, ?, ?)', [
+  await db.run('INSERT INTO print_records (unit_code, year, consolidated, report_id, printed_at, fingerprint, parts, printed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    ...keyParams(key),
     reportId,
     record.printedAt,
     record.fingerprint,
@@ -56,10 +70,10 @@ export async function addPrintRecord(
 }
 
 /** Prints of the report that carried this fingerprint, latest first. */
-export async function printsWithFingerprint(db: Database, reportId: number, fingerprint: string): Promise<PrintRecord[]> {
+export async function printsWithFingerprint(db: Database, key: PrintKey, fingerprint: string): Promise<PrintRecord[]> {
   const rows = await db.all<RecordRow>(
-    'SELECT printed_at, fingerprint, parts, printed FROM print_records WHERE report_id = ? AND fingerprint = ? ORDER BY id DESC',
-    [reportId, fingerprint],
+    `SELECT printed_at, fingerprint, parts, printed FROM print_records WHERE ${WHERE} AND fingerprint = ? ORDER BY id DESC`,
+    [...keyParams(key), fingerprint],
   );
   return rows.map((r) => ({
     printedAt: r.printed_at,

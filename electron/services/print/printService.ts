@@ -13,10 +13,11 @@ import { packNarrativeTemplate } from '../narrative/loadTemplate';
 import { reportNarrative } from '../narrative/reportNarrative';
 import { auditStoredReport } from '../reportAudit';
 import type { ReportSessions, Session } from '../reportSessions';
+import { storedSession } from '../storedSession';
 import { reportFingerprint, type ReportFingerprint } from './fingerprints';
 import type { PdfRenderer, PdfRendererSource } from './pdfRenderer';
 import { printedTime } from './printedTime';
-import { addPrintRecord, loadPrintSettings, printsWithFingerprint, savePrintSettings } from './printRecords';
+import { addPrintRecord, loadPrintSettings, printsWithFingerprint, savePrintSettings, type PrintKey } from './printRecords';
 import { printSet, type PrintedPart } from './printSet';
 import type { VerifyResult } from './verifyText';
 
@@ -75,7 +76,7 @@ export class PrintService {
   settings(ref: ReportRef): Promise<PrintSettings> {
     return this.sessions.serial(async () => {
       const session = await this.sessions.open(ref);
-      return mergePrintSettings(session.pack.tables.map((t) => t.id), await loadPrintSettings(this.sessions.store.db, session.reportId));
+      return mergePrintSettings(session.pack.tables.map((t) => t.id), await loadPrintSettings(this.sessions.store.db, printKey(ref)));
     });
   }
 
@@ -83,7 +84,7 @@ export class PrintService {
     return this.sessions.serial(async () => {
       const session = await this.sessions.open(ref);
       const merged = mergePrintSettings(session.pack.tables.map((t) => t.id), settings);
-      await savePrintSettings(this.sessions.store.db, session.reportId, merged);
+      await savePrintSettings(this.sessions.store.db, printKey(ref), merged);
       return merged;
     });
   }
@@ -98,7 +99,7 @@ export class PrintService {
     // Everything is read under the lock, from a copy of the engine, so edits may go on while Chromium works.
     const gathered = await this.sessions.serial(async () => {
       const { session, report } = await auditStoredReport(this.sessions, ref);
-      const stored = await loadPrintSettings(this.sessions.store.db, session.reportId);
+      const stored = await loadPrintSettings(this.sessions.store.db, printKey(ref));
       const settings = request.settings ?? mergePrintSettings(session.pack.tables.map((t) => t.id), stored);
       const parts = request.parts ?? [...(settings.cover ? ['cover'] : []), ...settings.tables, ...(settings.narrative ? ['narrative'] : []), ...(settings.audit ? ['audit'] : [])];
       const known = new Set(['cover', 'narrative', 'audit', ...session.pack.tables.map((t) => t.id)]);
@@ -155,7 +156,9 @@ export class PrintService {
   record(ref: ReportRef, job: PrintJob): Promise<void> {
     return this.sessions.serial(async () => {
       const session = await this.sessions.open(ref);
-      await addPrintRecord(this.sessions.store.db, session.reportId, {
+      // A unit report not stored yet (nothing typed) is printed but not recorded: recording must not create it.
+      if (!session.consolidated && session.reportId <= 0) return;
+      await addPrintRecord(this.sessions.store.db, printKey(ref), session.consolidated ? null : session.reportId, {
         printedAt: job.printedAt,
         fingerprint: job.fingerprint.fingerprint,
         parts: job.fingerprint.parts,
@@ -169,11 +172,10 @@ export class PrintService {
     const fingerprint = normalizeFingerprint(typed);
     if (!fingerprint) return Promise.reject(new AppError(`“${typed}”不是数据指纹：指纹是 8 位，由数字 0–9 和字母 A–F 组成`));
     return this.sessions.serial(async () => {
-      const stored = await this.sessions.store.findReport(ref.unit, ref.year);
-      if (!stored) throw new AppError(`单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
-      const session = await this.sessions.open(ref);
+      const session = await storedSession(this.sessions, ref);
+      if (!session) throw new AppError(ref.consolidated ? `部门 ${ref.unit} 的单位都没有 ${ref.year} 年度的报表，没有部门汇总` : `单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
       const current = fingerprintOf(session);
-      const prints = await printsWithFingerprint(this.sessions.store.db, session.reportId, fingerprint);
+      const prints = await printsWithFingerprint(this.sessions.store.db, printKey(ref), fingerprint);
       const matches = current.fingerprint === fingerprint;
       const first = prints[0];
       const changed = first
@@ -193,6 +195,10 @@ export class PrintService {
     this.renderer = null;
     if (renderer) await renderer.then((r) => r.close(), () => undefined);
   }
+}
+
+function printKey(ref: ReportRef): PrintKey {
+  return { unit: ref.unit, year: ref.year, consolidated: ref.consolidated === true };
 }
 
 export function fingerprintOf(session: Session): ReportFingerprint {

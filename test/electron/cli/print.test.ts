@@ -113,3 +113,44 @@ describe('juesuan print and verify', () => {
     expect(result.stderr).toContain('8 位');
   });
 });
+
+describe('printing a department and a report not yet stored', () => {
+  it('prints the consolidated report (--dept) and verifies it, creating no report', async () => {
+    const deptDb = join(temp.dir, 'dept.db');
+    const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
+    const services = await createServices({ dbPath: deptDb, settingsFile: join(temp.dir, 'dept-settings.json') });
+    await services.api.addUnit({ code: '100', name: '隆阳区教育体育局', kind: '行政单位' });
+    await services.api.addUnit({ code: '101', name: '隆阳区第一中学', kind: '其他事业单位', parent: '100' });
+    await services.api.addUnit({ code: '102', name: '隆阳区第二中学', kind: '其他事业单位', parent: '100' });
+    await services.store.replaceReportData('101', 2020, pack.id, makeFullSizeReport(pack, 5, 10).data);
+    await services.store.replaceReportData('102', 2020, pack.id, makeFullSizeReport(pack, 5, 10).data);
+    await services.close();
+    const dept = ['--db', deptDb, '--dept', '100', '--year', '2020'];
+
+    const out = join(temp.dir, '部门汇总.pdf');
+    const printed = await run('print', ...dept, '--out', out, '--tables', 'cover,T01', '--draft');
+    expect(printed.code).toBe(0);
+    const fingerprint = /数据指纹 ([0-9A-F]{8})/.exec(printed.out)?.[1] ?? '';
+    const pages = pagesText(out).map(squeeze);
+    expect(pages.length).toBe(2);
+    expect(pages[0]).toContain('隆阳区教育体育局');
+    expect(pages[1]).toContain('收入支出决算总表');
+    for (const page of pages) expect(page).toContain(`数据指纹${fingerprint}`);
+    expect((await run('verify', ...dept, '--fingerprint', fingerprint)).code).toBe(0);
+
+    // The department's own report (本级) was never entered: printing it is refused, and nothing is created.
+    const own = await run('print', '--db', deptDb, '--unit', '100', '--year', '2020', '--out', join(temp.dir, '本级.pdf'));
+    expect(own.code).toBe(1);
+    const after = await createServices({ dbPath: deptDb, settingsFile: join(temp.dir, 'dept-settings.json') });
+    try {
+      expect(await after.store.findReport('100', 2020)).toBeUndefined();
+      expect(await after.store.findReport('100', 2019)).toBeUndefined();
+      // Print settings of a report not stored are kept without creating it.
+      await after.api.setPrintSettings({ unit: '100', year: 2019, settings: { ...(await after.api.getPrintSettings({ unit: '100', year: 2019 })).settings, paper: 'A3' } });
+      expect((await after.api.getPrintSettings({ unit: '100', year: 2019 })).settings.paper).toBe('A3');
+      expect(await after.store.findReport('100', 2019)).toBeUndefined();
+    } finally {
+      await after.close();
+    }
+  });
+});
