@@ -47,6 +47,10 @@ async function withTempFile<T>(name: string, bytes: string | Uint8Array, work: (
   }
 }
 
+async function printPdf(win: BrowserWindow): Promise<Uint8Array> {
+  return new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
+}
+
 export function electronPdfRenderer(): PdfRenderer {
   let win: BrowserWindow | null = null;
   let tail: Promise<unknown> = Promise.resolve();
@@ -64,8 +68,14 @@ export function electronPdfRenderer(): PdfRenderer {
   };
   return {
     name: `Electron（Chromium ${process.versions.chrome ?? ''}）`,
-    pdf: (html) => withPage(html, async (w) => new Uint8Array(await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }))),
-    measure: (html, script) => withPage(html, (w): Promise<unknown> => w.webContents.executeJavaScript(script)),
+    pdf: (html) => withPage(html, printPdf),
+    layoutAndPrint: (html, measure, adjust) =>
+      withPage(html, async (w) => {
+        const measured: unknown = await w.webContents.executeJavaScript(measure);
+        const script = adjust(measured);
+        if (script !== null) await w.webContents.executeJavaScript(script);
+        return { measured, pdf: await printPdf(w) };
+      }),
     close: async () => {
       if (win && !win.isDestroyed()) win.destroy();
       win = null;

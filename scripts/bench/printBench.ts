@@ -11,6 +11,7 @@ import { PrintService } from '../../electron/services/print/printService';
 import { ReportSessions } from '../../electron/services/reportSessions';
 import { ReportStore } from '../../electron/services/store/reportStore';
 import type { FullSizeReport } from './fullSizeReport';
+import { machineLoad, treeCpuMs } from './processCpu';
 import { ms, printFigures, quantile, timed } from './stats';
 
 export async function benchPrint({ pack, data }: FullSizeReport): Promise<void> {
@@ -37,7 +38,9 @@ export async function benchPrint({ pack, data }: FullSizeReport): Promise<void> 
     const stages = { prepare: [] as number[], measure: [] as number[], render: [] as number[] };
     const first = await timed(async () => ({ pages } = await print.render(ref)));
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 5; i++) {
+      const before = treeCpuMs();
       times.push(
         await timed(async () => {
           const job = await print.render(ref);
@@ -46,7 +49,10 @@ export async function benchPrint({ pack, data }: FullSizeReport): Promise<void> 
           for (const key of ['prepare', 'measure', 'render'] as const) stages[key].push(job.timings[key]);
         }),
       );
+      const after = treeCpuMs();
+      if (before !== null && after !== null) cpu.push(after - before);
     }
+    const load = machineLoad();
     const withText = await timed(() => print.render(ref, { parts: ['cover', ...pack.tables.map((t) => t.id), 'narrative', 'audit'] }));
     await print.close();
     printFigures(`打印（满规模报表，整套 ${pages} 页，PDF ${(bytes / 1024).toFixed(0)} KB）`, [
@@ -56,6 +62,7 @@ export async function benchPrint({ pack, data }: FullSizeReport): Promise<void> 
       { what: '  其中：读取、审核、指纹', value: ms(quantile(stages.prepare, 0.5)) },
       { what: '  其中：排版并测量各表', value: ms(quantile(stages.measure, 0.5)) },
       { what: '  其中：Chromium 生成 PDF', value: ms(quantile(stages.render, 0.5)) },
+      ...(cpu.length > 0 ? [{ what: `整套 PDF 所用 CPU 时间：Node 与 Chromium 合计（中位数；${load}）`, value: ms(quantile(cpu, 0.5)) }] : []),
       { what: '整套 PDF 另附情况说明和审核报告', value: ms(withText) },
     ]);
   } finally {

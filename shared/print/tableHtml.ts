@@ -124,7 +124,7 @@ function tableInner(input: TablePrintInput): string {
   if (table.emptyNote && tableIsEmpty(input.engine, table)) notes.push(table.emptyNote.replaceAll('{unit}', input.unitName));
   if (table.notes && table.notes.length > 0) notes.push('填报说明：', ...table.notes);
   const notesHtml = notes.length > 0 ? `<div class="notes">${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>` : '';
-  return `<div class="sheet" style="zoom:${input.zoom.toFixed(4)}">
+  return `<div class="sheet" style="zoom:${zoomText(input.zoom)}">
 <table style="width:${tableWidthMm(layout).toFixed(1)}mm"><colgroup>${cols}</colgroup>
 <thead>
 ${head.join('\n')}
@@ -135,6 +135,26 @@ ${body.join('\n')}
 </table>
 ${notesHtml}
 </div>`;
+}
+
+function zoomText(zoom: number): string {
+  return zoom.toFixed(4);
+}
+
+/**
+ * A script that sets each table's zoom in a loaded set, exactly as `tablePart` writes it, so a set
+ * measured once need not be built and loaded again.
+ */
+export function zoomScript(zooms: ReadonlyMap<string, number>): string {
+  const wanted = JSON.stringify(Object.fromEntries([...zooms].map(([id, zoom]) => [id, zoomText(zoom)])));
+  return `(() => {
+  const zooms = ${wanted};
+  for (const section of document.querySelectorAll('section.part[data-fit]')) {
+    const zoom = zooms[section.dataset.part];
+    const sheet = section.querySelector('.sheet');
+    if (zoom !== undefined && sheet) sheet.style.zoom = zoom;
+  }
+})()`;
 }
 
 export const TABLE_CSS = `

@@ -34,6 +34,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return candidates(env).find((path) => existsSync(path)) ?? null;
 }
 
+const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true } as const;
+
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 export async function chromiumRenderer(executablePath: string | null = findChromium()): Promise<PdfRenderer> {
@@ -66,8 +68,14 @@ export async function chromiumRenderer(executablePath: string | null = findChrom
   };
   return {
     name: `Chromium ${browser.version()}（${executablePath}）`,
-    pdf: (html) => withPage(html, (page) => page.pdf({ preferCSSPageSize: true, printBackground: true })),
-    measure: (html, script) => withPage(html, (page) => page.evaluate(script)),
+    pdf: (html) => withPage(html, (page) => page.pdf(PDF_OPTIONS)),
+    layoutAndPrint: (html, measure, adjust) =>
+      withPage(html, async (page) => {
+        const measured: unknown = await page.evaluate(measure);
+        const script = adjust(measured);
+        if (script !== null) await page.evaluate(script);
+        return { measured, pdf: await page.pdf(PDF_OPTIONS) };
+      }),
     close: () => browser.close(),
   };
 }

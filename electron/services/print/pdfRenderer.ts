@@ -10,8 +10,13 @@ export interface PdfRenderer {
   readonly name: string;
   /** The PDF of one self-contained HTML document. */
   pdf(html: string): Promise<Uint8Array>;
-  /** Lays the document out on screen and returns what `script` (an expression) evaluates to. */
-  measure(html: string, script: string): Promise<unknown>;
+  /**
+   * A set in one load: lays `html` out on screen, evaluates `measure` (an expression), runs on the SAME
+   * document the script `adjust` makes of what was measured (null: nothing to change), then prints it.
+   * Loading a full-size set is a large part of its time, so it is loaded once, not once to measure and
+   * again to print.
+   */
+  layoutAndPrint(html: string, measure: string, adjust: (measured: unknown) => string | null): Promise<{ measured: unknown; pdf: Uint8Array }>;
   close(): Promise<void>;
 }
 

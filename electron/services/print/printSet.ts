@@ -18,7 +18,7 @@ import { printableMm, PX_PER_MM, UNAUDITED_MARK, type PageFurniture } from '../.
 import type { PartHtml } from '../../../shared/print/part';
 import { printSetHtml } from '../../../shared/print/printSetHtml';
 import { MIN_BOTTOM_MARGIN, tableSettings, type PrintSettings } from '../../../shared/print/settings';
-import { fitWidthZoom, isLandscape, tablePart } from '../../../shared/print/tableHtml';
+import { fitWidthZoom, isLandscape, tablePart, zoomScript } from '../../../shared/print/tableHtml';
 import type { TableDef } from '../../../shared/pack/model';
 import type { PdfRenderer } from './pdfRenderer';
 import { pdfPageCount } from './pdfPages';
@@ -132,23 +132,28 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   const zooms = new Map<string, number>();
   const expected = new Map<string, number>();
   const portraitHeight = printableMm(settings.paper, false, margins).height * PX_PER_MM;
+  const first = build(new Map());
+  if (first.length === 0) throw new AppError('没有可打印的内容');
   const started = performance.now();
-  const measured = await renderer.measure(printSetHtml(title, build(new Map()), furniture), MEASURE_SCRIPT);
-  const measuredAt = performance.now();
-  if (!isSetMetrics(measured)) throw new AppError('打印排版时无法测量表格（浏览器返回了意外的结果）');
-  for (const metrics of measured.tables) {
-    const plan = plans.get(metrics.id);
-    if (!plan) continue;
-    const fit = fitTable(metrics, plan.widthZoom, plan.chosen, plan.pageHeightPx);
-    zooms.set(metrics.id, fit.zoom);
-    expected.set(metrics.id, fit.pages);
-  }
-  for (const flow of measured.flows) expected.set(flow.id, flowPages(flow, portraitHeight));
+  let measuredAt = started;
+  // The set is loaded once: measured at the width-fitting zooms, each table's zoom set in place, printed.
+  const { pdf } = await renderer.layoutAndPrint(printSetHtml(title, first, furniture), MEASURE_SCRIPT, (measured) => {
+    measuredAt = performance.now();
+    if (!isSetMetrics(measured)) throw new AppError('打印排版时无法测量表格（浏览器返回了意外的结果）');
+    for (const metrics of measured.tables) {
+      const plan = plans.get(metrics.id);
+      if (!plan) continue;
+      const fit = fitTable(metrics, plan.widthZoom, plan.chosen, plan.pageHeightPx);
+      zooms.set(metrics.id, fit.zoom);
+      expected.set(metrics.id, fit.pages);
+    }
+    for (const flow of measured.flows) expected.set(flow.id, flowPages(flow, portraitHeight));
+    return zoomScript(zooms);
+  });
 
   const parts = build(zooms);
-  if (parts.length === 0) throw new AppError('没有可打印的内容');
+  // The document as printed (the zooms written in), for the preview's tests and for debugging a layout.
   const html = printSetHtml(title, parts, furniture);
-  const pdf = await renderer.pdf(html);
   const timings = { measure: measuredAt - started, render: performance.now() - measuredAt };
   const pages = pdfPageCount(pdf);
   // Tables are paginated exactly as simulated; free-flowing text is an estimate, so the last such

@@ -84,17 +84,27 @@ beforeEach(() => {
 describe('printing in the app', () => {
   it('renders each document in one hidden, sandboxed window of its own session, from a temporary file', async () => {
     const renderer = electronPdfRenderer();
-    const measured = await renderer.measure('<p>一</p>', 'document.title');
+    const seen: unknown[] = [];
+    const set = await renderer.layoutAndPrint('<p>一</p>', 'document.title', (measured) => {
+      seen.push(measured);
+      return 'document.body.style.zoom = 0.9';
+    });
     const pdf = await renderer.pdf('<p>二</p>');
-    expect(measured).toEqual({ tables: [], flows: [] });
+    expect(seen).toEqual([{ tables: [], flows: [] }]);
+    expect(set.measured).toEqual({ tables: [], flows: [] });
+    expect(Buffer.from(set.pdf).toString()).toBe('%PDF-1.4 fake');
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.4 fake');
     expect(recorded.windows).toHaveLength(1);
     const win = recorded.windows[0]!;
     expect(win.options.show).toBe(false);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: PRINT_PARTITION });
     expect(win.options.webPreferences.preload).toBeUndefined();
-    expect(recorded.scripts).toEqual(['document.title']);
-    expect(recorded.pdfOptions).toEqual([{ preferCSSPageSize: true, printBackground: true }]);
+    // The set is measured, adjusted and printed in one load; the second document is simply printed.
+    expect(recorded.scripts).toEqual(['document.title', 'document.body.style.zoom = 0.9']);
+    expect(recorded.pdfOptions).toEqual([
+      { preferCSSPageSize: true, printBackground: true },
+      { preferCSSPageSize: true, printBackground: true },
+    ]);
     expect(win.loaded.map((l) => Buffer.from(l.text, 'latin1').toString('utf8'))).toEqual(['<p>一</p>', '<p>二</p>']);
     for (const { file } of win.loaded) expect(existsSync(file)).toBe(false);
     expect(win.blocked('https://example.com/font.woff')).toBe(true);
