@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
-import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
+import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type PrintStatusView, type VerifyView } from './printSchemas';
 import type { PrintSettings } from '../print/settings';
 import {
   ACCOUNTING_SYSTEMS,
@@ -198,6 +198,8 @@ export const apiSchemas = {
   printToPrinter: reportRef.extend({ previewId }),
   /** Does today's data still match a fingerprint typed from a signed paper copy; if not, which tables changed. */
   verifyFingerprint: reportRef.extend({ fingerprint: z.string().min(1, '请输入数据指纹').max(40) }),
+  /** The last recorded print and whether today's data still matches it (已打印 or 打印后已修改). */
+  printStatus: reportRef,
   /** The unit register (单位名录), archived units included. */
   listRegister: z.object({}),
   /** Changes a unit's register fields (name = rename); the code is its identity. */
@@ -282,6 +284,7 @@ export interface ApiResults {
   printSave: FileResult;
   printToPrinter: { printed: boolean };
   verifyFingerprint: VerifyView;
+  printStatus: PrintStatusView;
   listRegister: UnitRecord[];
   updateUnitRecord: UnitRecord;
   moveUnit: UnitRecord;

@@ -28,6 +28,7 @@ export const API_METHODS = [
   'printSave',
   'printToPrinter',
   'verifyFingerprint',
+  'printStatus',
   'listRegister',
   'updateUnitRecord',
   'moveUnit',

@@ -67,3 +67,21 @@ export interface VerifyView {
   /** The verdict in sentences, as the CLI prints it. */
   lines: string[];
 }
+
+/** The last recorded print of a report and whether today's data still matches it (已打印 / 打印后已修改). */
+export interface PrintStatusView {
+  /** Today's data fingerprint. */
+  current: string;
+  /** The latest print or saved PDF; null when none was recorded. */
+  last: { fingerprint: string; printedAt: string; pages: number } | null;
+  /** The paper copy no longer matches today's data: which parts changed since (empty when it matches). */
+  changed: { id: string; title: string }[];
+}
+
+/** A report's printed copy as the unit register shows it. */
+export interface PrintMark {
+  fingerprint: string;
+  printedAt: string;
+  /** Today's data still has this fingerprint; false: edited after printing, the paper copy is outdated. */
+  current: boolean;
+}

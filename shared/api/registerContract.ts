@@ -1,3 +1,4 @@
+import type { PrintMark } from './printSchemas';
 /**
  * Types of the unit register (单位名录), the department's consolidated report (部门汇总), its
  * adjustment sheet (调整表), exchange files and the year's roll-over. The input schemas are in
@@ -26,8 +27,11 @@ export interface UnitRecord extends Unit {
   archivedFrom: number | null;
 }
 
-/** A report's state in the tree: 未填 (none stored), 填报中, 审核通过 (0 强制 failures). */
-export type ReportState = '未填' | '填报中' | '审核通过';
+/**
+ * A report's state in the tree: 未填 (none stored), 填报中, 审核通过 (0 强制 failures), 已打印 (passes,
+ * and its latest print still matches today's data).
+ */
+export type ReportState = '未填' | '填报中' | '审核通过' | '已打印';
 
 export interface UnitTreeNode {
   unit: UnitRecord;
@@ -36,8 +40,10 @@ export interface UnitTreeNode {
   /** 强制 / 提示 rules failing; null when there is no report. */
   strict: number | null;
   hints: number | null;
-  /** 已打印: fingerprints of printed copies, when the print feature recorded any. */
+  /** 已打印: fingerprints of printed copies, latest first. */
   printed: string[];
+  /** The latest printed copy and whether it still matches (false: 打印后已修改); null when never printed. */
+  print: PrintMark | null;
 }
 
 /** One line of the 调整表: one pair (上缴 ↔ 附属单位上缴, 补助 ↔ 上级补助) of one parent for one 科目. */

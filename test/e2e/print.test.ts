@@ -96,6 +96,8 @@ describe('打印预览 in Chromium', () => {
     expect(pages[0]).toContain(`数据指纹${fingerprint}`);
     await writeFile(join(SHOTS, 'print-fingerprint.txt'), fingerprint);
     await preview().getByRole('button', { name: '关闭' }).click();
+    // The saved copy is recorded: the top bar says 已打印 with its fingerprint.
+    await expect.poll(() => page.locator('.print-tools .print-mark').textContent()).toBe(`已打印 ${fingerprint}`);
 
     // Reopened, the preview keeps the choices.
     await page.getByRole('button', { name: '打印预览' }).click();
@@ -119,6 +121,9 @@ describe('打印预览 in Chromium', () => {
     expect(await verify.locator('.verify-changed li').allTextContents()).toEqual(['公开03表 支出决算表']);
     await page.screenshot({ path: join(SHOTS, 'print-verify-1920.png') });
     await verify.getByRole('button', { name: '关闭' }).click();
+    // The edit came after the saved copy: the mark now says the paper copy is outdated.
+    await expect.poll(() => page.locator('.print-tools .print-mark').textContent()).toMatch(/^打印后已修改（纸质稿 [0-9A-F]{8} 已过时）$/);
+    await page.screenshot({ path: join(SHOTS, 'print-outdated-1920.png') });
   });
 
   it('says at the top when a 强制 rule fails and marks the pages', async () => {

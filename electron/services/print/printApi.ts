@@ -10,7 +10,7 @@ import type { PrinterPort } from './pdfRenderer';
 import type { PrintJob, PrintService } from './printService';
 import { verifyLines } from './verifyText';
 
-type PrintMethods = Pick<Api, 'getPrintSettings' | 'setPrintSettings' | 'printPreview' | 'printSave' | 'printToPrinter' | 'verifyFingerprint'>;
+type PrintMethods = Pick<Api, 'getPrintSettings' | 'setPrintSettings' | 'printPreview' | 'printSave' | 'printToPrinter' | 'verifyFingerprint' | 'printStatus'>;
 
 /** Previews kept at once; the screen shows only the latest, an older one is made again. */
 const MAX_PREVIEWS = 4;
@@ -61,6 +61,8 @@ export function printMethods(print: PrintService, printer: PrinterPort | null): 
       if (printed) await print.record(ref, job);
       return { printed };
     },
+
+    printStatus: (ref) => print.status(ref),
 
     verifyFingerprint: async ({ fingerprint, ...ref }) => {
       const result = await print.verify(ref, fingerprint);

@@ -75,10 +75,35 @@ export async function printsWithFingerprint(db: Database, key: PrintKey, fingerp
     `SELECT printed_at, fingerprint, parts, printed FROM print_records WHERE ${WHERE} AND fingerprint = ? ORDER BY id DESC`,
     [...keyParams(key), fingerprint],
   );
-  return rows.map((r) => ({
+  return rows.map(toRecord);
+}
+
+function toRecord(r: RecordRow): PrintRecord {
+  return {
     printedAt: r.printed_at,
     fingerprint: r.fingerprint,
     parts: parseJson<Record<string, string>>(r.parts, {}),
     printed: parseJson<{ id: string; pages: number }[]>(r.printed, []),
-  }));
+  };
+}
+
+/** The latest print of the report, or null. */
+export async function latestPrint(db: Database, key: PrintKey): Promise<PrintRecord | null> {
+  const row = await db.get<RecordRow>(`SELECT printed_at, fingerprint, parts, printed FROM print_records WHERE ${WHERE} ORDER BY id DESC LIMIT 1`, keyParams(key));
+  return row ? toRecord(row) : null;
+}
+
+/** Every unit report's printed copies of a year: fingerprints latest first, and when the latest was printed. */
+export async function printedCopies(db: Database, year: number): Promise<Map<string, { fingerprints: string[]; printedAt: string }>> {
+  const rows = await db.all<{ unit_code: string; fingerprint: string; printed_at: string }>(
+    'SELECT unit_code, fingerprint, printed_at FROM print_records WHERE year = ? AND consolidated = 0 AND report_id IS NOT NULL ORDER BY id DESC',
+    [year],
+  );
+  const out = new Map<string, { fingerprints: string[]; printedAt: string }>();
+  for (const row of rows) {
+    const copies = out.get(row.unit_code) ?? { fingerprints: [], printedAt: row.printed_at };
+    if (!copies.fingerprints.includes(row.fingerprint)) copies.fingerprints.push(row.fingerprint);
+    out.set(row.unit_code, copies);
+  }
+  return out;
 }

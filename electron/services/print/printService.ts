@@ -5,6 +5,7 @@
  * printToPDF in the app, a Chromium on the machine elsewhere).
  */
 import type { ReportRef } from '../../../shared/api/contract';
+import type { PrintStatusView } from '../../../shared/api/printSchemas';
 import { AppError } from '../../../shared/api/errors';
 import { unfilledLines, unfilledPlaceholders, type UnfilledPlaceholder } from '../../../shared/narrative/unfilled';
 import { normalizeFingerprint } from '../../../shared/print/fingerprint';
@@ -17,7 +18,7 @@ import { storedSession } from '../storedSession';
 import { reportFingerprint, type ReportFingerprint } from './fingerprints';
 import type { PdfRenderer, PdfRendererSource } from './pdfRenderer';
 import { printedTime } from './printedTime';
-import { addPrintRecord, loadPrintSettings, printsWithFingerprint, savePrintSettings, type PrintKey } from './printRecords';
+import { addPrintRecord, latestPrint, loadPrintSettings, printsWithFingerprint, savePrintSettings, type PrintKey } from './printRecords';
 import { printSet, type PrintedPart } from './printSet';
 import type { VerifyResult } from './verifyText';
 
@@ -178,11 +179,26 @@ export class PrintService {
       const prints = await printsWithFingerprint(this.sessions.store.db, printKey(ref), fingerprint);
       const matches = current.fingerprint === fingerprint;
       const first = prints[0];
-      const changed = first
-        ? current.parts.filter((p) => first.parts[p.id] !== undefined && first.parts[p.id] !== p.fingerprint).map((p) => ({ id: p.id, title: p.title }))
-        : null;
+      const changed = first ? changedParts(current, first.parts) : null;
       const stateAt = !matches && this.history ? await this.history(session, fingerprint) : null;
       return { fingerprint, current: current.fingerprint, matches, printedAt: prints.map((p) => p.printedAt), changed: matches ? [] : changed, stateAt };
+    });
+  }
+
+  /** The latest recorded print and whether today's data still matches it; nothing is created to find out. */
+  status(ref: ReportRef): Promise<PrintStatusView> {
+    return this.sessions.serial(async () => {
+      const session = await storedSession(this.sessions, ref);
+      if (!session) return { current: '', last: null, changed: [] };
+      const current = fingerprintOf(session);
+      const last = await latestPrint(this.sessions.store.db, printKey(ref));
+      if (!last) return { current: current.fingerprint, last: null, changed: [] };
+      const changed = last.fingerprint === current.fingerprint ? [] : changedParts(current, last.parts);
+      return {
+        current: current.fingerprint,
+        last: { fingerprint: last.fingerprint, printedAt: last.printedAt, pages: last.printed.reduce((n, p) => n + p.pages, 0) },
+        changed,
+      };
     });
   }
 
@@ -195,6 +211,11 @@ export class PrintService {
     this.renderer = null;
     if (renderer) await renderer.then((r) => r.close(), () => undefined);
   }
+}
+
+/** Parts whose fingerprint differs from the one recorded with a print (parts unknown then are not named). */
+function changedParts(current: ReportFingerprint, recorded: Readonly<Record<string, string>>): { id: string; title: string }[] {
+  return current.parts.filter((p) => recorded[p.id] !== undefined && recorded[p.id] !== p.fingerprint).map((p) => ({ id: p.id, title: p.title }));
 }
 
 function printKey(ref: ReportRef): PrintKey {

@@ -171,7 +171,15 @@ export function RegisterDialog({ api, year, notify, onOpen, onChanged, onClose }
                     <td>{n.unit.reportKind}</td>
                     <td>{n.unit.creditCode ?? ''}</td>
                     <td>
-                      <span className={`state state-${n.state}`}>{n.state}</span>
+                      <span className={`state state-${n.state}`} title={n.print ? `数据指纹 ${n.print.fingerprint}，${n.print.printedAt} 打印` : undefined}>
+                        {n.state}
+                        {n.state === '已打印' && n.print ? ` ${n.print.fingerprint}` : ''}
+                      </span>
+                      {n.print && !n.print.current && (
+                        <span className="state state-outdated" title={`纸质稿（数据指纹 ${n.print.fingerprint}，${n.print.printedAt} 打印）与今天的数据不一致`}>
+                          打印后已修改
+                        </span>
+                      )}
                     </td>
                     <td className="num">{n.strict === null ? '' : `${n.strict} / ${n.hints ?? 0}`}</td>
                   </tr>

@@ -18,6 +18,8 @@ interface Props {
   session: ReportSession;
   notify(kind: 'error' | 'info', text: string): void;
   onClose(): void;
+  /** A print or saved PDF was recorded (the 已打印 mark follows). */
+  onPrinted?(): void;
 }
 
 /** What the preview shows: the whole set, the cover, or one table. */
@@ -25,7 +27,7 @@ type Scope = 'set' | string;
 
 const PDF_TYPE = 'application/pdf';
 
-export function PrintPreview({ api, session, notify, onClose }: Props) {
+export function PrintPreview({ api, session, notify, onClose, onPrinted }: Props) {
   const [settings, setSettings] = useState<PrintSettings | null>(null);
   const [canPrint, setCanPrint] = useState(false);
   const [scope, setScope] = useState<Scope>('set');
@@ -117,6 +119,7 @@ export function PrintPreview({ api, session, notify, onClose }: Props) {
     try {
       const file = await api.printSave({ ...session.ref, previewId: preview.previewId });
       saveFile(file, PDF_TYPE);
+      onPrinted?.();
       notify('info', `已保存“${file.fileName}”（数据指纹 ${preview.fingerprint}）`);
     } catch (err) {
       notify('error', `保存 PDF 失败：${errorText(err)}`);
@@ -130,7 +133,10 @@ export function PrintPreview({ api, session, notify, onClose }: Props) {
     setBusy('print');
     try {
       const { printed } = await api.printToPrinter({ ...session.ref, previewId: preview.previewId });
-      if (printed) notify('info', `已送打印机（数据指纹 ${preview.fingerprint}）`);
+      if (printed) {
+        notify('info', `已送打印机（数据指纹 ${preview.fingerprint}）`);
+        onPrinted?.();
+      }
     } catch (err) {
       notify('error', `打印失败：${errorText(err)}`);
     } finally {
