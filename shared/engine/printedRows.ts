@@ -11,6 +11,36 @@ export interface PrintedValues {
   value(table: string, row: string, col: string): number | undefined;
 }
 
+/**
+ * A frozen copy of what printing reads of some tables: their layouts and every laid-out cell's value.
+ * Taken under the report's lock, it lets the PDF be made while edits go on, far cheaper than copying
+ * (recomputing) the whole engine.
+ */
+export function printedSnapshot(engine: PrintedValues, tableIds: readonly string[]): PrintedValues {
+  const layouts = new Map<string, { sides: SideLayout[] }>();
+  const values = new Map<string, number>();
+  for (const table of tableIds) {
+    const layout = engine.layout(table);
+    layouts.set(table, layout);
+    for (const side of layout.sides) {
+      for (const row of side.rows) {
+        for (const col of row.cells) {
+          const value = engine.value(table, row.id, col);
+          if (value !== undefined) values.set(`${table}\u0000${row.id}\u0000${col}`, value);
+        }
+      }
+    }
+  }
+  return {
+    layout(tableId) {
+      const layout = layouts.get(tableId);
+      if (!layout) throw new Error(`表 ${tableId} 不在打印的表中`);
+      return layout;
+    },
+    value: (table, row, col) => values.get(`${table}\u0000${row}\u0000${col}`),
+  };
+}
+
 /** Rows printed: every fixed and catalogue row, the 合计, and 科目 rows holding a non-zero value. */
 export function printedRows(engine: PrintedValues, tableId: string, side: SideLayout): LayoutRow[] {
   const subject = side.def.rows.some((r) => r.type === 'subject');

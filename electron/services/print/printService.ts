@@ -8,6 +8,7 @@ import type { ReportRef } from '../../../shared/api/contract';
 import type { PrintStatusView } from '../../../shared/api/printSchemas';
 import { AppError } from '../../../shared/api/errors';
 import { unfilledLines, unfilledPlaceholders, type UnfilledPlaceholder } from '../../../shared/narrative/unfilled';
+import { printedSnapshot } from '../../../shared/engine/printedRows';
 import { normalizeFingerprint } from '../../../shared/print/fingerprint';
 import { mergePrintSettings, type PrintSettings } from '../../../shared/print/settings';
 import { packNarrativeTemplate } from '../narrative/loadTemplate';
@@ -97,7 +98,7 @@ export class PrintService {
   /** Renders the set; records nothing (a preview). */
   async render(ref: ReportRef, request: PrintRequest = {}): Promise<PrintJob> {
     const started = performance.now();
-    // Everything is read under the lock, from a copy of the engine, so edits may go on while Chromium works.
+    // Everything is read under the lock, into a frozen copy of the printed values, so edits may go on while Chromium works.
     const gathered = await this.sessions.serial(async () => {
       const { session, report } = await auditStoredReport(this.sessions, ref);
       const stored = await loadPrintSettings(this.sessions.store.db, printKey(ref));
@@ -110,7 +111,7 @@ export class PrintService {
       const narrative = parts.includes('narrative') && session.pack.narrative ? await reportNarrative(this.sessions, packNarrativeTemplate(session.pack), ref) : null;
       return {
         session,
-        engine: this.sessions.scratchEngine(session),
+        engine: printedSnapshot(session.engine, session.pack.tables.map((t) => t.id).filter((id) => parts.includes(id))),
         texts: { ...session.texts },
         settings,
         parts,
