@@ -9,6 +9,8 @@ import type { Pack } from '../../shared/pack/model';
 import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
+import { perfMethods } from './perf/perfApi';
+import type { PerfPackData } from '../../shared/perf/packData';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
@@ -25,6 +27,8 @@ export interface ApiDeps {
   sessions?: ReportSessions;
   /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
   roles?: ReadonlyMap<string, ConsolidationRoles>;
+  /** Each pack's 绩效自评 data (perf/perf.json); none: no 绩效自评. */
+  perf?: ReadonlyMap<string, PerfPackData>;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -182,6 +186,8 @@ export function createApi(deps: ApiDeps): Api {
     ...refuseConsolidatedImport(fileMethods(sessions)),
 
     ...registerMethods({ sessions, consolidation, store }),
+
+    ...perfMethods({ sessions, store, perf: deps.perf ?? new Map() }),
 
     getUndo: (ref) =>
       sessions.serial(async () => {

@@ -107,7 +107,7 @@ export function parsePoints(text: string): Ratio | null {
   const t = text.trim();
   const r = parseDecimal(t);
   if (!r || cmp(r, ZERO) < 0 || cmp(r, int(100)) > 0) return null;
-  if (toFixed(r, 2) !== toFixed(r, 6).slice(0, -4)) return null;
+  if ((r.n * 100n) % r.d !== 0n) return null;
   return r;
 }
 

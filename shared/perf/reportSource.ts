@@ -15,7 +15,11 @@ import type { ScoredSheet } from './sheet';
 export const PROJECT_TABLE = 'PRJ';
 export const TASK_TABLE = 'PTK';
 
-/** PRJ columns: money in 分, c7 the 自评得分 in hundredths (`{num PRJ.$.c7}` prints 95.20), c8 a count of projects. */
+/**
+ * PRJ columns: money in 分, c7 the 自评得分 in hundredths (`{num PRJ.$.c7}` prints 95.20), c8 a count of
+ * projects, c9 the count of scored ones (1 on a project whose 自评表 has a total, so `PRJ.$.c9 = 1` tells a
+ * score of 0 from none).
+ */
 const PROJECT_COLUMNS: readonly [string, string][] = [
   ['c1', '年初预算数'],
   ['c2', '全年预算数'],
@@ -25,6 +29,7 @@ const PROJECT_COLUMNS: readonly [string, string][] = [
   ['c6', '结转下年'],
   ['c7', '自评得分'],
   ['c8', '项目个数'],
+  ['c9', '已评分项目个数'],
 ];
 
 const TASK_COLUMNS: readonly [string, string][] = [
@@ -93,8 +98,10 @@ export function withRegister(base: NarrativeReport, data: PerfData, scores: Read
     put(PROJECT_TABLE, row, 'c4', p.arrived);
     put(PROJECT_TABLE, row, 'c5', p.returned);
     put(PROJECT_TABLE, row, 'c6', p.carried);
-    values.set(`${PROJECT_TABLE}:${row}:c7`, hundredths(scores.get(p.id)?.exactTotal ?? null));
+    const total = scores.get(p.id)?.exactTotal ?? null;
+    values.set(`${PROJECT_TABLE}:${row}:c7`, hundredths(total));
     put(PROJECT_TABLE, row, 'c8', 1);
+    put(PROJECT_TABLE, row, 'c9', total ? 1 : 0);
   }
   for (const t of data.tasks) {
     const row = taskRow(t.id);

@@ -64,7 +64,8 @@ export function scoreSheet(
   const f = fundScore(fund.budget, fund.actual, fundPoints);
   const scoredLines = indicators.map((ind) => scoreIndicator(scheme, ind));
   const lines: ScoreLine[] = [{ points: fundPoints, score: f.score, applicable: true }, ...scoredLines.map((s) => s.line)];
-  const total = totalScore(lines);
+  // A 自评表 with no indicator yet has no total: the 资金 line alone, rescaled to 100, would pass for a score.
+  const total = indicators.length === 0 ? { total: null, rule: '尚未填写绩效指标，不计总分' } : totalScore(lines);
   const problems = weightProblems(scheme, [
     { level1: fund.level1, points: fundPoints },
     ...indicators.filter((i) => i.applicable).map((i) => ({ level1: i.level1, points: parsePoints(i.points) ?? ZERO })),

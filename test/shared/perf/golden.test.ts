@@ -63,7 +63,10 @@ describe('Hunan outline, S002 figures', () => {
     expect(scores.dept.total).toBe('98.30');
     expect(scores.dept.fund.rate).toBe('83.05');
     expect(text).toContain('部门整体支出绩效自评得分98.30分，自评等级为“优”。');
-    expect(text).toMatch(/项目支出绩效自评6个项目，平均得分\d+\.\d\d分。/);
+    // Only project 1 has indicators: 资金 10 × 18.21/23.5 = 7.7489… + 30 + 20 + 28 (定性) + 10 = 95.7489… → 95.75.
+    expect(scores.projects.get(1)?.total).toBe('95.75');
+    expect(scores.projects.get(2)?.total).toBeNull();
+    expect(text).toContain('项目支出绩效自评1个项目，平均得分95.75分。');
   });
 
   it('leaves only the clerk’s texts as «…», and names them', () => {
