@@ -13,6 +13,8 @@ import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
 import { perfReportCommand, withPerfExport, withPerfSet, withPerfShow } from './commands/perf';
+import { printCommand } from './commands/print';
+import { verifyCommand } from './commands/verify';
 import { HELP } from './help';
 
 /** A command returns its exit status when success is not simply 0 (audit: 1 when a 强制 rule fails). */
@@ -27,6 +29,8 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
   'perf-report': perfReportCommand,
+  print: printCommand,
+  verify: verifyCommand,
   consolidate: consolidateCommand,
   rollover: rolloverCommand,
   report: reportCommand,
