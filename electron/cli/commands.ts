@@ -6,7 +6,7 @@ import { unwrap } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { parseAmount, parseCount } from '../../shared/money/fen';
 import { cellIndex } from '../services/cellKinds';
-import { createServices, type Services } from '../services/createServices';
+import { createServices, type Services, type ServicesOptions } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
 import { stringifyOrdered } from '../services/orderedJson';
 import { defaultDbPath } from '../services/paths';
@@ -31,7 +31,12 @@ export async function call<M extends ApiMethod>(services: Services, method: M, i
   return unwrap(await dispatch(services.api, method, input));
 }
 
-export async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  values: Parsed['values'],
+  mustExist: boolean,
+  work: (s: Services) => Promise<T>,
+  options: Pick<ServicesOptions, 'onDamaged' | 'backupOnOpen'> = {},
+): Promise<T> {
   const dbPath = resolve(optionalString(values, 'db') ?? defaultDbPath());
   if (mustExist) {
     try {
@@ -40,12 +45,22 @@ export async function withServices<T>(values: Parsed['values'], mustExist: boole
       throw new AppError(`数据库文件“${dbPath}”不存在`);
     }
   }
-  const services = await createServices({ dbPath, packsDir: optionalString(values, 'packs') });
+  const services = await createServices({ dbPath, packsDir: optionalString(values, 'packs'), ...options });
   try {
     return await work(services);
   } finally {
     await services.close();
   }
+}
+
+/**
+ * Stored data the pack cannot take (written by an older version, or a pack that changed): the rest is
+ * shown or exported, and each item left out is named on standard error (so `--json` output stays clean).
+ */
+export function warnUnfit(unfit: readonly string[], verb: string): void {
+  if (unfit.length === 0) return;
+  process.stderr.write(`注意：报表中有 ${unfit.length} 项保存的数据与报表格式不符，未能${verb}（数据仍保存在数据库中）：\n`);
+  for (const line of unfit) process.stderr.write(`  ${line}\n`);
 }
 
 export function reportRef(values: Parsed['values']): ReportRef {
@@ -131,6 +146,7 @@ export async function showCommand(args: string[], io: Output): Promise<void> {
     await call(s, 'openReport', ref);
     const session = await s.sessions.open(ref);
     const tables = table === undefined ? undefined : [table];
+    warnUnfit(session.unfit, '显示');
     if (values.json === true) {
       io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
       return;
@@ -158,6 +174,7 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
       throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
     }
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);
+    warnUnfit((await s.sessions.open(ref)).unfit, '导出');
   });
 }
 

@@ -6,6 +6,8 @@ import { AppError } from '../../shared/api/errors';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { backupCommand } from './commands/backup';
+import { historyCommand } from './commands/history';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  backup: backupCommand,
+  history: historyCommand,
 };
 
 function oneLine(text: string): string {

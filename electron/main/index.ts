@@ -32,6 +32,8 @@ if (!app.requestSingleInstanceLock()) {
         dbPath: join(app.getPath('userData'), 'juesuan.db'),
         packsDir,
         settings: shell.settings,
+        onDamaged: 'recover',
+        backupOnOpen: 'always',
       });
       closeServices = services.close;
       registerApiHandlers(services.api, (url) => url === pageUrl(outDir));

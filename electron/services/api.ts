@@ -10,6 +10,9 @@ import { fileMethods } from './fileApi';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
+import type { BackupService } from './backup/backupService';
+import type { SetAside } from './backup/damagedDatabase';
+import { storeMethods } from './storeApi';
 import type { ReportStore } from './store/reportStore';
 
 export interface ApiDeps {
@@ -18,6 +21,9 @@ export interface ApiDeps {
   settings: SettingsPort;
   /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
   sessions?: ReportSessions;
+  /** Backups of the database (createServices makes them); without it the backup methods refuse. */
+  backups?: BackupService;
+  setAside?: SetAside | null;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -28,6 +34,7 @@ function snapshot(session: Session): ReportSnapshot {
     rows: session.engine.addedRows(),
     inputs: session.engine.inputs(),
     texts: { ...session.texts },
+    ...(session.unfit.length > 0 ? { unfit: session.unfit } : {}),
   };
 }
 
@@ -71,82 +78,88 @@ export function createApi(deps: ApiDeps): Api {
         return session ? snapshot(session) : null;
       }),
 
-    setCells: ({ edits, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        const bad = edits.flatMap((edit) => {
-          const message = session.engine.checkEdit(edit);
-          return message ? [{ edit, message }] : [];
-        });
-        const first = bad[0];
-        if (first) {
-          const more = bad.length > 1 ? `（共 ${bad.length} 处错误，全部未写入）` : '（全部未写入）';
-          throw new AppError(`${first.message}${more}`, {
-            table: first.edit.table,
-            row: first.edit.row,
-            column: first.edit.col,
+    setCells: ({ edits, how, ...ref }) =>
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          const bad = edits.flatMap((edit) => {
+            const message = session.engine.checkEdit(edit);
+            return message ? [{ edit, message }] : [];
           });
-        }
-        // The engine refuses (and undoes) an edit whose totals would leave the exact range; only then is
-        // the edit written. If the write fails, the engine is put back, so it never shows an unsaved value.
-        const before = edits.map((e) => ({ ...e, value: session.engine.inputValue(e.table, e.row, e.col) }));
-        try {
-          session.engine.setInputs(edits);
-        } catch (err) {
-          throw new AppError(`${messageOf(err)}（全部未写入）`);
-        }
-        let written: number;
-        try {
-          written = await store.writeCells(session.reportId, edits);
-        } catch (err) {
-          session.engine.setInputs(before.reverse());
-          throw err;
-        }
-        return { written };
-      }),
+          const first = bad[0];
+          if (first) {
+            const more = bad.length > 1 ? `（共 ${bad.length} 处错误，全部未写入）` : '（全部未写入）';
+            throw new AppError(`${first.message}${more}`, {
+              table: first.edit.table,
+              row: first.edit.row,
+              column: first.edit.col,
+            });
+          }
+          // The engine refuses (and undoes) an edit whose totals would leave the exact range; only then is
+          // the edit written. If the write fails, the engine is put back, so it never shows an unsaved value.
+          const before = edits.map((e) => ({ ...e, value: session.engine.inputValue(e.table, e.row, e.col) }));
+          try {
+            session.engine.setInputs(edits);
+          } catch (err) {
+            throw new AppError(`${messageOf(err)}（全部未写入）`);
+          }
+          let written: number;
+          try {
+            written = await store.writeCells(session.reportId, edits, { how: how ?? 'typed', dataVersion });
+          } catch (err) {
+            session.engine.setInputs(before.reverse());
+            throw err;
+          }
+          return { written };
+        }),
+      ),
 
     addRows: ({ table, rows, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        const scratch = sessions.scratchEngine(session);
-        let change;
-        try {
-          change = scratch.addRows(table, rows);
-        } catch (err) {
-          throw new AppError(messageOf(err), { table });
-        }
-        await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? []);
-        session.engine = scratch;
-        return { rows: change.added };
-      }),
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          const scratch = sessions.scratchEngine(session);
+          let change;
+          try {
+            change = scratch.addRows(table, rows);
+          } catch (err) {
+            throw new AppError(messageOf(err), { table });
+          }
+          await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? [], { dataVersion });
+          session.engine = scratch;
+          return { rows: change.added };
+        }),
+      ),
 
     removeRow: ({ table, row, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        const scratch = sessions.scratchEngine(session);
-        let change;
-        try {
-          change = scratch.removeRow(table, row);
-        } catch (err) {
-          throw new AppError(messageOf(err), { table, row });
-        }
-        await store.removeRows(session.reportId, table, change.removed);
-        session.engine = scratch;
-        return { removedRows: change.removed, removedCells: change.droppedInputs.length };
-      }),
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          const scratch = sessions.scratchEngine(session);
+          let change;
+          try {
+            change = scratch.removeRow(table, row);
+          } catch (err) {
+            throw new AppError(messageOf(err), { table, row });
+          }
+          await store.removeRows(session.reportId, table, change.removed, { dataVersion });
+          session.engine = scratch;
+          return { removedRows: change.removed, removedCells: change.droppedInputs.length };
+        }),
+      ),
 
     setTexts: ({ texts, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        await store.writeTexts(session.reportId, texts);
-        for (const [key, value] of Object.entries(texts)) {
-          if (value === null) delete session.texts[key];
-          else session.texts[key] = value;
-        }
-        return { texts: { ...session.texts } };
-      }),
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          await store.writeTexts(session.reportId, texts, { dataVersion });
+          for (const [key, value] of Object.entries(texts)) {
+            if (value === null) delete session.texts[key];
+            else session.texts[key] = value;
+          }
+          return { texts: { ...session.texts } };
+        }),
+      ),
 
     ...fileMethods(sessions),
+
+    ...storeMethods(sessions, deps.backups, deps.setAside ?? null),
 
     getSettings: () => settings.get(),
 

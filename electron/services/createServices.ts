@@ -7,12 +7,15 @@ import type { Api, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
+import { BackupService, type BackupOptions } from './backup/backupService';
+import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { defaultDbPath, defaultSettingsPath } from './paths';
 import { exportReport, importReport, type ParsedReportFile } from './reportFile';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
 import type { SettingsPort } from './settings/settingsPort';
+import { DamagedDatabaseError } from './store/openDatabase';
 import { ReportStore } from './store/reportStore';
 
 export interface ServicesOptions {
@@ -21,6 +24,15 @@ export interface ServicesOptions {
   /** A settings JSON file; ignored when `settings` is given. */
   settingsFile?: string;
   settings?: SettingsPort;
+  /**
+   * A damaged database (or one that cannot be migrated) is always renamed aside. `recover` (the app and
+   * the web host) then opens a new empty database in its place and reports the set-aside file and the
+   * newest good backup on the 备份与恢复 screen; `refuse` (the CLI, default) stops with that message.
+   */
+  onDamaged?: 'recover' | 'refuse';
+  /** The backup taken at open: see BackupService.backupOnOpen (default `ifOld`). */
+  backupOnOpen?: 'always' | 'ifOld' | 'never';
+  backup?: BackupOptions;
 }
 
 export interface Services {
@@ -28,6 +40,9 @@ export interface Services {
   store: ReportStore;
   packs: Pack[];
   sessions: ReportSessions;
+  backups: BackupService;
+  /** The damaged database this start set aside, if any. */
+  setAside: SetAside | null;
   /** The report file (JSON text) of a unit's report for a year. */
   exportReport(ref: ReportRef): Promise<string>;
   /** Checks and imports a report file; `fileLabel` names it in messages. */
@@ -44,19 +59,53 @@ export async function loadPacks(packsDir: string): Promise<Pack[]> {
   }
 }
 
+/** Opens the database; a damaged one is set aside and, in `recover` mode, replaced by a new empty one. */
+export async function openStore(file: string, onDamaged: 'recover' | 'refuse', now: () => Date = () => new Date()): Promise<{ store: ReportStore; setAside: SetAside | null }> {
+  try {
+    return { store: await ReportStore.open(file), setAside: null };
+  } catch (err) {
+    if (!(err instanceof DamagedDatabaseError)) throw err;
+    let setAside: SetAside;
+    try {
+      setAside = await setAsideDamaged(file, err.problem, now());
+    } catch (renameErr) {
+      throw new AppError(`${err.message}。无法把它改名保留（${renameErr instanceof Error ? renameErr.message : String(renameErr)}），请关闭其他使用它的程序后重试`);
+    }
+    if (onDamaged === 'refuse') throw new AppError(setAsideMessage(setAside), { file: setAside.original });
+    return { store: await ReportStore.open(file), setAside };
+  }
+}
+
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
   const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
-  const store = await ReportStore.open(options.dbPath ?? defaultDbPath());
+  const { store, setAside } = await openStore(options.dbPath ?? defaultDbPath(), options.onDamaged ?? 'refuse', options.backup?.now);
+  const backups = new BackupService(store, options.backup);
+  if ((options.backupOnOpen ?? 'ifOld') !== 'never') {
+    try {
+      await backups.backupOnOpen(options.backupOnOpen === 'always' ? 'always' : 'ifOld');
+    } catch (err) {
+      // The workstation still opens (the clerk may need it to restore); the screen and the CLI say why there is no backup.
+      backups.lastFailure = err instanceof Error ? err.message : String(err);
+    }
+  }
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
   const sessions = new ReportSessions(store, packs);
-  const api = createApi({ store, packs, settings, sessions });
+  sessions.backups = backups;
+  const api = createApi({ store, packs, settings, sessions, backups, setAside });
   return {
     api,
     store,
     packs,
     sessions,
+    backups,
+    setAside,
     exportReport: (ref) => exportReport(sessions, ref),
     importReport: (text, fileLabel) => importReport(sessions, text, fileLabel),
-    close: () => sessions.serial(() => store.close()),
+    close: () =>
+      sessions.serial(async () => {
+        await backups.settled();
+        backups.stop();
+        await store.close();
+      }),
   };
 }

@@ -191,10 +191,16 @@ export function exportReport(sessions: ReportSessions, ref: ReportRef): Promise<
 /** Checks a report file and, if all of it is good, replaces the report in one transaction. */
 export function importReport(sessions: ReportSessions, text: string, fileLabel: string): Promise<ParsedReportFile> {
   return sessions.serial(async () => {
+    await sessions.sync();
     const parsed = parseReportFile(text, fileLabel, sessions.packs, sessions);
     const ref = { unit: parsed.unit.code, year: parsed.year };
+    // A backup first: an import replaces a whole report, and a wrong file must be undoable.
+    await sessions.backupNow('import');
     try {
-      await sessions.store.replaceReport({ unit: parsed.unit, year: parsed.year, packId: parsed.pack.id, data: parsed.data });
+      await sessions.store.replaceReport(
+        { unit: parsed.unit, year: parsed.year, packId: parsed.pack.id, data: parsed.data },
+        { how: 'import', note: basename(fileLabel), dataVersion: sessions.dataVersion },
+      );
     } catch (err) {
       if (err instanceof AppError) throw new AppError(`报表文件 ${basename(fileLabel)}：${err.message}`, { file: basename(fileLabel) });
       throw err;

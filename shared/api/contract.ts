@@ -52,6 +52,66 @@ export interface ReportSnapshot extends ReportData {
   unit: Unit;
   year: number;
   packId: string;
+  /** Stored items the report's pack cannot take: kept in the database, left out here, named for the clerk. */
+  unfit?: string[];
+}
+
+/** Why a backup was taken. */
+export type BackupReason = 'open' | 'import' | 'rollover' | 'restore' | 'delete' | 'periodic' | 'manual';
+
+export interface BackupInfo {
+  /** File name inside the backup folder; what restoreBackup takes. */
+  name: string;
+  /** ISO 8601 time it was taken. */
+  at: string;
+  reason: BackupReason;
+  bytes: number;
+}
+
+export interface SetAsideInfo {
+  /** The database file that failed its check (a new empty one is now in its place). */
+  original: string;
+  /** What the damaged file was renamed to (kept, never deleted). */
+  renamedTo: string;
+  problem: string;
+  newestGood: BackupInfo | null;
+}
+
+export interface BackupStatus {
+  database: string;
+  folder: string;
+  /** Newest first. */
+  backups: BackupInfo[];
+  /** Set when this start found the database damaged and set it aside. */
+  setAside: SetAsideInfo | null;
+  /** Why the last automatic backup could not be taken, if it could not. */
+  lastFailure: string | null;
+}
+
+/** How a change was made, as the edit history records it. */
+export type ChangeHow = 'typed' | 'paste' | 'import' | 'undo' | 'restore';
+
+export interface HistoryBatchInfo {
+  id: number;
+  at: string;
+  how: ChangeHow;
+  note: string;
+  count: number;
+  /** Tables touched; '' stands for texts. */
+  tables: string[];
+}
+
+export interface HistoryEntryInfo {
+  batch: number;
+  at: string;
+  how: ChangeHow;
+  kind: 'cell' | 'text' | 'row';
+  table: string;
+  row: string;
+  col: string;
+  /** 分, a count or a text; null when absent (an empty cell). */
+  old: number | string | null;
+  new: number | string | null;
 }
 
 export interface Settings {
@@ -109,7 +169,11 @@ export const apiSchemas = {
    */
   findReport: reportRef,
   /** Writes cells in one transaction: all are written or none. */
-  setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(100_000) }),
+  setCells: reportRef.extend({
+    edits: z.array(cellEdit).min(1).max(100_000),
+    /** How the clerk made the change, kept in the edit history (default: typed). */
+    how: z.enum(['typed', 'paste', 'undo']).optional(),
+  }),
   /** Adds 科目 rows (项 codes) to a subject table; parents are implied. */
   addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(10_000) }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
@@ -137,6 +201,22 @@ export const apiSchemas = {
   commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
   /** The 情况说明 as a file: UTF-8 text or Word (.docx). */
   exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']) }),
+  /** Changes when another program or window changed this report since it was opened; the screen polls it and reloads. */
+  reportGeneration: reportRef,
+  /** The backups of the open database, newest first, and what happened at open. */
+  backupStatus: z.object({}),
+  /** Takes a backup now. */
+  createBackup: z.object({}),
+  /** Replaces the whole database with a backup, after backing up the current state. */
+  restoreBackup: z.object({ name: z.string().regex(/^[0-9A-Za-z_.-]{1,120}$/, '备份名称无效') }),
+  /** The changes of one cell, newest first. */
+  cellHistory: reportRef.extend({ table: id, row: id, col: id }),
+  /** The report's history batches, newest first. */
+  reportHistory: reportRef.extend({ limit: z.number().int().min(1).max(5000).optional() }),
+  /** Puts the report (or one table) back as it was right after a history batch (0: before the first); journalled as 恢复. */
+  restoreHistory: reportRef.extend({ batchId: z.number().int().min(0), table: id.optional() }),
+  /** Undoes one history batch (e.g. a restore); journalled as 撤销. */
+  undoHistory: reportRef.extend({ batchId: z.number().int().min(1) }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -164,6 +244,14 @@ export interface ApiResults {
   planXlsxImport: { planId: string; plan: ImportPlanView };
   commitXlsxImport: { inputs: number; changed: number };
   exportNarrative: FileResult;
+  reportGeneration: { generation: number };
+  backupStatus: BackupStatus;
+  createBackup: BackupInfo;
+  restoreBackup: { restored: BackupInfo; safety: BackupInfo | null };
+  cellHistory: HistoryEntryInfo[];
+  reportHistory: HistoryBatchInfo[];
+  restoreHistory: { batchId: number | null; changed: number };
+  undoHistory: { batchId: number | null; changed: number; kept: number };
   getSettings: Settings;
   setSettings: Settings;
 }

@@ -1,0 +1,35 @@
+/**
+ * SQLite's own checks: `PRAGMA quick_check` when a database is opened (fast, catches damaged pages),
+ * the full `PRAGMA integrity_check` before every backup and of a backup before it is restored.
+ */
+import sqlite3 from 'sqlite3';
+import type { Tx } from '../store/database';
+
+/** The problems SQLite reports, at most `limit`; empty when the check says ok. */
+export async function checkIntegrity(db: Pick<Tx, 'all'>, full: boolean, limit = 5): Promise<string[]> {
+  const rows = await db.all<Record<string, string>>(`PRAGMA ${full ? 'integrity_check' : 'quick_check'}(${limit})`);
+  const lines = rows.map((r) => Object.values(r)[0] ?? '');
+  return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+}
+
+/**
+ * Checks a database file without changing it (read-only connection): the full integrity check and that
+ * it is a workstation database. Returns the problems; empty when it is good.
+ */
+export function checkFile(file: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openErr) => {
+      if (openErr) return resolve([openErr.message]);
+      db.all<Record<string, string>>('PRAGMA integrity_check(5)', (err, rows) => {
+        if (err) return db.close(() => resolve([err.message]));
+        const lines = rows.map((r) => Object.values(r)[0] ?? '');
+        const problems = lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+        db.get("SELECT 1 AS yes FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", (e2, row) => {
+          if (e2) problems.push(e2.message);
+          else if (!row) problems.push('不是决算工作站的数据库');
+          db.close(() => resolve(problems));
+        });
+      });
+    });
+  });
+}
