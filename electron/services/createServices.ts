@@ -7,7 +7,7 @@ import type { Api, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
-import { BackupService, type BackupOptions } from './backup/backupService';
+import { BackupService, IntegrityError, type BackupOptions } from './backup/backupService';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { defaultDbPath, defaultSettingsPath } from './paths';
@@ -59,33 +59,53 @@ export async function loadPacks(packsDir: string): Promise<Pack[]> {
   }
 }
 
+/** Renames a damaged database aside; in `refuse` mode then stops with the plain-words message naming both files and the newest good backup. */
+async function setAsideOrRefuse(file: string, problem: string, message: string, onDamaged: 'recover' | 'refuse', now: () => Date): Promise<SetAside> {
+  let setAside: SetAside;
+  try {
+    setAside = await setAsideDamaged(file, problem, now());
+  } catch (renameErr) {
+    throw new AppError(`${message}。无法把它改名保留（${renameErr instanceof Error ? renameErr.message : String(renameErr)}），请关闭其他使用它的程序后重试`);
+  }
+  if (onDamaged === 'refuse') throw new AppError(setAsideMessage(setAside), { file: setAside.original });
+  return setAside;
+}
+
 /** Opens the database; a damaged one is set aside and, in `recover` mode, replaced by a new empty one. */
 export async function openStore(file: string, onDamaged: 'recover' | 'refuse', now: () => Date = () => new Date()): Promise<{ store: ReportStore; setAside: SetAside | null }> {
   try {
     return { store: await ReportStore.open(file), setAside: null };
   } catch (err) {
     if (!(err instanceof DamagedDatabaseError)) throw err;
-    let setAside: SetAside;
-    try {
-      setAside = await setAsideDamaged(file, err.problem, now());
-    } catch (renameErr) {
-      throw new AppError(`${err.message}。无法把它改名保留（${renameErr instanceof Error ? renameErr.message : String(renameErr)}），请关闭其他使用它的程序后重试`);
-    }
-    if (onDamaged === 'refuse') throw new AppError(setAsideMessage(setAside), { file: setAside.original });
+    const setAside = await setAsideOrRefuse(file, err.problem, err.message, onDamaged, now);
     return { store: await ReportStore.open(file), setAside };
   }
 }
 
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
   const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
-  const { store, setAside } = await openStore(options.dbPath ?? defaultDbPath(), options.onDamaged ?? 'refuse', options.backup?.now);
-  const backups = new BackupService(store, options.backup);
+  const dbPath = options.dbPath ?? defaultDbPath();
+  const onDamaged = options.onDamaged ?? 'refuse';
+  const now = options.backup?.now ?? (() => new Date());
+  let { store, setAside } = await openStore(dbPath, onDamaged, now);
+  let backups = new BackupService(store, options.backup);
+  await backups.init();
   if ((options.backupOnOpen ?? 'ifOld') !== 'never') {
     try {
       await backups.backupOnOpen(options.backupOnOpen === 'always' ? 'always' : 'ifOld');
     } catch (err) {
-      // The workstation still opens (the clerk may need it to restore); the screen and the CLI say why there is no backup.
-      backups.lastFailure = err instanceof Error ? err.message : String(err);
+      if (err instanceof IntegrityError) {
+        // quick_check passed but the full check of the open backup did not: set aside like any damaged database.
+        backups.stop();
+        await store.close();
+        setAside = await setAsideOrRefuse(dbPath, `已损坏（完整性检查未通过：${err.problems.join('；')}）`, err.message, onDamaged, now);
+        store = await ReportStore.open(dbPath);
+        backups = new BackupService(store, options.backup);
+        await backups.init();
+      } else {
+        // The workstation still opens (the clerk may need it to restore); the screen and the CLI say why there is no backup.
+        backups.lastFailure = err instanceof Error ? err.message : String(err);
+      }
     }
   }
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());

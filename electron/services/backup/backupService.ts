@@ -17,6 +17,18 @@ import { backupFolderFor, backupName, listBackupFiles, type BackupFile } from '.
 import { checkFile, checkIntegrity } from './integrity';
 import { backupsToRemove, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
 
+/** The database failed the full integrity check: no backup was taken (and none rotated away). */
+export class IntegrityError extends AppError {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `数据库“${file}”完整性检查未通过（${problems.join('；')}），未做备份，已有的备份都保留着。请关闭程序后重新打开（损坏的数据库会被改名保留），再恢复最新的完好备份`,
+    );
+  }
+}
+
 export const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface BackupOptions {
@@ -78,11 +90,7 @@ export class BackupService {
 
   private async take(reason: BackupReason): Promise<BackupFile> {
     const problems = await checkIntegrity(this.store.db, true);
-    if (problems.length > 0) {
-      throw new AppError(
-        `数据库“${this.store.file}”完整性检查未通过（${problems.join('；')}），未做备份，已有的备份都保留着。请关闭程序后重新打开（损坏的数据库会被改名保留），再恢复最新的完好备份`,
-      );
-    }
+    if (problems.length > 0) throw new IntegrityError(this.store.file, problems);
     await mkdir(this.folder, { recursive: true });
     let at = this.now();
     const existing = new Set((await this.list()).map((b) => b.name));
@@ -118,9 +126,14 @@ export class BackupService {
    * backup is older than the interval, so a script of a thousand commands does not rotate every
    * earlier backup away.
    */
-  async backupOnOpen(mode: 'always' | 'ifOld'): Promise<BackupFile | null> {
+  /** Counts the interval from the newest backup already in the folder (call once after opening). */
+  async init(): Promise<void> {
     const newest = (await this.list())[0];
     if (newest) this.lastAt = newest.at.getTime();
+  }
+
+  async backupOnOpen(mode: 'always' | 'ifOld'): Promise<BackupFile | null> {
+    const newest = (await this.list())[0];
     if (await this.isEmpty()) return null;
     if (mode === 'ifOld' && newest && this.now().getTime() - newest.at.getTime() < this.intervalMs) return null;
     return this.backupNow('open');

@@ -158,7 +158,19 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const mode = await db.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
     if (mode?.journal_mode !== 'wal') throw new AppError('无法启用预写日志（WAL）模式');
     await db.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON');
-    await migrate(db, file, migrations);
+    try {
+      await migrate(db, file, migrations);
+    } catch (err) {
+      // A migration record that does not match may be damage rather than an edited script: the full check tells.
+      if (err instanceof AppError && !(err instanceof DamagedDatabaseError)) {
+        const full = await db.all<Record<string, string>>('PRAGMA integrity_check(5)').catch(() => [{ x: 'error' }]);
+        const problems = full.map((r) => Object.values(r)[0] ?? '');
+        if (!(problems.length === 1 && problems[0] === 'ok')) {
+          throw new DamagedDatabaseError(file, `已损坏（完整性检查未通过：${problems.join('；')}）`);
+        }
+      }
+      throw err;
+    }
     return db;
   } catch (err) {
     await db.close().catch(() => undefined);
