@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
 import { BackupService, IntegrityError, type BackupOptions } from './backup/backupService';
+import { problemWords } from './backup/integrity';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { defaultDbPath, defaultSettingsPath } from './paths';
@@ -98,7 +99,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
         // quick_check passed but the full check of the open backup did not: set aside like any damaged database.
         backups.stop();
         await store.close();
-        setAside = await setAsideOrRefuse(dbPath, `已损坏（完整性检查未通过：${err.problems.join('；')}）`, err.message, onDamaged, now);
+        setAside = await setAsideOrRefuse(dbPath, `已损坏（完整性检查${problemWords(err.problems)}）`, err.message, onDamaged, now);
         store = await ReportStore.open(dbPath);
         backups = new BackupService(store, options.backup);
         await backups.init();

@@ -4,12 +4,16 @@
  * finding the point a given state matches, and restoring a table or the whole report to a point
  * (journalled as 恢复, itself undoable as 撤销).
  */
-import type { HistoryBatchInfo, HistoryEntryInfo, ReportData, ReportRef } from '../../shared/api/contract';
+import type { ChangeHow, HistoryBatchInfo, HistoryEntryInfo, ReportData, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ReportSessions, Session } from './reportSessions';
 import type { Tx } from './store/database';
 import { batchAt, batchChanges, getBatch, listBatches, placeHistory, stateAfterBatch, type HistoryReport } from './store/history';
 import { readState } from './store/reportStore';
+import { localTime } from './backup/damagedDatabase';
+
+/** How a change was made, in the words the CLI and the notes use. */
+export const HOW_WORDS: Record<ChangeHow, string> = { typed: '录入', paste: '粘贴', import: '导入', undo: '撤销', restore: '恢复' };
 
 function historyReport(session: Session): HistoryReport {
   return { reportId: session.reportId, unitCode: session.unit.code, year: session.year };
@@ -106,7 +110,8 @@ export function restoreToBatch(sessions: ReportSessions, ref: ReportRef, batchId
         return { current: await readState(tx, report.reportId), target: await stateAfterBatch(tx, report, batchId) };
       });
       const state = table === undefined ? target : withTable(current, target, table);
-      const note = `恢复到第 ${batchId} 批之后${table === undefined ? '（整份报表）' : `（表 ${table}）`}`;
+      const when = batchId === 0 ? '第一次修改之前' : `${localTime(new Date((await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId)))?.at ?? 0))} 的状态`;
+      const note = `恢复到${when}${table === undefined ? '（整份报表）' : `（${session.pack.tables.find((t) => t.id === table)?.code ?? table}）`}`;
       const result = await writeState(sessions, ref, session, state, 'restore', note, dataVersion);
       return { batchId: result.batchId, changed: result.changes.length };
     }),
@@ -152,7 +157,9 @@ export function undoBatch(sessions: ReportSessions, ref: ReportRef, batchId: num
         inputs: Object.fromEntries(inputs),
         texts: Object.fromEntries(texts),
       };
-      const result = await writeState(sessions, ref, session, state, 'undo', `撤销第 ${batchId} 批`, dataVersion);
+      const undone = await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId));
+      const note = `撤销 ${undone ? localTime(new Date(undone.at)) : ''} 的${undone ? HOW_WORDS[undone.how] : '修改'}`;
+      const result = await writeState(sessions, ref, session, state, 'undo', note, dataVersion);
       return { batchId: result.batchId, changed: result.changes.length, kept };
     }),
   );

@@ -4,13 +4,13 @@
  *   history restore --db … --unit … --year … --to N [--table T]     back to right after batch N (0: before the first)
  *   history undo    --db … --unit … --year … N                      undo batch N
  */
-import type { ChangeHow, HistoryEntryInfo } from '../../../shared/api/contract';
+import type { HistoryEntryInfo } from '../../../shared/api/contract';
+import { HOW_WORDS } from '../../services/reportHistory';
 import { localTime } from '../../services/backup/damagedDatabase';
 import { valueText } from '../../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, UsageError } from '../args';
 import { call, REPORT, reportRef, withServices, type Output } from '../commands';
 
-export const HOW_WORDS: Record<ChangeHow, string> = { typed: '录入', paste: '粘贴', import: '导入', undo: '撤销', restore: '恢复' };
 
 function shown(value: HistoryEntryInfo['old'], kind: HistoryEntryInfo['kind']): string {
   if (value === null) return '（空）';

@@ -14,7 +14,7 @@ import type { BackupReason } from '../reportSessions';
 import { migrate } from '../store/openDatabase';
 import type { ReportStore } from '../store/reportStore';
 import { backupFolderFor, backupName, listBackupFiles, type BackupFile } from './backupFiles';
-import { checkFile, checkIntegrity } from './integrity';
+import { checkFile, checkIntegrity, problemWords } from './integrity';
 import { backupsToRemove, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
 
 /** The database failed the full integrity check: no backup was taken (and none rotated away). */
@@ -24,7 +24,7 @@ export class IntegrityError extends AppError {
     readonly problems: string[],
   ) {
     super(
-      `数据库“${file}”完整性检查未通过（${problems.join('；')}），未做备份，已有的备份都保留着。请关闭程序后重新打开（损坏的数据库会被改名保留），再恢复最新的完好备份`,
+      `数据库“${file}”完整性检查未通过（${problemWords(problems)}），未做备份，已有的备份都保留着。请关闭程序后重新打开（损坏的数据库会被改名保留），再恢复最新的完好备份`,
     );
   }
 }
@@ -159,12 +159,12 @@ export class BackupService {
       const restored = (await this.list()).find((b) => b.name === name);
       if (!restored) throw new AppError(`没有名为“${name}”的备份（备份文件夹：${this.folder}）`);
       const problems = await checkFile(restored.path);
-      if (problems.length > 0) throw new AppError(`备份“${restored.path}”未通过完整性检查（${problems.join('；')}），未恢复，数据库未改动`);
+      if (problems.length > 0) throw new AppError(`备份“${restored.path}”未通过完整性检查（${problemWords(problems)}），未恢复，数据库未改动`);
       const safety = (await this.isEmpty()) ? null : await this.take('restore');
       await this.store.db.restoreFrom(restored.path);
       await migrate(this.store.db, this.store.file);
       const after = await checkIntegrity(this.store.db, false);
-      if (after.length > 0) throw new AppError(`恢复备份后数据库检查未通过（${after.join('；')}）`);
+      if (after.length > 0) throw new AppError(`恢复备份后数据库检查未通过（${problemWords(after)}）`);
       return { restored, safety };
     });
   }

@@ -33,3 +33,10 @@ export function checkFile(file: string): Promise<string[]> {
     });
   });
 }
+
+/** SQLite's check lines (English, technical) as a few Chinese words for the clerk: how many problems it found. */
+export function problemWords(lines: readonly string[], limit = 5): string {
+  const real = lines.filter((l) => !l.startsWith('***'));
+  const n = Math.max(1, real.length);
+  return `发现 ${n}${lines.length >= limit ? ' 处以上' : ' 处'}问题`;
+}

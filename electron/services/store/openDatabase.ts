@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open as openFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { problemWords } from '../backup/integrity';
 import { Database, sqliteCode } from './database';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
@@ -153,7 +154,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const quick = await db.all<Record<string, string>>('PRAGMA quick_check(5)');
     const lines = quick.map((r) => Object.values(r)[0] ?? '');
     if (!(lines.length === 1 && lines[0] === 'ok')) {
-      throw new DamagedDatabaseError(file, `已损坏（快速完整性检查未通过：${lines.join('；')}）`);
+      throw new DamagedDatabaseError(file, `已损坏（快速完整性检查${problemWords(lines)}）`);
     }
     const mode = await db.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
     if (mode?.journal_mode !== 'wal') throw new AppError('无法启用预写日志（WAL）模式');
@@ -166,7 +167,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         const full = await db.all<Record<string, string>>('PRAGMA integrity_check(5)').catch(() => [{ x: 'error' }]);
         const problems = full.map((r) => Object.values(r)[0] ?? '');
         if (!(problems.length === 1 && problems[0] === 'ok')) {
-          throw new DamagedDatabaseError(file, `已损坏（完整性检查未通过：${problems.join('；')}）`);
+          throw new DamagedDatabaseError(file, `已损坏（完整性检查${problemWords(problems)}）`);
         }
       }
       throw err;

@@ -32,16 +32,19 @@ export class ReportSession {
   private readonly filled: Set<CellKey>;
   private readonly queue = new SerialQueue();
   private readonly listeners = new Set<Partial<SessionEvents>>();
+  /** Stored items the pack could not take (named by the back end; shown to the clerk when the report opens). */
+  readonly unfit: readonly string[];
 
   constructor(
-    private readonly api: Api,
+    readonly api: Api,
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs' | 'unfit'>,
   ) {
     this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });
     this.filled = new Set(Object.keys(snapshot.inputs));
+    this.unfit = snapshot.unfit ?? [];
   }
 
   get ref(): ReportRef {
@@ -74,7 +77,7 @@ export class ReportSession {
    * Writes edits in one store transaction, then shows them. With `record`, the batch becomes one
    * undo step. Nothing is applied when the store refuses.
    */
-  commit(edits: EditRequest[], record = true): Promise<CommitResult> {
+  commit(edits: EditRequest[], record = true, how?: 'typed' | 'paste' | 'undo'): Promise<CommitResult> {
     return this.queue.run(async () => {
       const batch: Batch = edits
         .map((e) => ({ table: e.table, row: e.row, col: e.col, before: this.valueOf(e.table, e.row, e.col), after: e.value }))
@@ -87,7 +90,8 @@ export class ReportSession {
       const toWrite = batch.map((c) => ({ table: c.table, row: c.row, col: c.col, value: c.after }));
       this.emit('saving', { kind: 'saving' });
       try {
-        await this.api.setCells({ ...this.ref, edits: toWrite });
+        // Undo and redo steps are journalled as 撤销 in the edit history; a paste says so itself.
+        await this.api.setCells({ ...this.ref, edits: toWrite, how: how ?? (record ? 'typed' : 'undo') });
       } catch (err) {
         const message = errorText(err);
         this.emit('saving', { kind: 'failed', message });

@@ -22,6 +22,7 @@ import type { CellMarks } from '../audit/cellMarks';
 import { buildColumnDefs, tableColumns, type CellValue, type ColumnMeta } from './columnDefs';
 import { buildGridRows, indexRows, LANCI_ROW, type GridRow } from './gridRows';
 import { gridTheme } from './gridTheme';
+import { cellMenuHandler, type CellMenuHandler } from './cellMenuHandler';
 
 export type Notify = (kind: 'error' | 'info', text: string) => void;
 
@@ -41,6 +42,8 @@ interface Props {
   marks?: CellMarks | null;
   /** A cell to select and scroll to (an audit result was clicked); `nonce` repeats the same cell. */
   focusCell?: { key: CellKey; nonce: number } | null;
+  /** Right click on a data cell (its 修改记录 menu); see cellMenuHandler. */
+  onCellMenu?: CellMenuHandler;
 }
 
 const PINNED = [LANCI_ROW];
@@ -59,7 +62,7 @@ const rowIdOf = (p: GetRowIdParams<GridRow>): string => p.data.key;
  * cell (valueGetter), so after a commit only the changed cells need a refresh. Edits never change
  * the grid's data directly (readOnlyEdit): they go to the store first and show once written.
  */
-export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove, marks, focusCell }: Props) {
+export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove, marks, focusCell, onCellMenu }: Props) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const unitRef = useRef(unit);
   unitRef.current = unit;
@@ -325,7 +328,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         notify('info', `${pasteSummary(plan)}：粘贴区域内没有可填写的单元格`);
         return;
       }
-      void session.commit(plan.edits).then((result) => {
+      void session.commit(plan.edits, true, 'paste').then((result) => {
         if (result.ok) notify('info', pasteSummary(plan));
         else notify('error', `粘贴未保存：${result.message}`);
       });
@@ -355,6 +358,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     onFocusRow(at?.row ? { side: at.meta.side, row: at.row } : null);
   }, [focused, onFocusRow]);
 
+  const onCellContextMenu = useMemo(() => cellMenuHandler(metaById, onCellMenu), [metaById, onCellMenu]);
+
   const onGridReady = useCallback(
     (event: GridReadyEvent<GridRow>) => {
       apiRef.current = event.api;
@@ -380,6 +385,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         suppressDragLeaveHidesColumns
         onCellFocused={onCellFocused}
         onGridReady={onGridReady}
+        preventDefaultOnContextMenu={onCellMenu !== undefined}
+        onCellContextMenu={onCellContextMenu}
       />
     </div>
   );

@@ -174,6 +174,8 @@ describe('backups', () => {
     expect(message).toContain(`数据库“${db}”`);
     expect(message).toContain('已损坏');
     expect(message).toContain('没有删除');
+    // SQLite's own (English) lines stay out of the clerk's message.
+    expect(message.replaceAll(temp.dir, '')).not.toMatch(/Tree|page|corrupt|database main/i);
     expect(message).toContain(good.path);
     const renamed = /已改名为“([^”]+)”/.exec(message)?.[1] ?? '';
     expect(renamed.startsWith(`${db}.damaged-`)).toBe(true);
