@@ -10,6 +10,7 @@ import { BindError, driverOf, setRows, type Shape } from '../engine/bind';
 import { catalogueIndex } from '../engine/catalogueIndex';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
+import { cellKindIn } from '../pack/cellKind';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
 import { bindSide, type BoundSide } from './auditBind';
 import type { ParsedCheck, ParsedRule, RuleSet } from './loadRules';
@@ -86,9 +87,7 @@ function tableOf(pack: Pack, id: string): TableDef | undefined {
 }
 
 function cellKind(ctx: BindContext, table: string, row: string, col: string): ValueKind {
-  const r = ctx.shape.get(table)?.rows.get(row);
-  if (r?.kind === 'count') return 'count';
-  return tableOf(ctx.pack, table)?.columns.find((c) => c.id === col)?.kind ?? 'money';
+  return cellKindIn(tableOf(ctx.pack, table), ctx.shape.get(table)?.rows.get(row), col);
 }
 
 function sideKind(ctx: BindContext, side: BoundSide, other: BoundSide): ValueKind {
