@@ -5,6 +5,7 @@
 import { defaultPacksDir, loadPack } from '../electron/services/packs/loadPack';
 import { join } from 'node:path';
 import { benchAudit } from './bench/auditBench';
+import { benchBackup } from './bench/backupBench';
 import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
@@ -16,6 +17,7 @@ const report = makeFullSizeReport(pack);
 console.log(`决算工作站 性能基准  Node ${process.version}，${new Date().toISOString().slice(0, 10)}`);
 await benchEngine(report);
 await benchStore(report);
+await benchBackup(report);
 await benchExcel(report);
 await benchAudit(report);
 await benchChromiumAudit(report);

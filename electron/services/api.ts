@@ -79,8 +79,9 @@ export function createApi(deps: ApiDeps): Api {
       }),
 
     setCells: ({ edits, how, ...ref }) =>
-      sessions.serial(() =>
-        sessions.write(ref, async (session, dataVersion) => {
+      sessions.serial(() => {
+        const seen = sessions.peekGeneration(ref);
+        return sessions.write(ref, async (session, dataVersion) => {
           const bad = edits.flatMap((edit) => {
             const message = session.engine.checkEdit(edit);
             return message ? [{ edit, message }] : [];
@@ -88,7 +89,9 @@ export function createApi(deps: ApiDeps): Api {
           const first = bad[0];
           if (first) {
             const more = bad.length > 1 ? `（共 ${bad.length} 处错误，全部未写入）` : '（全部未写入）';
-            throw new AppError(`${first.message}${more}`, {
+            // Refused because another program changed the report (a row removed there): say so, so the clerk knows why.
+            const elsewhere = sessions.peekGeneration(ref) !== seen ? '数据已在别处修改，已重新载入：' : '';
+            throw new AppError(`${elsewhere}${first.message}${more}`, {
               table: first.edit.table,
               row: first.edit.row,
               column: first.edit.col,
@@ -110,8 +113,8 @@ export function createApi(deps: ApiDeps): Api {
             throw err;
           }
           return { written };
-        }),
-      ),
+        });
+      }),
 
     addRows: ({ table, rows, ...ref }) =>
       sessions.serial(() =>

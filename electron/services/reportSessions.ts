@@ -122,6 +122,11 @@ export class ReportSessions {
     return this.generations.get(sessionKey(ref)) ?? 0;
   }
 
+  /** The generation without checking the database again (to tell whether a call's own open re-read the report). */
+  peekGeneration(ref: ReportRef): number {
+    return this.generations.get(sessionKey(ref)) ?? 0;
+  }
+
   /** Forgets every cached report and counts them all as changed (after this process restored a backup). */
   invalidateAll(): void {
     for (const key of new Set([...this.sessions.keys(), ...this.generations.keys()])) {

@@ -103,9 +103,14 @@ export async function migrate(db: Database, file: string, migrations: readonly M
   }
   const done = new Set(applied.map((r) => r.id));
   const pending = [...migrations].sort((a, b) => a.id - b.id).filter((m) => !done.has(m.id));
-  for (const migration of pending) {
-    try {
-      await db.transaction(async (tx) => {
+  if (pending.length === 0) return;
+  // All pending migrations in one transaction: one commit (one fsync) for a new database instead of one
+  // per migration, and a failure anywhere leaves the database exactly as it was.
+  let current: Migration | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      for (const migration of pending) {
+        current = migration;
         await tx.exec(migration.sql);
         await tx.run('INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)', [
           migration.id,
@@ -113,10 +118,10 @@ export async function migrate(db: Database, file: string, migrations: readonly M
           migrationHash(migration.sql),
           new Date().toISOString(),
         ]);
-      });
-    } catch (err) {
-      throw new DamagedDatabaseError(file, `升级 ${migration.name} 失败（已回滚，数据未改动）：${reason(err)}`);
-    }
+      }
+    });
+  } catch (err) {
+    throw new DamagedDatabaseError(file, `升级 ${current?.name ?? ''} 失败（已回滚，数据未改动）：${reason(err)}`);
   }
 }
 

@@ -97,7 +97,10 @@ describe('two writers on one database', () => {
     // The page writes into the removed row: refused at its place, nothing stored.
     const reply = await web(h, 'setCells', { ...ref, edits: [{ table: 'T03', row: '2010607', col: 'c2', value: 999 }] });
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error.message).toMatch(/2010607/);
+    if (!reply.ok) {
+      expect(reply.error.message).toMatch(/2010607/);
+      expect(reply.error.message).toContain('数据已在别处修改，已重新载入');
+    }
     // A good cell in the same batch is refused with it (all or nothing).
     const mixed = await web(h, 'setCells', {
       ...ref,
