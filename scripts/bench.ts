@@ -10,6 +10,7 @@ import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchNarrative } from './bench/narrativeBench';
 import { benchStore } from './bench/storeBench';
 
 const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
@@ -20,4 +21,5 @@ await benchStore(report);
 await benchBackup(report);
 await benchExcel(report);
 await benchAudit(report);
+await benchNarrative(report);
 await benchChromiumAudit(report);
