@@ -1,5 +1,5 @@
 /** The CLI's commands over the same services as the window and the browser. */
-import { access, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UNIT_KINDS, type ApiInput, type ApiMethod, type ApiResults, type ReportRef, type UnitKind } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/envelope';
@@ -8,8 +8,10 @@ import { parseCellText } from '../../shared/pack/cellKind';
 import { cellIndex } from '../services/cellKinds';
 import { createServices, type Services, type ServicesOptions } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { assertSafeOutput } from '../services/files/outputGuard';
+import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../services/orderedJson';
-import { defaultDbPath } from '../services/paths';
+import { resolveDataLocation } from '../services/paths';
 import { showJson, valueText } from '../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
 import { renderTable } from './textTable';
@@ -37,7 +39,11 @@ export async function withServices<T>(
   work: (s: Services) => Promise<T>,
   options: Pick<ServicesOptions, 'onDamaged' | 'backupOnOpen'> = {},
 ): Promise<T> {
-  const dbPath = resolve(optionalString(values, 'db') ?? defaultDbPath());
+  const given = optionalString(values, 'db');
+  const location = resolveDataLocation();
+  const dbPath = resolve(given ?? location.dbPath);
+  // Without --db the clerk should see which file was used (stderr, so that --json output stays clean).
+  if (given === undefined) process.stderr.write(`使用默认数据库：${dbPath}${location.notice ? `（${location.notice}）` : ''}\n`);
   if (mustExist) {
     try {
       await access(dbPath);
@@ -165,14 +171,9 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
   const ref = reportRef(values);
   const out = resolve(requireString(values, 'out'));
   await withServices(values, true, async (s) => {
+    assertSafeOutput(out); // before the work: the database is open now, so the guard knows it
     const text = await s.exportReport(ref);
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, text, 'utf8');
-      await rename(temp, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, text);
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);
     warnUnfit((await s.sessions.open(ref)).unfit, '导出');
   });

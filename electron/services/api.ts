@@ -14,6 +14,7 @@ import type { BackupService } from './backup/backupService';
 import type { SetAside } from './backup/damagedDatabase';
 import { storeMethods } from './storeApi';
 import type { ReportStore } from './store/reportStore';
+import { applyUndoOp, loadUndo } from './store/undoSteps';
 
 export interface ApiDeps {
   store: ReportStore;
@@ -162,6 +163,18 @@ export function createApi(deps: ApiDeps): Api {
 
     ...fileMethods(sessions),
 
+    getUndo: (ref) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        return loadUndo(store.db, session.reportId);
+      }),
+
+    recordUndo: ({ step, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        await applyUndoOp(store.db, session.reportId, step);
+        return { ok: true as const };
+      }),
     ...storeMethods(sessions, deps.backups, deps.setAside ?? null),
 
     getSettings: () => settings.get(),

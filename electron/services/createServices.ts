@@ -11,7 +11,7 @@ import { BackupService, IntegrityError, type BackupOptions } from './backup/back
 import { problemWords } from './backup/integrity';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
-import { defaultDbPath, defaultSettingsPath } from './paths';
+import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ParsedReportFile } from './reportFile';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
@@ -38,6 +38,8 @@ export interface ServicesOptions {
 
 export interface Services {
   api: Api;
+  /** The database file in use (the default location when none was given). */
+  dbPath: string;
   store: ReportStore;
   packs: Pack[];
   sessions: ReportSessions;
@@ -85,7 +87,8 @@ export async function openStore(file: string, onDamaged: 'recover' | 'refuse', n
 
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
   const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
-  const dbPath = options.dbPath ?? defaultDbPath();
+  const location = resolveDataLocation();
+  const dbPath = options.dbPath ?? location.dbPath;
   const onDamaged = options.onDamaged ?? 'refuse';
   const now = options.backup?.now ?? (() => new Date());
   let { store, setAside } = await openStore(dbPath, onDamaged, now);
@@ -109,12 +112,13 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
       }
     }
   }
-  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
+  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   sessions.backups = backups;
   const api = createApi({ store, packs, settings, sessions, backups, setAside });
   return {
     api,
+    dbPath,
     store,
     packs,
     sessions,

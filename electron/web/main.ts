@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
 import { setAsideMessage } from '../services/backup/damagedDatabase';
 import { createServices, type Services } from '../services/createServices';
+import { resolveDataLocation } from '../services/paths';
 import { startWebHost } from './server';
 
 export interface WorkstationWebOptions {
@@ -23,6 +24,8 @@ export interface WorkstationWebOptions {
 
 export interface WorkstationWeb {
   url: string;
+  /** The database file in use. */
+  dbPath: string;
   token: string;
   port: number;
   /** The services behind the host (tests reach the backups through it). */
@@ -53,6 +56,7 @@ export async function startWorkstationWeb(options: WorkstationWebOptions = {}): 
   }
   return {
     url: host.url,
+    dbPath: services.dbPath,
     token: host.token,
     port: host.port,
     services,
@@ -89,6 +93,9 @@ export async function runWebMain(argv: string[]): Promise<void> {
   });
   if (web.services.setAside) console.error(setAsideMessage(web.services.setAside));
   console.log(`决算工作站（浏览器模式）已启动：${web.url}`);
+  console.log(`数据库：${web.dbPath}`);
+  const notice = values.db === undefined ? resolveDataLocation().notice : null;
+  if (notice) console.log(notice);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -151,6 +151,23 @@ export type ReportRef = z.infer<typeof reportRef>;
 export const cellEdit = z.object({ table: id, row: id, col: id, value: cellValue });
 export type CellEdit = z.infer<typeof cellEdit>;
 
+/** One cell of an undo step: its value before and after (分 or a count; null = empty). */
+const undoChange = z.object({ table: id, row: id, col: id, before: cellValue, after: cellValue });
+export type UndoChange = z.infer<typeof undoChange>;
+const undoOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('push'), changes: z.array(undoChange).min(1).max(100_000) }),
+  z.object({ op: z.literal('undo') }),
+  z.object({ op: z.literal('redo') }),
+  z.object({ op: z.literal('clear') }),
+]);
+export type UndoOp = z.infer<typeof undoOp>;
+
+/** The undo and redo stacks of a report, oldest first; the last element of each is the next step. */
+export interface UndoHistory {
+  done: UndoChange[][];
+  undone: UndoChange[][];
+}
+
 export const apiSchemas = {
   listUnits: z.object({}),
   addUnit: z.object({
@@ -204,6 +221,10 @@ export const apiSchemas = {
    * message) unless `allowUnfilled`: the clerk has seen the list and exports a draft on purpose.
    */
   exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
+  /** The grid's undo history of a report, kept with it so Ctrl+Z works after a reload. */
+  getUndo: reportRef,
+  /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
+  recordUndo: reportRef.extend({ step: undoOp }),
   /** Changes when another program or window changed this report since it was opened; the screen polls it and reloads. */
   reportGeneration: reportRef,
   /** The backups of the open database, newest first, and what happened at open. */
@@ -247,6 +268,8 @@ export interface ApiResults {
   planXlsxImport: { planId: string; plan: ImportPlanView };
   commitXlsxImport: { inputs: number; changed: number };
   exportNarrative: FileResult;
+  getUndo: UndoHistory;
+  recordUndo: { ok: true };
   reportGeneration: { generation: number };
   backupStatus: BackupStatus;
   createBackup: BackupInfo;

@@ -24,7 +24,7 @@ const stored = async () => (await ws.services.api.openReport(ref)).inputs;
 
 async function openTab(code: string): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(code) }).click();
-  await page.locator(`.table-view[aria-label^="${code}"] .ag-grid-scrolling-container .ag-row`).first().waitFor();
+  await page.locator(`.table-view[aria-label^="${code}"] .sheet tbody tr`).first().waitFor();
 }
 
 const typeInto = (rowCode: string, col: string, text: string) => typeIntoCell(page, gridCell(page, 0, rowCode, col), text);

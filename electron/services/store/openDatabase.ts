@@ -11,6 +11,7 @@ import { basename, dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { problemWords } from '../backup/integrity';
 import { Database, sqliteCode } from './database';
+import { explainOpenFailure } from './sqliteErrors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 /** The file is a workstation database that is damaged or cannot be brought up to date. */
@@ -137,7 +138,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   let db: Database;
   try {
     db = await Database.open(file);
-  } catch (err) {
+  } catch (caught) {
+    const err = await explainOpenFailure(caught, file);
+    if (err instanceof AppError) throw err;
     throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });
   }
   try {
@@ -178,10 +181,14 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       throw err;
     }
     return db;
-  } catch (err) {
+  } catch (caught) {
     await db.close().catch(() => undefined);
+    if (caught instanceof DamagedDatabaseError) throw caught;
+    // Pages SQLite cannot read while checking or migrating: damage, to be set aside like a failed check.
+    const code = sqliteCode(caught);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new DamagedDatabaseError(file, '已损坏（读取时发现损坏的数据页）');
+    const err = await explainOpenFailure(caught, file);
     if (err instanceof AppError) throw err;
-    if (sqliteCode(err) === 'SQLITE_CORRUPT') throw new DamagedDatabaseError(file, `已损坏（${err instanceof Error ? err.message : String(err)}）`);
     throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });
   }
 }

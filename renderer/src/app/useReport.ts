@@ -31,7 +31,9 @@ export function useReport(api: Api, unit: Unit | null, year: number | null, revi
           pack = await api.getPack({ packId: snapshot.packId });
           packs.current.set(snapshot.packId, pack);
         }
-        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, pack, snapshot.unit, year, snapshot) });
+        // The undo history comes with the report; without it the report still opens (Ctrl+Z starts afresh).
+        const history = await api.getUndo({ unit: unit.code, year }).catch(() => undefined);
+        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, pack, snapshot.unit, year, snapshot, history) });
       } catch (err) {
         if (!cancelled) setState({ kind: 'failed', message: errorText(err) });
       }

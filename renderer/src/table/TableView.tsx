@@ -13,7 +13,7 @@ import { CellMenu, type CellMenuAt } from '../history/CellMenu';
 import { CellHistoryDialog } from '../history/CellHistoryDialog';
 import { describeCell } from '../edit/place';
 import type { ValueKind } from '../../../shared/pack/model';
-import type { CellMenuHandler } from './cellMenuHandler';
+import type { CellMenuHandler } from './cellMenu';
 
 interface Props {
   session: ReportSession;
@@ -21,7 +21,7 @@ interface Props {
   unit: MoneyUnit;
   notify: Notify;
   marks?: CellMarks | null;
-  focusCell?: { key: CellKey; nonce: number } | null;
+  focusCell?: { key: CellKey; nonce: number; at?: number } | null;
 }
 
 /** Rows that go with a 科目 row: itself and every row below it in the tree. */
@@ -71,7 +71,7 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
 
   const requestRemove = useCallback((row: FocusedRow) => setRemoving(row), []);
   const openCellMenu = useCallback<CellMenuHandler>(
-    ({ row, column, x, y }) => setMenu({ table: tableId, row: row.id, col: column.id, place: describeCell(table, row, column), x, y, kind: row.kind }),
+    ({ row, column, kind, x, y }) => setMenu({ table: tableId, row: row.id, col: column.id, place: describeCell(table, row, column), x, y, kind }),
     [tableId, table],
   );
   const closeMenu = useCallback(() => setMenu(null), []);

@@ -4,7 +4,8 @@
  * with no file lookup at run time.
  */
 import { sql as init } from './0001_init';
-import { sql as history } from './0002_history';
+import { sql as undoSteps } from './0002_undo_steps';
+import { sql as history } from './0003_history';
 
 export interface Migration {
   id: number;
@@ -14,5 +15,6 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_init', sql: init },
-  { id: 2, name: '0002_history', sql: history },
+  { id: 2, name: '0002_undo_steps', sql: undoSteps },
+  { id: 3, name: '0003_history', sql: history },
 ];

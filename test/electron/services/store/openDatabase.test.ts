@@ -48,9 +48,9 @@ describe('openDatabase', () => {
       const rows = await db.all<{ id: number; name: string; sha256: string }>('SELECT id, name, sha256 FROM schema_migrations');
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name, sha256: migrationHash(m.sql) })));
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-      // Later migrations add tables; these are the ones the first two made.
+      // Later migrations add tables; these are the ones the program's migrations make so far.
       expect(tables.map((t) => t.name)).toEqual(
-        expect.arrayContaining(['cells', 'change_batches', 'change_log', 'report_rows', 'reports', 'schema_migrations', 'texts', 'units']),
+        expect.arrayContaining(['cells', 'change_batches', 'change_log', 'report_rows', 'reports', 'schema_migrations', 'texts', 'undo_steps', 'units']),
       );
     } finally {
       await db.close();
@@ -72,14 +72,16 @@ describe('openDatabase', () => {
   it('applies a new migration in its own transaction and rolls a failing one back', async () => {
     const file = join(temp.dir, 'failing.db');
     await (await openDatabase(file)).close();
-    const good = [...MIGRATIONS, { id: 900, name: '0900_extra', sql: 'CREATE TABLE extra (x INTEGER);' }];
+    // Numbered after the program's own migrations, as the next real one would be.
+    const next = MIGRATIONS.length + 1;
+    const good = [...MIGRATIONS, { id: next, name: `000${next}_extra`, sql: 'CREATE TABLE extra (x INTEGER);' }];
     await (await openDatabase(file, { migrations: good })).close();
     const bad = [
       ...good,
-      { id: 901, name: '0901_broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' },
+      { id: next + 1, name: `000${next + 1}_broken`, sql: 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' },
     ];
     const err = await refusal(openDatabase(file, { migrations: bad }));
-    expect(err.message).toContain('0901_broken');
+    expect(err.message).toContain(`000${next + 1}_broken`);
     expect(err.message).toContain(file);
     const db = await openDatabase(file, { migrations: good });
     try {
@@ -87,7 +89,7 @@ describe('openDatabase', () => {
       expect(names).toContain('extra');
       expect(names).not.toContain('half');
       const ids = (await db.all<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
-      expect(ids).toEqual([...MIGRATIONS.map((m) => m.id), 900]);
+      expect(ids).toEqual([...MIGRATIONS.map((m) => m.id), next]);
     } finally {
       await db.close();
     }
@@ -95,10 +97,11 @@ describe('openDatabase', () => {
 
   it('refuses a database migrated by a newer program', async () => {
     const file = join(temp.dir, 'newer.db');
-    const newer = [...MIGRATIONS, { id: 902, name: '0902_future', sql: 'CREATE TABLE future (x INTEGER);' }];
+    const next = MIGRATIONS.length + 1;
+    const newer = [...MIGRATIONS, { id: next, name: `000${next}_future`, sql: 'CREATE TABLE future (x INTEGER);' }];
     await (await openDatabase(file, { migrations: newer })).close();
     const err = await refusal(openDatabase(file));
-    expect(err.message).toContain('0902_future');
+    expect(err.message).toContain(`000${next}_future`);
   });
 
   it('refuses a file that is not a SQLite database, naming it and leaving it untouched', async () => {
