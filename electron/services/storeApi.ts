@@ -12,7 +12,7 @@ import type { ReportSessions } from './reportSessions';
 
 type StoreMethods = Pick<
   Api,
-  'reportGeneration' | 'backupStatus' | 'createBackup' | 'restoreBackup' | 'cellHistory' | 'reportHistory' | 'restoreHistory' | 'undoHistory'
+  'reportStamp' | 'backupStatus' | 'createBackup' | 'restoreBackup' | 'cellHistory' | 'reportHistory' | 'restoreHistory' | 'undoHistory'
 >;
 
 export function backupInfo(file: BackupFile): BackupInfo {
@@ -34,7 +34,7 @@ export function storeMethods(sessions: ReportSessions, backups: BackupService | 
     return backups;
   };
   return {
-    reportGeneration: (ref) => sessions.serial(async () => ({ generation: await sessions.generation(ref) })),
+    reportStamp: (ref) => sessions.serial(async () => ({ generation: await sessions.generation(ref) })),
 
     backupStatus: async () => {
       const service = need();

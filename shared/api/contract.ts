@@ -226,7 +226,7 @@ export const apiSchemas = {
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
   recordUndo: reportRef.extend({ step: undoOp }),
   /** Changes when another program or window changed this report since it was opened; the screen polls it and reloads. */
-  reportGeneration: reportRef,
+  reportStamp: reportRef,
   /** The backups of the open database, newest first, and what happened at open. */
   backupStatus: z.object({}),
   /** Takes a backup now. */
@@ -270,7 +270,7 @@ export interface ApiResults {
   exportNarrative: FileResult;
   getUndo: UndoHistory;
   recordUndo: { ok: true };
-  reportGeneration: { generation: number };
+  reportStamp: { generation: number };
   backupStatus: BackupStatus;
   createBackup: BackupInfo;
   restoreBackup: { restored: BackupInfo; safety: BackupInfo | null };

@@ -22,7 +22,7 @@ export const API_METHODS = [
   'exportNarrative',
   'getUndo',
   'recordUndo',
-  'reportGeneration',
+  'reportStamp',
   'backupStatus',
   'createBackup',
   'restoreBackup',

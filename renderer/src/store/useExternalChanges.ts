@@ -6,7 +6,7 @@ const POLL_MS = 2000;
 
 /**
  * Watches the open report for changes made elsewhere (the CLI, another window): the back end counts them
- * (reportGeneration, from SQLite's data_version); when the count moves, `onChanged` reloads the report.
+ * (reportStamp, from SQLite's data_version); when the count moves, `onChanged` reloads the report.
  */
 export function useExternalChanges(api: Api, ref: ReportRef | null, onChanged: () => void): void {
   const changed = useRef(onChanged);
@@ -22,7 +22,7 @@ export function useExternalChanges(api: Api, ref: ReportRef | null, onChanged: (
       if (busy || stopped) return;
       busy = true;
       try {
-        const { generation } = await api.reportGeneration({ unit, year });
+        const { generation } = await api.reportStamp({ unit, year });
         if (stopped) return;
         if (baseline === null) baseline = generation;
         else if (generation !== baseline) {

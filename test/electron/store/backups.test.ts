@@ -134,7 +134,7 @@ describe('backups', () => {
     const host = await startWeb(temp.dir, db);
     try {
       expect((await webOk(host, 'openReport', ref)).inputs['T03:2010301:c2']).toBe(999_900);
-      const generation = (await webOk(host, 'reportGeneration', ref)).generation;
+      const generation = (await webOk(host, 'reportStamp', ref)).generation;
       const listed = await cliOk('backup', 'list', '--db', db);
       expect(listed).toContain(basename(made));
       expect(listed).toContain('手动');
@@ -143,7 +143,7 @@ describe('backups', () => {
       expect(out).toContain('恢复前的数据已备份为');
       expect(await shownC2()).toBe('6330.95');
       // The web host (another connection) notices and shows the restored figures.
-      expect((await webOk(host, 'reportGeneration', ref)).generation).toBe(generation + 1);
+      expect((await webOk(host, 'reportStamp', ref)).generation).toBe(generation + 1);
       expect((await webOk(host, 'openReport', ref)).inputs['T03:2010301:c2']).toBe(633_095);
 
       // The state before the restore is in the safety backup: restoring it from the web host brings 9,999.00 back.

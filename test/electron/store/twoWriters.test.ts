@@ -53,15 +53,15 @@ describe('two writers on one database', () => {
     const h = host!;
     const opened = await webOk(h, 'openReport', ref);
     expect(opened.inputs['T03:2010301:c2']).toBe(8693);
-    const before = (await webOk(h, 'reportGeneration', ref)).generation;
+    const before = (await webOk(h, 'reportStamp', ref)).generation;
 
     await cliOk('set', ...at(), 'T03', '2010301', 'c2', '5,000,000.00');
 
     // The page polls the generation: it moved, so the page reloads and says so.
-    const after = (await webOk(h, 'reportGeneration', ref)).generation;
+    const after = (await webOk(h, 'reportStamp', ref)).generation;
     expect(after).toBe(before + 1);
     // Asking again without another change leaves it where it is.
-    expect((await webOk(h, 'reportGeneration', ref)).generation).toBe(after);
+    expect((await webOk(h, 'reportStamp', ref)).generation).toBe(after);
     expect((await webOk(h, 'openReport', ref)).inputs['T03:2010301:c2']).toBe(500_000_000);
 
     // An export made right after another CLI write carries the new number, not the cached one.
