@@ -1,6 +1,6 @@
 /** The CLI's commands over the same services as the window and the browser. */
-import { access, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { UNIT_KINDS, type ApiInput, type ApiMethod, type ApiResults, type ReportRef, type UnitKind } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
@@ -12,6 +12,7 @@ import { assertSafeOutput } from '../services/files/outputGuard';
 import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../services/orderedJson';
 import { resolveDataLocation } from '../services/paths';
+import { MAX_REPORT_FILE_BYTES } from '../services/reportFile';
 import { showJson, valueText } from '../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
 import { renderTable } from './textTable';
@@ -180,17 +181,24 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
 }
 
 export async function importCommand(args: string[], io: Output): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, COMMON, true);
-  if (positionals.length !== 1) throw new UsageError('用法：juesuan import-json --db 文件 报表文件.json');
+  const { values, positionals } = parseCommandArgs(args, { ...COMMON, 'update-unit': { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('用法：juesuan import-json --db 文件 报表文件.json [--update-unit]');
   const file = resolve(positionals[0] ?? '');
   let text: string;
   try {
+    // Bounded before reading: the report file's limit is checked again on the text.
+    if ((await stat(file)).size > MAX_REPORT_FILE_BYTES) {
+      throw new AppError(`报表文件 ${basename(file)}：文件过大，超过上限（${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB）`, { file: basename(file) });
+    }
     text = await readFile(file, 'utf8');
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(`找不到或无法读取报表文件“${file}”`);
   }
   await withServices(values, false, async (s) => {
-    const result = await s.importReport(text, file);
+    const result = await s.importReport(text, file, { updateUnit: values['update-unit'] === true });
+    if (result.unitChanges.length > 0) io.out(`单位 ${result.unit.code}：${result.unitChanges.join('；')}`);
+    if (result.replacedInputs !== null) io.out(`替换了原有的 ${result.year} 年度报表（原有 ${result.replacedInputs} 个录入数）`);
     io.out(`已导入 ${result.unit.code} ${result.unit.name} ${result.year} 年度报表（报表格式 ${result.pack.id}）`);
   });
 }

@@ -12,7 +12,7 @@ import { problemWords } from './backup/integrity';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { resolveDataLocation } from './paths';
-import { exportReport, importReport, type ParsedReportFile } from './reportFile';
+import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
 import type { SettingsPort } from './settings/settingsPort';
@@ -49,7 +49,7 @@ export interface Services {
   /** The report file (JSON text) of a unit's report for a year. */
   exportReport(ref: ReportRef): Promise<string>;
   /** Checks and imports a report file; `fileLabel` names it in messages. */
-  importReport(text: string, fileLabel: string): Promise<ParsedReportFile>;
+  importReport(text: string, fileLabel: string, options?: ImportReportOptions): Promise<ImportedReport>;
   close(): Promise<void>;
 }
 
@@ -125,7 +125,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     backups,
     setAside,
     exportReport: (ref) => exportReport(sessions, ref),
-    importReport: (text, fileLabel) => importReport(sessions, text, fileLabel),
+    importReport: (text, fileLabel, options) => importReport(sessions, text, fileLabel, options),
     close: () =>
       sessions.serial(async () => {
         await backups.settled();

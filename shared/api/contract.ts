@@ -125,7 +125,13 @@ const unitCode = z
   .trim()
   .regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/, '单位编码只能包含字母、数字、下划线和短横线，最长 40 位');
 const year = z.number().int().min(2000).max(2100);
-const id = z.string().regex(/^[0-9A-Za-z_]{1,24}$/);
+/** Table, row and column ids; text keys and lengths: the same limits for the Api and the report file (import-json). */
+export const ID_PATTERN = /^[0-9A-Za-z_]{1,24}$/;
+export const TEXT_KEY_PATTERN = /^[a-z][A-Za-z0-9_.:@-]{0,127}$/;
+export const MAX_TEXT_LENGTH = 50_000;
+export const MAX_EDITS = 100_000;
+export const MAX_ROWS = 10_000;
+const id = z.string().regex(ID_PATTERN);
 /** An amount in 分 or a count; null clears the cell. */
 const cellValue = z.number().int().refine(Number.isSafeInteger).nullable();
 
@@ -187,12 +193,12 @@ export const apiSchemas = {
   findReport: reportRef,
   /** Writes cells in one transaction: all are written or none. */
   setCells: reportRef.extend({
-    edits: z.array(cellEdit).min(1).max(100_000),
+    edits: z.array(cellEdit).min(1).max(MAX_EDITS),
     /** How the clerk made the change, kept in the edit history (default: typed). */
     how: z.enum(['typed', 'paste', 'undo']).optional(),
   }),
   /** Adds 科目 rows (项 codes) to a subject table; parents are implied. */
-  addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(10_000) }),
+  addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(MAX_ROWS) }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
   removeRow: reportRef.extend({ table: id, row: id }),
   /**
@@ -201,8 +207,8 @@ export const apiSchemas = {
    */
   setTexts: reportRef.extend({
     texts: z.record(
-      z.string().regex(/^[a-z][A-Za-z0-9_.:@-]{0,127}$/, '文字项的名称无效'),
-      z.string().max(50_000, '文字过长（最多 50,000 字）').nullable(),
+      z.string().regex(TEXT_KEY_PATTERN, '文字项的名称无效'),
+      z.string().max(MAX_TEXT_LENGTH, '文字过长（最多 50,000 字）').nullable(),
     ),
   }),
   /** Last year's report of the unit (year − 1), for 上年数 and audit rule X-13; null when there is none. */
@@ -213,6 +219,8 @@ export const apiSchemas = {
   planXlsxImport: reportRef.extend({
     fileName: z.string().min(1).max(255),
     base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+    /** Table id → sheet name, when several sheets claim one table and the clerk chose. */
+    choices: z.record(id, z.string().min(1).max(255)).optional(),
   }),
   /** Writes a planned import in one transaction (refused if the report changed since the plan). */
   commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
