@@ -9,6 +9,8 @@ import { exportCommand, importCommand, setCommand, showCommand, unitCommand, typ
 import { auditCommand } from './commands/audit';
 import { backupCommand } from './commands/backup';
 import { historyCommand } from './commands/history';
+import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
+import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
@@ -27,6 +29,11 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   narrative: narrativeCommand,
   backup: backupCommand,
   history: historyCommand,
+  consolidate: consolidateCommand,
+  rollover: rolloverCommand,
+  report: reportCommand,
+  'export-exchange': exportExchangeCommand,
+  'import-exchange': importExchangeCommand,
 };
 
 function oneLine(text: string): string {

@@ -6,6 +6,8 @@
 import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
+import { ConsolidationService } from './consolidate/consolidationService';
+import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
@@ -13,8 +15,10 @@ import type { SettingsPort } from './settings/settingsPort';
 import type { BackupService } from './backup/backupService';
 import type { SetAside } from './backup/damagedDatabase';
 import { storeMethods } from './storeApi';
+import { RegisterStore } from './store/registerStore';
 import type { ReportStore } from './store/reportStore';
 import { applyUndoOp, loadUndo } from './store/undoSteps';
+import type { ConsolidationRoles } from '../../shared/consolidate/roles';
 
 export interface ApiDeps {
   store: ReportStore;
@@ -25,6 +29,8 @@ export interface ApiDeps {
   /** Backups of the database (createServices makes them); without it the backup methods refuse. */
   backups?: BackupService;
   setAside?: SetAside | null;
+  /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
+  roles?: ReadonlyMap<string, ConsolidationRoles>;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -36,6 +42,8 @@ function snapshot(session: Session): ReportSnapshot {
     inputs: session.engine.inputs(),
     texts: { ...session.texts },
     ...(session.unfit.length > 0 ? { unfit: session.unfit } : {}),
+    consolidated: session.consolidated === true,
+    stored: session.reportId !== 0,
   };
 }
 
@@ -43,9 +51,23 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A workbook cannot be imported into a consolidated report: it is computed from the units. */
+function refuseConsolidatedImport<T extends Pick<Api, 'planXlsxImport'>>(methods: T): T {
+  const plan = methods.planXlsxImport;
+  return {
+    ...methods,
+    planXlsxImport: (input) => {
+      if (input.consolidated) return Promise.reject(new AppError('部门汇总表由所属单位的报表汇总计算，不能导入工作簿；请导入到单位的报表'));
+      return plan(input);
+    },
+  };
+}
+
 export function createApi(deps: ApiDeps): Api {
   const { store, packs, settings } = deps;
   const sessions = deps.sessions ?? new ReportSessions(store, packs);
+  const consolidation = new ConsolidationService(sessions, new RegisterStore(store.db), deps.roles ?? new Map());
+  sessions.consolidated = consolidation;
 
   return {
     listUnits: () => store.listUnits(),
@@ -67,8 +89,7 @@ export function createApi(deps: ApiDeps): Api {
     openReport: (ref) =>
       sessions.serial(async () => {
         await sessions.requireUnit(ref.unit);
-        // Checked before anything is created, so a year without a pack leaves no empty report behind.
-        if (!(await store.findReport(ref.unit, ref.year))) sessions.packForYear(ref.year);
+        if (!ref.consolidated && !(await store.findReport(ref.unit, ref.year))) sessions.packForYear(ref.year);
         return snapshot(await sessions.open(ref, true));
       }),
 
@@ -108,11 +129,19 @@ export function createApi(deps: ApiDeps): Api {
           }
           let written: number;
           try {
-            written = await store.writeCells(session.reportId, edits, { how: how ?? 'typed', dataVersion });
+            written = await store.writeCells(await sessions.storedId(session), edits, { how: how ?? 'typed', dataVersion });
           } catch (err) {
             session.engine.setInputs(before.reverse());
             throw err;
           }
+          // One delta per cell: a batch may write the same cell twice; its value before the batch is the first seen.
+          const deltas = new Map<string, { table: string; row: string; col: string; before: number | null; after: number | null }>();
+          edits.forEach((e, i) => {
+            const k = `${e.table}:${e.row}:${e.col}`;
+            const first = deltas.get(k);
+            deltas.set(k, { table: e.table, row: e.row, col: e.col, before: first ? first.before : (before[i]?.value ?? null), after: e.value });
+          });
+          consolidation.followEdits(ref.unit, ref.year, [...deltas.values()]);
           return { written };
         });
       }),
@@ -127,8 +156,9 @@ export function createApi(deps: ApiDeps): Api {
           } catch (err) {
             throw new AppError(messageOf(err), { table });
           }
-          await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? [], { dataVersion });
+          await store.addRows(await sessions.storedId(session), table, scratch.addedRows()[table] ?? [], { dataVersion });
           session.engine = scratch;
+          consolidation.invalidate(ref.year);
           return { rows: change.added };
         }),
       ),
@@ -143,8 +173,10 @@ export function createApi(deps: ApiDeps): Api {
           } catch (err) {
             throw new AppError(messageOf(err), { table, row });
           }
-          await store.removeRows(session.reportId, table, change.removed, { dataVersion });
+          if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，不能直接修改；请修改单位的报表或部门的调整表');
+          if (session.reportId > 0) await store.removeRows(session.reportId, table, change.removed, { dataVersion });
           session.engine = scratch;
+          consolidation.invalidate(ref.year);
           return { removedRows: change.removed, removedCells: change.droppedInputs.length };
         }),
       ),
@@ -152,7 +184,8 @@ export function createApi(deps: ApiDeps): Api {
     setTexts: ({ texts, ...ref }) =>
       sessions.serial(() =>
         sessions.write(ref, async (session, dataVersion) => {
-          await store.writeTexts(session.reportId, texts, { dataVersion });
+          if (session.consolidated) await consolidation.register.writeDeptTexts(ref.unit, ref.year, texts);
+          else await store.writeTexts(await sessions.storedId(session), texts, { dataVersion });
           for (const [key, value] of Object.entries(texts)) {
             if (value === null) delete session.texts[key];
             else session.texts[key] = value;
@@ -161,7 +194,9 @@ export function createApi(deps: ApiDeps): Api {
         }),
       ),
 
-    ...fileMethods(sessions),
+    ...refuseConsolidatedImport(fileMethods(sessions)),
+
+    ...registerMethods({ sessions, consolidation, store }),
 
     getUndo: (ref) =>
       sessions.serial(async () => {
@@ -172,7 +207,9 @@ export function createApi(deps: ApiDeps): Api {
     recordUndo: ({ step, ...ref }) =>
       sessions.serial(async () => {
         const session = await sessions.open(ref);
-        await applyUndoOp(store.db, session.reportId, step);
+        // A consolidated report is never typed into; a report not yet stored is created by a step, not by a clear.
+        if (session.consolidated || (session.reportId === 0 && step.op === 'clear')) return { ok: true as const };
+        await applyUndoOp(store.db, await sessions.storedId(session), step);
         return { ok: true as const };
       }),
     ...storeMethods(sessions, deps.backups, deps.setAside ?? null),

@@ -10,6 +10,7 @@ import { createApi } from './api';
 import { BackupService, IntegrityError, type BackupOptions } from './backup/backupService';
 import { problemWords } from './backup/integrity';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
+import { loadRoles } from './consolidate/loadRoles';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
@@ -86,7 +87,11 @@ export async function openStore(file: string, onDamaged: 'recover' | 'refuse', n
 }
 
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
-  const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
+  const packsDir = options.packsDir ?? defaultPacksDir();
+  const packs = await loadPacks(packsDir);
+  const roles = await loadRoles(packsDir, packs).catch((err: unknown) => {
+    throw err instanceof AppError ? err : new AppError(`无法加载部门汇总设置：${err instanceof Error ? err.message : String(err)}`);
+  });
   const location = resolveDataLocation();
   const dbPath = options.dbPath ?? location.dbPath;
   const onDamaged = options.onDamaged ?? 'refuse';
@@ -115,7 +120,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   sessions.backups = backups;
-  const api = createApi({ store, packs, settings, sessions, backups, setAside });
+  const api = createApi({ store, packs, settings, sessions, backups, setAside, roles });
   return {
     api,
     dbPath,

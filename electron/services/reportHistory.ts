@@ -16,6 +16,8 @@ import { localTime } from './backup/damagedDatabase';
 export const HOW_WORDS: Record<ChangeHow, string> = { typed: '录入', paste: '粘贴', import: '导入', undo: '撤销', restore: '恢复' };
 
 function historyReport(session: Session): HistoryReport {
+  if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，没有自己的修改记录；请在单位的报表中恢复');
+  if (session.reportId <= 0) throw new AppError(`单位 ${session.unit.code} ${session.year} 年度的报表还没有保存任何数据，没有可恢复的修改记录`);
   return { reportId: session.reportId, unitCode: session.unit.code, year: session.year };
 }
 

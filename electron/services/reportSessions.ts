@@ -20,12 +20,13 @@ import type { ReportStore } from './store/reportStore';
 
 /** The backup service as the sessions see it (see backup/backupService.ts). */
 export interface BackupHook {
-  backupNow(reason: BackupReason): Promise<unknown>;
+  backupNow(reason: BackupReason): Promise<{ path: string }>;
 }
 
 export type { BackupReason };
 
 export interface Session {
+  /** The stored report's id; 0 while nothing of it is stored (looking creates nothing), −1 for a consolidated report. */
   reportId: number;
   unit: Unit;
   year: number;
@@ -34,11 +35,22 @@ export interface Session {
   texts: Record<string, string>;
   /** Stored items the pack cannot take (named, kept in the database, left out of the engine). */
   unfit: string[];
+  /** A department's consolidated report (部门汇总): computed, read-only. */
+  consolidated?: boolean;
 }
 
 function stateText(engine: ReportEngine, texts: Record<string, string>): string {
   const sorted = (record: Record<string, unknown>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([sorted(engine.inputs()), sorted(engine.addedRows()), sorted(texts)]);
+}
+
+/** Opens consolidated reports (the consolidation service plugs itself in here). */
+export interface ConsolidatedOpener {
+  open(ref: ReportRef): Promise<Session>;
+  /** True when at least one unit of the department has a report for the year. */
+  exists(dept: string, year: number): Promise<boolean>;
+  /** A unit's report appeared or vanished, or its rows changed: consolidations of the year are rebuilt. */
+  invalidate(year?: number): void;
 }
 
 function sessionKey(ref: ReportRef): string {
@@ -58,6 +70,7 @@ export class ReportSessions {
   private readonly generations = new Map<string, number>();
   /** Set by createServices; without it (unit tests of the sessions alone) no backups are taken. */
   backups: BackupHook | undefined;
+  consolidated: ConsolidatedOpener | null = null;
 
   constructor(
     readonly store: ReportStore,
@@ -97,9 +110,12 @@ export class ReportSessions {
     return unit;
   }
 
-  /** Takes a backup now (before an import, a roll-over, a restore, a report deletion); a no-op without a backup service. */
-  async backupNow(reason: BackupReason): Promise<void> {
-    await this.backups?.backupNow(reason);
+  /**
+   * Takes a backup now (before an import, a roll-over, a restore, a report deletion) and returns its
+   * path; null without a backup service (unit tests of the services alone).
+   */
+  async backupNow(reason: BackupReason): Promise<string | null> {
+    return (await this.backups?.backupNow(reason))?.path ?? null;
   }
 
   /** The data version the cached reports were checked at (writes pass it to the store). */
@@ -159,9 +175,17 @@ export class ReportSessions {
     }
   }
 
-  /** The open report of a unit for a year; created empty on first open. `reload` re-reads it from the store. */
+  /**
+   * The open report of a unit for a year. `reload` re-reads it from the store. A report not yet stored
+   * is opened empty and NOT created: it is stored on its first write (storedId), so looking at a year
+   * leaves nothing behind.
+   */
   async open(ref: ReportRef, reload = false): Promise<Session> {
     await this.sync();
+    if (ref.consolidated) {
+      if (!this.consolidated) throw new AppError('部门汇总不可用');
+      return this.consolidated.open(ref);
+    }
     const key = sessionKey(ref);
     const cached = this.sessions.get(key);
     const stale = this.suspect.delete(key);
@@ -169,10 +193,9 @@ export class ReportSessions {
     const unit = await this.requireUnit(ref.unit);
     const existing = await this.store.findReport(ref.unit, ref.year);
     const pack = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
-    const stored = existing ?? (await this.store.getOrCreateReport(ref.unit, ref.year, pack.id));
-    const data = await this.store.loadReportData(stored.id);
+    const data = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
     const { engine, unfit } = buildLenientEngine(pack, data);
-    const session: Session = { reportId: stored.id, unit, year: ref.year, pack, engine, texts: data.texts, unfit };
+    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, engine, texts: data.texts, unfit };
     if (cached && stale && (cached.reportId !== session.reportId || JSON.stringify(cached.unit) !== JSON.stringify(unit) || stateText(cached.engine, cached.texts) !== stateText(engine, session.texts))) {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     }
@@ -180,9 +203,20 @@ export class ReportSessions {
     return session;
   }
 
+  /** The stored report's id, creating the report on the first write to it. Consolidated reports are never written. */
+  async storedId(session: Session): Promise<number> {
+    if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，不能直接修改；请修改单位的报表或部门的调整表');
+    if (session.reportId > 0) return session.reportId;
+    const stored = await this.store.getOrCreateReport(session.unit.code, session.year, session.pack.id);
+    session.reportId = stored.id;
+    this.consolidated?.invalidate(session.year);
+    return stored.id;
+  }
+
   /** Forgets a cached engine (after an import replaced the report, or after a failure left it unsure). */
   drop(ref: ReportRef): void {
     this.sessions.delete(sessionKey(ref));
+    this.consolidated?.invalidate(ref.year);
   }
 
   /** A copy of a session's engine to try a row change on before the store commits it. */

@@ -30,12 +30,17 @@ function ensureBuilt(): void {
   if (result.status !== 0) throw new Error('electron-vite build failed');
 }
 
-export async function startWorkstation(): Promise<Workstation> {
+export interface WorkstationOptions {
+  /** The database file (default: report.sqlite in a fresh temp folder). */
+  dbPath?: string;
+}
+
+export async function startWorkstation(options: WorkstationOptions = {}): Promise<Workstation> {
   ensureBuilt();
   await mkdir(SHOTS, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'juesuan-e2e-'));
   const services = await createServices({
-    dbPath: join(dir, 'report.sqlite'),
+    dbPath: options.dbPath ?? join(dir, 'report.sqlite'),
     packsDir: join(ROOT, 'resources/packs'),
     settingsFile: join(dir, 'settings.json'),
   });

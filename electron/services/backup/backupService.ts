@@ -35,6 +35,8 @@ export interface BackupOptions {
   now?: () => Date;
   policy?: RetentionPolicy;
   intervalMs?: number;
+  /** False: no periodic backups after edits (a one-off service taking a single backup). */
+  periodic?: boolean;
 }
 
 export class BackupService {
@@ -56,7 +58,7 @@ export class BackupService {
     this.now = options.now ?? (() => new Date());
     this.policy = options.policy ?? DEFAULT_RETENTION;
     this.intervalMs = options.intervalMs ?? BACKUP_INTERVAL_MS;
-    this.unsubscribe = store.onWrite(() => this.noteWrite());
+    this.unsubscribe = options.periodic === false ? () => undefined : store.onWrite(() => this.noteWrite());
   }
 
   private queue<T>(work: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * Reading the edit history (migration 0003_history): the batches of a report, the changes of one
+ * Reading the edit history (migration 0004_history): the batches of a report, the changes of one
  * cell, and the report's state after any batch — rebuilt from the current state by undoing, newest
  * first, every journalled change made after it.
  */

@@ -1,5 +1,5 @@
 /**
- * Writes the edit history (tables of migration 0003_history) inside the caller's transaction, so a
+ * Writes the edit history (tables of migration 0004_history) inside the caller's transaction, so a
  * change and its journal entry are committed together or not at all.
  */
 import { splitCellKey, type ReportData } from '../../../shared/api/contract';

@@ -96,6 +96,35 @@ describe('backups', () => {
     expect((await readdir(backupFolderFor(db))).every((n) => n.endsWith('.sqlite'))).toBe(true);
   });
 
+  it('are taken before a roll-over, an exchange import and a report deletion, all in the one backup folder', async () => {
+    await cliOk('rollover', '--db', db, '--unit', '001', '--from', '2020');
+    expect((await reasons()).filter((r) => r === 'rollover')).toHaveLength(1);
+
+    const exchange = join(temp.dir, '报送.json');
+    await cliOk('unit', 'add', '--db', db, '--code', '100', '--name', '某某县财政局', '--kind', '行政单位');
+    await cliOk('unit', 'move', '--db', db, '--code', '001', '--parent', '100');
+    await cliOk('export-exchange', ...at(), '--out', exchange);
+    await cliOk('set', ...at(), 'T03', '2010301', 'c2', '1.00');
+    await cliOk('import-exchange', '--db', db, '--dept', '100', exchange);
+    expect((await reasons()).filter((r) => r === 'import')).toHaveLength(1);
+
+    const deleted = await cliOk('report', 'delete', '--db', db, '--unit', '001', '--year', '2021', '--yes');
+    const named = /备份：(.+)$/.exec(deleted)?.[1] ?? '';
+    const listed = await listBackupFiles(backupFolderFor(db));
+    const made = listed.find((b) => b.reason === 'delete');
+    expect(made?.path).toBe(named);
+    expect(await checkFile(named)).toEqual([]);
+    // The deleted year is in that backup: restoring it brings the report back.
+    const services = await createServices({ dbPath: db, backupOnOpen: 'never' });
+    try {
+      expect(await services.api.findReport({ unit: '001', year: 2021 })).toBeNull();
+      await services.api.restoreBackup({ name: made!.name });
+      expect((await services.api.findReport({ unit: '001', year: 2021 }))?.stored).toBe(true);
+    } finally {
+      await services.close();
+    }
+  });
+
   it('are taken every 10 minutes while edits happen', async () => {
     let clock = new Date('2026-11-28T08:00:00Z').getTime();
     const services = await createServices({ dbPath: db, backupOnOpen: 'never', backup: { now: () => new Date(clock) } });

@@ -145,6 +145,9 @@ describe('edit history', () => {
     await makeHistory();
     await s.api.addUnit({ code: '002', name: '另一单位', kind: '行政单位' });
     await s.api.openReport({ unit: '002', year: 2020 });
+    // Looking at a report stores nothing, so it has no history to restore yet.
+    await expect(s.api.restoreHistory({ unit: '002', year: 2020, batchId: 0 })).rejects.toThrow(/还没有保存任何数据/);
+    await s.api.setCells({ unit: '002', year: 2020, edits: [{ table: 'T09', row: 'NABRGRP', col: 'c2', value: 1 }] });
     const theirs = (await s.api.reportHistory(ref))[0]!;
     await expect(s.api.restoreHistory({ unit: '002', year: 2020, batchId: theirs.id })).rejects.toThrow(/不属于这份报表/);
     await expect(s.api.restoreHistory({ ...ref, batchId: theirs.id, table: 'T99' })).rejects.toThrow(/T99 不存在/);

@@ -5,7 +5,8 @@
  */
 import { sql as init } from './0001_init';
 import { sql as undoSteps } from './0002_undo_steps';
-import { sql as history } from './0003_history';
+import { sql as register } from './0003_register';
+import { sql as history } from './0004_history';
 
 export interface Migration {
   id: number;
@@ -16,5 +17,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_init', sql: init },
   { id: 2, name: '0002_undo_steps', sql: undoSteps },
-  { id: 3, name: '0003_history', sql: history },
+  { id: 3, name: '0003_register', sql: register },
+  { id: 4, name: '0004_history', sql: history },
 ];
