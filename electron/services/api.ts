@@ -9,6 +9,10 @@ import type { Pack } from '../../shared/pack/model';
 import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
+import { chromiumRenderer } from './print/chromiumRenderer';
+import type { PrinterPort } from './print/pdfRenderer';
+import { printMethods } from './print/printApi';
+import { PrintService } from './print/printService';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
@@ -29,6 +33,10 @@ export interface ApiDeps {
   /** Backups of the database (createServices makes them); without it the backup methods refuse. */
   backups?: BackupService;
   setAside?: SetAside | null;
+  /** Printing (its PDF renderer); a Chromium found on the machine when omitted. */
+  print?: PrintService;
+  /** The system print dialog, where there is one (the Electron app). */
+  printer?: PrinterPort | null;
   /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
   roles?: ReadonlyMap<string, ConsolidationRoles>;
 }
@@ -213,6 +221,8 @@ export function createApi(deps: ApiDeps): Api {
         return { ok: true as const };
       }),
     ...storeMethods(sessions, deps.backups, deps.setAside ?? null),
+
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer()), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

@@ -14,6 +14,9 @@ import { loadRoles } from './consolidate/loadRoles';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
+import { chromiumRenderer } from './print/chromiumRenderer';
+import type { PdfRendererSource, PrinterPort } from './print/pdfRenderer';
+import { PrintService } from './print/printService';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
 import type { SettingsPort } from './settings/settingsPort';
@@ -35,6 +38,10 @@ export interface ServicesOptions {
   /** The backup taken at open: see BackupService.backupOnOpen (default `ifOld`). */
   backupOnOpen?: 'always' | 'ifOld' | 'never';
   backup?: BackupOptions;
+  /** The PDF renderer: Electron's printToPDF in the app; a Chromium found on the machine otherwise. */
+  pdfRenderer?: PdfRendererSource;
+  /** The system print dialog (the Electron app only). */
+  printer?: PrinterPort;
 }
 
 export interface Services {
@@ -47,6 +54,7 @@ export interface Services {
   backups: BackupService;
   /** The damaged database this start set aside, if any. */
   setAside: SetAside | null;
+  print: PrintService;
   /** The report file (JSON text) of a unit's report for a year. */
   exportReport(ref: ReportRef): Promise<string>;
   /** Checks and imports a report file; `fileLabel` names it in messages. */
@@ -120,7 +128,8 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   sessions.backups = backups;
-  const api = createApi({ store, packs, settings, sessions, backups, setAside, roles });
+  const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()));
+  const api = createApi({ store, packs, settings, sessions, backups, setAside, roles, print, printer: options.printer ?? null });
   return {
     api,
     dbPath,
@@ -129,13 +138,16 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     sessions,
     backups,
     setAside,
+    print,
     exportReport: (ref) => exportReport(sessions, ref),
     importReport: (text, fileLabel, options) => importReport(sessions, text, fileLabel, options),
-    close: () =>
-      sessions.serial(async () => {
+    close: async () => {
+      await print.close();
+      await sessions.serial(async () => {
         await backups.settled();
         backups.stop();
         await store.close();
-      }),
+      });
+    },
   };
 }

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
+import type { PrintSettings } from '../print/settings';
 import {
   ACCOUNTING_SYSTEMS,
   BUDGET_LEVELS,
@@ -265,6 +267,17 @@ export const apiSchemas = {
   restoreHistory: reportRef.extend({ batchId: z.number().int().min(0), table: id.optional() }),
   /** Undoes one history batch (e.g. a restore); journalled as 撤销. */
   undoHistory: reportRef.extend({ batchId: z.number().int().min(1) }),
+  /** The report's print settings (remembered per report and per table) and whether a printer dialog exists. */
+  getPrintSettings: reportRef,
+  setPrintSettings: reportRef.extend({ settings: printSettingsSchema }),
+  /** Renders the set (or some parts) to a PDF to look at; `settings` apply to this preview only. */
+  printPreview: reportRef.extend({ parts: printParts.optional(), settings: printSettingsSchema.optional() }),
+  /** The previewed PDF as a file to save; the print is recorded (time, fingerprints) for 核对. */
+  printSave: reportRef.extend({ previewId }),
+  /** Sends the previewed PDF to a printer through the system print dialog (the app only); recorded when printed. */
+  printToPrinter: reportRef.extend({ previewId }),
+  /** Does today's data still match a fingerprint typed from a signed paper copy; if not, which tables changed. */
+  verifyFingerprint: reportRef.extend({ fingerprint: z.string().min(1, '请输入数据指纹').max(40) }),
   /** The unit register (单位名录), archived units included. */
   listRegister: z.object({}),
   /** Changes a unit's register fields (name = rename); the code is its identity. */
@@ -351,6 +364,12 @@ export interface ApiResults {
   reportHistory: HistoryBatchInfo[];
   restoreHistory: { batchId: number | null; changed: number };
   undoHistory: { batchId: number | null; changed: number; kept: number };
+  getPrintSettings: PrintSettingsView;
+  setPrintSettings: PrintSettings;
+  printPreview: PrintPreview;
+  printSave: FileResult;
+  printToPrinter: { printed: boolean };
+  verifyFingerprint: VerifyView;
   listRegister: UnitRecord[];
   updateUnitRecord: UnitRecord;
   moveUnit: UnitRecord;

@@ -4,6 +4,7 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import { getApi } from '../api/getApi';
 import { useAuditWorkspace } from '../audit/useAuditWorkspace';
 import { ExcelTools } from '../excel/ExcelTools';
+import { PrintTools } from '../print/PrintTools';
 import { reportYears, yearLabel } from '../excel/yearChoices';
 import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { StoreTools } from '../store/StoreTools';
@@ -236,6 +237,7 @@ export function App() {
               onReportChanged={() => setRevision((r) => r + 1)}
               onDatabaseRestored={reloadAll}
             />
+            <PrintTools api={api} session={session} notify={notify} />
           </>
         }
       />
