@@ -19,6 +19,7 @@ import type { SettingsPort } from './settings/settingsPort';
 import type { BackupService } from './backup/backupService';
 import type { SetAside } from './backup/damagedDatabase';
 import { storeMethods } from './storeApi';
+import { historyFingerprintLookup } from './historyFingerprint';
 import { RegisterStore } from './store/registerStore';
 import type { ReportStore } from './store/reportStore';
 import { applyUndoOp, loadUndo } from './store/undoSteps';
@@ -222,7 +223,7 @@ export function createApi(deps: ApiDeps): Api {
       }),
     ...storeMethods(sessions, deps.backups, deps.setAside ?? null),
 
-    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer()), deps.printer ?? null),
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer(), undefined, historyFingerprintLookup(sessions)), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

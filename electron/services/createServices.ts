@@ -7,6 +7,7 @@ import type { Api, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
+import { historyFingerprintLookup } from './historyFingerprint';
 import { BackupService, IntegrityError, type BackupOptions } from './backup/backupService';
 import { problemWords } from './backup/integrity';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
@@ -128,7 +129,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   sessions.backups = backups;
-  const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()));
+  const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()), undefined, historyFingerprintLookup(sessions));
   const api = createApi({ store, packs, settings, sessions, backups, setAside, roles, print, printer: options.printer ?? null });
   return {
     api,

@@ -13,12 +13,15 @@ export async function checkIntegrity(db: Pick<Tx, 'all'>, full: boolean, limit =
 }
 
 /**
- * Checks a database file without changing it (read-only connection): the full integrity check and that
- * it is a workstation database. Returns the problems; empty when it is good.
+ * Checks a backup file without changing it: the full integrity check and that it is a workstation
+ * database. Returns the problems; empty when it is good. The connection is opened for writing (never
+ * created, nothing written) because a read-only connection checks less: damaged copies with a broken
+ * CREATE text or rows breaking a CHECK constraint passed integrity_check read-only, yet failed the
+ * quick_check of a normal open.
  */
 export function checkFile(file: string): Promise<string[]> {
   return new Promise((resolve) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openErr) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (openErr) => {
       if (openErr) return resolve([openErr.message]);
       db.all<Record<string, string>>('PRAGMA integrity_check(5)', (err, rows) => {
         if (err) return db.close(() => resolve([err.message]));

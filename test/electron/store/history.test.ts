@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/createServices';
+import { fingerprintOf } from '../../../electron/services/print/printService';
 import { findHistoryPoint, reportStateAt } from '../../../electron/services/reportHistory';
 import { makeTempDir } from '../services/tempDir';
 import { cliOk } from './storeHarness';
@@ -151,5 +152,20 @@ describe('edit history', () => {
     const theirs = (await s.api.reportHistory(ref))[0]!;
     await expect(s.api.restoreHistory({ unit: '002', year: 2020, batchId: theirs.id })).rejects.toThrow(/不属于这份报表/);
     await expect(s.api.restoreHistory({ ...ref, batchId: theirs.id, table: 'T99' })).rejects.toThrow(/T99 不存在/);
+  });
+
+  it('places a printed fingerprint in the history once the data has changed since', async () => {
+    await makeHistory();
+    const printed = fingerprintOf(await s.sessions.open(ref)).fingerprint;
+    clock = T0 + 5 * minute;
+    await s.api.setCells({ ...ref, edits: [cell('c2', 123_456)] });
+    const verified = await s.api.verifyFingerprint({ ...ref, fingerprint: printed });
+    expect(verified.matches).toBe(false);
+    const batches = await s.api.reportHistory(ref);
+    // The printed state began with the import (the batch before the last edit).
+    expect(verified.stateAt).toContain(`第 ${batches[1]!.id} 批修改之后`);
+    expect(verified.lines.join('')).toContain('修改记录显示，报表在');
+    // A fingerprint the report never had is placed nowhere.
+    expect((await s.api.verifyFingerprint({ ...ref, fingerprint: '0000ABCD' })).stateAt).toBeNull();
   });
 });
