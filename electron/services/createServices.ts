@@ -13,6 +13,7 @@ import { problemWords } from './backup/integrity';
 import { setAsideDamaged, setAsideMessage, type SetAside } from './backup/damagedDatabase';
 import { loadRoles } from './consolidate/loadRoles';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
+import { loadPerfPacks } from './perf/loadPerfPack';
 import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
 import { chromiumRenderer } from './print/chromiumRenderer';
@@ -101,6 +102,9 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const roles = await loadRoles(packsDir, packs).catch((err: unknown) => {
     throw err instanceof AppError ? err : new AppError(`无法加载部门汇总设置：${err instanceof Error ? err.message : String(err)}`);
   });
+  const perf = await loadPerfPacks(packsDir, packs).catch((err: unknown) => {
+    throw err instanceof AppError ? err : new AppError(`无法加载绩效自评设置：${err instanceof Error ? err.message : String(err)}`);
+  });
   const location = resolveDataLocation();
   const dbPath = options.dbPath ?? location.dbPath;
   const onDamaged = options.onDamaged ?? 'refuse';
@@ -130,7 +134,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const sessions = new ReportSessions(store, packs);
   sessions.backups = backups;
   const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()), undefined, historyFingerprintLookup(sessions));
-  const api = createApi({ store, packs, settings, sessions, backups, setAside, roles, print, printer: options.printer ?? null });
+  const api = createApi({ store, packs, settings, sessions, backups, setAside, roles, perf, print, printer: options.printer ?? null });
   return {
     api,
     dbPath,
