@@ -218,6 +218,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           el.classList.remove('cell-hashes');
           el.removeAttribute('title');
         }
+        el.classList.remove('cell-reverted');
         paintValue(line, col, el);
         els.push(el);
       }
@@ -292,10 +293,12 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     if (b && !b.hidden) b.hidden = true;
   }, []);
 
+  /** A message beside a cell (the active one unless `at` is given). */
   const say = useCallback(
-    (text: string, kind: 'refuse' | 'error') => {
+    (text: string, kind: 'refuse' | 'error', at?: Pos) => {
       const b = bubbleRef.current;
-      const cell = td(st.current.active.line, st.current.active.col);
+      const pos = at ?? st.current.active;
+      const cell = td(pos.line, pos.col);
       if (!b || !cell) return;
       b.textContent = text;
       b.className = `sheet-bubble sheet-bubble-${kind}`;
@@ -532,6 +535,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   const applyPaste = useCallback(
     (paste: ShapedPaste) => {
       setChoice(null);
+      // After a click on the one-line choice, the keyboard goes back to the grid (Ctrl+Z undoes the paste).
+      focusEditor();
       if (paste.edits.length === 0) {
         notify('info', shapedSummary(paste));
         return;
@@ -554,7 +559,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         notify(paste.notLanded.length > 0 ? 'error' : 'info', shapedSummary(paste));
       });
     },
-    [write, notify, clearPasted, td, pasteArea],
+    [write, notify, clearPasted, td, pasteArea, focusEditor],
   );
 
   const totalsOracle = useCallback(
@@ -899,7 +904,18 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     }
   }, [model, widths, unit, paintAll, paintSelection, placeOver]);
 
-  useEffect(() => session.on({ cells: paintKeys }), [session, paintKeys]);
+  /** The store refused a write that was shown at once: its cells are back to the stored value (already repainted); say so at them. */
+  const showReverted = useCallback(
+    ({ keys, message }: { keys: CellKey[]; message: string }) => {
+      const positions = keys.flatMap((k) => modelRef.current.posOf(k));
+      for (const { line, col } of positions) td(line, col)?.classList.add('cell-reverted');
+      const first = positions[0];
+      if (first) say(`未保存，已恢复为保存的值：${message}`, 'error', first);
+    },
+    [td, say],
+  );
+
+  useEffect(() => session.on({ cells: paintKeys, reverted: showReverted }), [session, paintKeys, showReverted]);
   useEffect(() => marks?.subscribe(paintKeys), [marks, paintKeys]);
 
   // An audit jump or an undo: select the cell, bring it fully into view, take the keyboard.
@@ -947,7 +963,13 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           <button type="button" onClick={() => applyPaste(choice.ledger)}>
             只填项行（依次跳过类、款行）
           </button>
-          <button type="button" onClick={() => setChoice(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setChoice(null);
+              focusEditor();
+            }}
+          >
             取消
           </button>
         </div>
