@@ -97,7 +97,10 @@ describe('打印预览 in Chromium', () => {
     await writeFile(join(SHOTS, 'print-fingerprint.txt'), fingerprint);
     await preview().getByRole('button', { name: '关闭' }).click();
     // The saved copy is recorded: the top bar says 已打印 with its fingerprint.
-    await expect.poll(() => page.locator('.print-tools .print-mark').textContent()).toBe(`已打印 ${fingerprint}`);
+    const mark = page.locator('.print-tools .print-mark');
+    await expect.poll(() => mark.textContent()).toBe('已打印');
+    expect(await mark.getAttribute('title')).toContain(`数据指纹 ${fingerprint}`);
+    await shot('print-printed-mark-1366');
 
     // Reopened, the preview keeps the choices.
     await page.getByRole('button', { name: '打印预览' }).click();
@@ -122,7 +125,9 @@ describe('打印预览 in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'print-verify-1920.png') });
     await verify.getByRole('button', { name: '关闭' }).click();
     // The edit came after the saved copy: the mark now says the paper copy is outdated.
-    await expect.poll(() => page.locator('.print-tools .print-mark').textContent()).toMatch(/^打印后已修改（纸质稿 [0-9A-F]{8} 已过时）$/);
+    const mark = page.locator('.print-tools .print-mark');
+    await expect.poll(() => mark.textContent()).toBe('已过时');
+    expect(await mark.getAttribute('title')).toMatch(/^打印后已修改：纸质稿（数据指纹 [0-9A-F]{8}，.*公开03表 支出决算表 有修改/);
     await page.screenshot({ path: join(SHOTS, 'print-outdated-1920.png') });
   });
 
