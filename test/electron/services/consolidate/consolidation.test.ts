@@ -8,6 +8,7 @@ import { auditStoredReport } from '../../../../electron/services/reportAudit';
 import { randomReport } from '../excel/randomReport';
 import { makeTempDir } from '../tempDir';
 import { generateDept } from './deptFixture';
+import { compareConsolidated, expectedEliminations } from './independentSum';
 import { openHarness, storeUnit, yn2020, type Harness } from './harness';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -121,6 +122,38 @@ describe('consolidated report = Σ units − 调整表 (property, generated depa
       } finally {
         await h.close();
       }
+    }
+  });
+});
+
+describe('consolidated report = Σ units − 调整表, both worked out without the consolidation code', () => {
+  it('holds for every cell of a 100-unit department read back from its SQLite file (one mismatched pair)', async () => {
+    const { pack, roles } = await yn2020();
+    const h = await fresh();
+    try {
+      const { units } = generateDept(pack, { units: 100, seed: 81, items: 40, mismatch: 700 });
+      for (const u of units) await storeUnit(h, u, 2020, u.data);
+      // A fresh connection: nothing cached from the writes.
+      const other = await openHarness(h.file);
+      try {
+        const snapshot = await other.api.openReport({ unit: 'D', year: 2020, consolidated: true });
+        const consolidated = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });
+        const yn = roles.get(pack.id)!;
+        const { cells, mismatchCount, mismatches } = compareConsolidated(pack, yn, consolidated, units);
+        expect(mismatches).toEqual([]);
+        expect(mismatchCount).toBe(0);
+        expect(cells).toBeGreaterThan(1000);
+        // The check is not empty: transfers were eliminated, and the mismatched pair was not.
+        const eliminated = [...expectedEliminations(yn, units).values()].reduce((a, b) => a + b, 0);
+        expect(eliminated).toBeGreaterThan(0);
+        const view = await other.api.consolidationView({ unit: 'D', year: 2020 });
+        expect(view.lines.filter((l) => l.mismatch)).toHaveLength(1);
+        expect(view.lines.reduce((s, l) => s + 2 * l.amount, 0)).toBe(eliminated);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await h.close();
     }
   });
 });
