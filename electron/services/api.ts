@@ -37,6 +37,7 @@ function snapshot(session: Session): ReportSnapshot {
     texts: { ...session.texts },
     consolidated: session.consolidated === true,
     stored: session.reportId !== 0,
+    ...(session.kindScope ? { kindScope: session.kindScope } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 import type { ReportRef, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
+import type { KindScope } from '../../shared/audit/kindScope';
 import type { Pack } from '../../shared/pack/model';
 import type { ReportStore } from './store/reportStore';
 
@@ -20,6 +21,8 @@ export interface Session {
   texts: Record<string, string>;
   /** A department's consolidated report (部门汇总): computed, read-only. */
   consolidated?: boolean;
+  /** A department with units of several kinds: what the kind-restricted checks read. */
+  kindScope?: KindScope | null;
 }
 
 /** Opens consolidated reports (the consolidation service plugs itself in here). */

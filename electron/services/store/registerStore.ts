@@ -213,14 +213,15 @@ export class RegisterStore {
     await this.db.run('VACUUM INTO ?', [file]);
   }
 
-  /** Σ of every input cell over the given reports, by SQLite (integers, exact), streamed in index order. */
-  async sumCells(reportIds: readonly number[]): Promise<Map<CellKey, number>> {
+  /** Σ of every input cell (of the given tables, or all) over the given reports, by SQLite (integers, exact), streamed in index order. */
+  async sumCells(reportIds: readonly number[], tables?: readonly string[]): Promise<Map<CellKey, number>> {
     const sums = new Map<CellKey, number>();
-    if (reportIds.length === 0) return sums;
+    if (reportIds.length === 0 || tables?.length === 0) return sums;
+    const only = tables ? `table_id IN (${tables.map(() => '?').join(', ')}) AND ` : '';
     const rows = await this.db.all<{ t: string; r: string; c: string; v: number }>(
       `SELECT table_id AS t, row_id AS r, col_id AS c, SUM(value) AS v FROM cells INDEXED BY cells_by_column
-       WHERE ${MEMBER} GROUP BY table_id, col_id, row_id`,
-      [memberBitmap(reportIds)],
+       WHERE ${only}${MEMBER} GROUP BY table_id, col_id, row_id`,
+      [...(tables ?? []), memberBitmap(reportIds)],
     );
     for (const row of rows) sums.set(cellKey(row.t, row.r, row.c), row.v);
     return sums;
