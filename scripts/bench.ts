@@ -10,6 +10,7 @@ import { benchConsolidation } from './bench/consolidationBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchPrint } from './bench/printBench';
 import { benchNarrative } from './bench/narrativeBench';
 import { benchStore } from './bench/storeBench';
 
@@ -22,4 +23,5 @@ await benchExcel(report);
 await benchAudit(report);
 await benchNarrative(report);
 await benchChromiumAudit(report);
+await benchPrint(report);
 await benchConsolidation(pack);

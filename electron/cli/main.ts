@@ -12,6 +12,8 @@ import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
+import { printCommand } from './commands/print';
+import { verifyCommand } from './commands/verify';
 import { HELP } from './help';
 
 /** A command returns its exit status when success is not simply 0 (audit: 1 when a 强制 rule fails). */
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  print: printCommand,
+  verify: verifyCommand,
   consolidate: consolidateCommand,
   rollover: rolloverCommand,
   report: reportCommand,

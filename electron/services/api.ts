@@ -9,6 +9,10 @@ import type { Pack } from '../../shared/pack/model';
 import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
+import { chromiumRenderer } from './print/chromiumRenderer';
+import type { PrinterPort } from './print/pdfRenderer';
+import { printMethods } from './print/printApi';
+import { PrintService } from './print/printService';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
@@ -23,6 +27,10 @@ export interface ApiDeps {
   settings: SettingsPort;
   /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
   sessions?: ReportSessions;
+  /** Printing (its PDF renderer); a Chromium found on the machine when omitted. */
+  print?: PrintService;
+  /** The system print dialog, where there is one (the Electron app). */
+  printer?: PrinterPort | null;
   /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
   roles?: ReadonlyMap<string, ConsolidationRoles>;
 }
@@ -198,6 +206,8 @@ export function createApi(deps: ApiDeps): Api {
         await applyUndoOp(store.db, await sessions.storedId(session), step);
         return { ok: true as const };
       }),
+
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer()), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

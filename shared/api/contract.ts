@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
+import type { PrintSettings } from '../print/settings';
 import {
   ACCOUNTING_SYSTEMS,
   BUDGET_LEVELS,
@@ -187,6 +189,17 @@ export const apiSchemas = {
   getUndo: reportRef,
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
   recordUndo: reportRef.extend({ step: undoOp }),
+  /** The report's print settings (remembered per report and per table) and whether a printer dialog exists. */
+  getPrintSettings: reportRef,
+  setPrintSettings: reportRef.extend({ settings: printSettingsSchema }),
+  /** Renders the set (or some parts) to a PDF to look at; `settings` apply to this preview only. */
+  printPreview: reportRef.extend({ parts: printParts.optional(), settings: printSettingsSchema.optional() }),
+  /** The previewed PDF as a file to save; the print is recorded (time, fingerprints) for 核对. */
+  printSave: reportRef.extend({ previewId }),
+  /** Sends the previewed PDF to a printer through the system print dialog (the app only); recorded when printed. */
+  printToPrinter: reportRef.extend({ previewId }),
+  /** Does today's data still match a fingerprint typed from a signed paper copy; if not, which tables changed. */
+  verifyFingerprint: reportRef.extend({ fingerprint: z.string().min(1, '请输入数据指纹').max(40) }),
   /** The unit register (单位名录), archived units included. */
   listRegister: z.object({}),
   /** Changes a unit's register fields (name = rename); the code is its identity. */
@@ -265,6 +278,12 @@ export interface ApiResults {
   exportNarrative: FileResult;
   getUndo: UndoHistory;
   recordUndo: { ok: true };
+  getPrintSettings: PrintSettingsView;
+  setPrintSettings: PrintSettings;
+  printPreview: PrintPreview;
+  printSave: FileResult;
+  printToPrinter: { printed: boolean };
+  verifyFingerprint: VerifyView;
   listRegister: UnitRecord[];
   updateUnitRecord: UnitRecord;
   moveUnit: UnitRecord;

@@ -48,7 +48,7 @@ describe('openDatabase', () => {
       const rows = await db.all<{ id: number; name: string; sha256: string }>('SELECT id, name, sha256 FROM schema_migrations');
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name, sha256: migrationHash(m.sql) })));
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-      expect(tables.map((t) => t.name)).toEqual(['cells', 'dept_adjustments', 'dept_texts', 'exchange_imports', 'report_rows', 'reports', 'schema_migrations', 'texts', 'undo_steps', 'units']);
+      expect(tables.map((t) => t.name)).toEqual(['cells', 'dept_adjustments', 'dept_texts', 'exchange_imports', 'print_records', 'print_settings', 'report_rows', 'reports', 'schema_migrations', 'texts', 'undo_steps', 'units']);
     } finally {
       await db.close();
     }
@@ -69,8 +69,8 @@ describe('openDatabase', () => {
   it('applies a new migration in its own transaction and rolls a failing one back', async () => {
     const file = join(temp.dir, 'failing.db');
     await (await openDatabase(file)).close();
-    // Numbered after the program's own migrations, as the next real one would be.
-    const next = MIGRATIONS.length + 1;
+    // Numbered after the program's own migrations (ids may have gaps), as the next real one would be.
+    const next = Math.max(...MIGRATIONS.map((m) => m.id)) + 1;
     const good = [...MIGRATIONS, { id: next, name: `000${next}_extra`, sql: 'CREATE TABLE extra (x INTEGER);' }];
     await (await openDatabase(file, { migrations: good })).close();
     const bad = [
@@ -94,7 +94,7 @@ describe('openDatabase', () => {
 
   it('refuses a database migrated by a newer program', async () => {
     const file = join(temp.dir, 'newer.db');
-    const next = MIGRATIONS.length + 1;
+    const next = Math.max(...MIGRATIONS.map((m) => m.id)) + 1;
     const newer = [...MIGRATIONS, { id: next, name: `000${next}_future`, sql: 'CREATE TABLE future (x INTEGER);' }];
     await (await openDatabase(file, { migrations: newer })).close();
     const err = await refusal(openDatabase(file));
