@@ -9,6 +9,8 @@ import type { Pack } from '../../shared/pack/model';
 import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
+import { perfMethods } from './perf/perfApi';
+import type { PerfPackData } from '../../shared/perf/packData';
 import { chromiumRenderer } from './print/chromiumRenderer';
 import type { PrinterPort } from './print/pdfRenderer';
 import { printMethods } from './print/printApi';
@@ -33,6 +35,8 @@ export interface ApiDeps {
   printer?: PrinterPort | null;
   /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
   roles?: ReadonlyMap<string, ConsolidationRoles>;
+  /** Each pack's 绩效自评 data (perf/perf.json); none: no 绩效自评. */
+  perf?: ReadonlyMap<string, PerfPackData>;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -191,6 +195,8 @@ export function createApi(deps: ApiDeps): Api {
     ...refuseConsolidatedImport(fileMethods(sessions)),
 
     ...registerMethods({ sessions, consolidation, store }),
+
+    ...perfMethods({ sessions, store, perf: deps.perf ?? new Map() }),
 
     getUndo: (ref) =>
       sessions.serial(async () => {

@@ -9,6 +9,7 @@ import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
 import { loadRoles } from './consolidate/loadRoles';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
+import { loadPerfPacks } from './perf/loadPerfPack';
 import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
 import { chromiumRenderer } from './print/chromiumRenderer';
@@ -61,13 +62,16 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const roles = await loadRoles(packsDir, packs).catch((err: unknown) => {
     throw err instanceof AppError ? err : new AppError(`无法加载部门汇总设置：${err instanceof Error ? err.message : String(err)}`);
   });
+  const perf = await loadPerfPacks(packsDir, packs).catch((err: unknown) => {
+    throw err instanceof AppError ? err : new AppError(`无法加载绩效自评设置：${err instanceof Error ? err.message : String(err)}`);
+  });
   const location = resolveDataLocation();
   const dbPath = options.dbPath ?? location.dbPath;
   const store = await ReportStore.open(dbPath);
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()));
-  const api = createApi({ store, packs, settings, sessions, roles, print, printer: options.printer ?? null });
+  const api = createApi({ store, packs, settings, sessions, roles, perf, print, printer: options.printer ?? null });
   return {
     api,
     dbPath,

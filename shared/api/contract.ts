@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import { perfOp, perfOutline, type PerfReportView, type PerfState } from '../perf/contract';
 import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
 import type { PrintSettings } from '../print/settings';
 import {
@@ -249,6 +250,14 @@ export const apiSchemas = {
   reportYears: z.object({}),
   /** Deletes a report after a backup of the database. */
   deleteReport: z.object({ unit: unitCode, year, confirm: z.literal(true, { error: '删除报表需要确认' }) }),
+  /** 绩效自评 of a report: the register, the 自评表s, the 提示 rules and the 自评报告's texts. */
+  perfState: reportRef,
+  /** One change to the register or a 自评表 (a value typed, a row added or removed), refused with a message at its place. */
+  perfEdit: reportRef.extend({ op: perfOp }),
+  /** The 部门整体支出绩效自评报告 in one of the pack's outlines, generated from the tables and the register. */
+  perfReport: reportRef.extend({ outline: perfOutline }),
+  /** The 自评报告 as .txt or .docx; refused while it prints «…» unless `allowUnfilled`. */
+  exportPerfReport: reportRef.extend({ outline: perfOutline, format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -300,6 +309,10 @@ export interface ApiResults {
   commitRollover: RolloverPlanView;
   reportYears: number[];
   deleteReport: { backup: string };
+  perfState: PerfState;
+  perfEdit: { state: PerfState; id: number | null };
+  perfReport: PerfReportView;
+  exportPerfReport: FileResult;
   getSettings: Settings;
   setSettings: Settings;
 }

@@ -44,6 +44,10 @@ export const API_METHODS = [
   'commitRollover',
   'reportYears',
   'deleteReport',
+  'perfState',
+  'perfEdit',
+  'perfReport',
+  'exportPerfReport',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];
