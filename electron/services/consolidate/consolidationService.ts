@@ -64,6 +64,14 @@ export function subjectRows(pack: Pack, keys: Iterable<string>): Record<string, 
   return Object.fromEntries([...sets].map(([t, set]) => [t, [...set].sort()]));
 }
 
+function mostUsedPack(reports: Iterable<ReportListing>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of reports) counts.set(r.packId, (counts.get(r.packId) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [id, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = id;
+  return best;
+}
+
 export class ConsolidationService {
   private readonly states = new Map<string, ConsolidatedState>();
 
@@ -157,7 +165,9 @@ export class ConsolidationService {
     const dataVersion = await this.dataVersion();
     const { dept: record, members, reports } = await this.membersOf(dept, year);
     const own = reports.get(dept);
-    const pack = own ? this.sessions.packById(own.packId) : this.sessions.packForYear(year);
+    // The department's format is its own report's, else the one most of its units' reports use (a year the
+    // units rolled into keeps last year's format when none is installed for it), else the year's.
+    const pack = this.sessions.packById(own?.packId ?? mostUsedPack(reports.values()) ?? this.sessions.packForYear(year).id);
     const roles = this.rolesFor(pack);
     const excluded = new Map<string, string>();
     for (const [code, r] of reports) {

@@ -15,6 +15,7 @@ import { splitCellKey, type ReportData, type ReportRef, type Unit } from '../../
 import { AppError } from '../../../shared/api/errors';
 import { ACCOUNTING_SYSTEMS, BUDGET_LEVELS, REPORT_KINDS, type ChangeLine, type ExchangePlanView, type UnitRecord } from '../../../shared/api/registerContract';
 import { cellTitle } from '../../../shared/engine/labels';
+import { formatStillInUse } from '../formatInUse';
 import type { Pack } from '../../../shared/pack/model';
 import { stringifyOrdered, type OrderedJson } from '../orderedJson';
 import { parseReportFile, reportFileText } from '../reportFile';
@@ -155,7 +156,7 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
     throw fail(`单位 ${report.unit.name}（${report.unit.code}）的上级单位 ${report.unit.parent ?? '（无）'} 不在本部门 ${deptRecord.name}（${dept}）中`);
   }
   const deptReport = await sessions.store.findReport(dept, report.year);
-  const deptPack = deptReport ? sessions.packById(deptReport.packId) : sessions.packForYear(report.year);
+  const deptPack = deptReport ? sessions.packById(deptReport.packId) : (formatStillInUse(sessions, report.year) ?? sessions.packForYear(report.year));
   if (deptPack.id !== report.pack.id) {
     throw fail(`文件的报表格式 ${report.pack.id} 与本部门 ${report.year} 年度的报表格式 ${deptPack.id} 不同`);
   }

@@ -69,7 +69,9 @@ export async function adminFigures(
   const { keys, tables } = scopedCells(engine);
   if (keys.size === 0) return null;
   const sums = await register.sumCells(adminReportIds, [...tables]);
-  const scoped = sessions.buildEngine(engine.pack, engine.addedRows(), Object.fromEntries(sums), '行政单位和参公事业单位的汇总数据');
+  // Only the tables the checks read: the other tables' 科目 rows would cost an engine as big as the department's.
+  const rows = Object.fromEntries(Object.entries(engine.addedRows()).filter(([t]) => tables.has(t)));
+  const scoped = sessions.buildEngine(engine.pack, rows, Object.fromEntries(sums), '行政单位和参公事业单位的汇总数据');
   return { engine: scoped, keys, tables, scope: scopeOf({ engine: scoped, keys }) };
 }
 

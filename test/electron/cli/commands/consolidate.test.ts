@@ -78,4 +78,45 @@ describe('juesuan consolidate, rollover, unit rename|move|archive, report delete
     const again = await ok('import-exchange', ...settings, '--dept', 'D', out);
     expect(again).toContain('与库中数据完全相同');
   });
+
+  it('moves a 2021 report kept in the 2020 format (after roll-over) as a report file and as an exchange file', async () => {
+    const unitDb = ['--db', join(temp.dir, 'unit-2021.db')];
+    const deptDb = ['--db', join(temp.dir, 'dept-2021.db')];
+    const copyDb = ['--db', join(temp.dir, 'copy-2021.db')];
+    for (const db of [unitDb, deptDb]) await ok('unit', 'add', ...db, '--code', 'D', '--name', '某某县测试局', '--kind', '行政单位');
+    await ok('unit', 'add', ...unitDb, '--code', 'D1', '--name', '测试中心', '--kind', '其他事业单位', '--parent', 'D');
+    await ok('set', ...unitDb, '--unit', 'D1', '--year', '2020', 'T01', 'EEND', 'c2', '321.50');
+    await ok('set', ...unitDb, '--unit', 'D1', '--year', '2020', 'T03', '2010301', 'c2', '88');
+    expect(await ok('rollover', ...unitDb, '--unit', 'D1', '--from', '2020')).toContain('（报表格式 yn-2020）');
+    await ok('set', ...unitDb, '--unit', 'D1', '--year', '2021', 'T03', '2010301', 'c2', '99');
+
+    // Report file: exported, imported into another database, exported again — the same bytes.
+    const file = join(temp.dir, '测试中心2021.json');
+    await ok('export-json', ...unitDb, '--unit', 'D1', '--year', '2021', '--out', file);
+    await ok('unit', 'add', ...copyDb, '--code', 'D', '--name', '某某县测试局', '--kind', '行政单位');
+    await ok('import-json', ...copyDb, file);
+    const back = join(temp.dir, '测试中心2021-back.json');
+    await ok('export-json', ...copyDb, '--unit', 'D1', '--year', '2021', '--out', back);
+    expect(await readFile(back, 'utf8')).toBe(await readFile(file, 'utf8'));
+    const shown = JSON.parse(await ok('show', ...copyDb, '--unit', 'D1', '--year', '2021', '--json', '--table', 'T01'));
+    expect(shown.tables.T01.IBEG.c1).toBe('321.50');
+
+    // Exchange file: into the department, which has no 2021 report of its own yet.
+    const sent = join(temp.dir, '测试中心2021报送.json');
+    await ok('export-exchange', ...unitDb, '--unit', 'D1', '--year', '2021', '--out', sent);
+    expect(await ok('import-exchange', ...deptDb, '--dept', 'D', sent)).toContain('已导入');
+    const dept = JSON.parse(await ok('consolidate', ...deptDb, '--dept', 'D', '--year', '2021', '--json', '--table', 'T03'));
+    expect(dept.tables.T03['2010301'].c2).toBe('99.00');
+    const returned = join(temp.dir, '测试中心2021报送-back.json');
+    await ok('export-exchange', ...deptDb, '--unit', 'D1', '--year', '2021', '--out', returned);
+    expect(await readFile(returned, 'utf8')).toBe(await readFile(sent, 'utf8'));
+
+    // A year no installed format is carried into by roll-over is still refused, with the reason.
+    const bad = JSON.parse(await readFile(file, 'utf8'));
+    bad.year = 2019;
+    const badFile = join(temp.dir, '错年度.json');
+    await import('node:fs/promises').then((fs) => fs.writeFile(badFile, JSON.stringify(bad)));
+    const refused = await run('import-json', ...copyDb, badFile);
+    expect(refused.code).toBe(1);
+  });
 });
