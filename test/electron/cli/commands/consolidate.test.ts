@@ -54,6 +54,18 @@ describe('juesuan consolidate, rollover, unit rename|move|archive, report delete
     expect(text).toContain('调整表（2 项）');
     expect(text).toMatch(/附属单位上缴收入不一致.*测试站 50\.00元.*某某县测试局附属单位上缴收入 0\.00元/);
 
+    // The department is audited like any report; its X-12 compares the 行政/参公 units (D, D2) only.
+    await ok('set', ...settings, '--unit', 'D', '--year', '2020', 'T09', 'OPEX', 'c2', '70');
+    await ok('set', ...settings, '--unit', 'D1', '--year', '2020', 'T06', '30201', 'c1', '1000');
+    await ok('set', ...settings, '--unit', 'D2', '--year', '2020', 'T06', '30201', 'c1', '30');
+    const audit = await run('audit', ...settings, '--dept', 'D', '--year', '2020', '--json');
+    const deptAudit = JSON.parse(audit.out);
+    expect(deptAudit).toMatchObject({ unit: 'D', consolidated: true, year: 2020 });
+    expect(deptAudit.results.filter((r: { rule: string }) => r.rule === 'X-12').map((r: { message: string }) => r.message)).toEqual([
+      '“三公”经费、行政参公单位机关运行经费情况表：机关运行经费（行政单位和参公事业单位） 70.00 ≠ 一般公共预算财政拨款基本支出决算表公用经费合计（行政单位和参公事业单位） 30.00，差 40.00',
+    ]);
+    expect((await run('audit', ...settings, '--dept', 'D', '--unit', 'D', '--year', '2020')).code).toBe(2);
+
     const roll = await ok('rollover', ...settings, '--unit', 'D', '--from', '2020');
     expect(roll).toContain('已由 2020 年度结转生成 2021 年度报表');
     expect(roll).toMatch(/年初结转和结余.*300\.00/);
