@@ -219,6 +219,7 @@ export class ConsolidationService {
       pack,
       engine,
       texts,
+      unfit: [],
       consolidated: true,
     };
     const admin = await adminFigures(this.sessions, this.register, engine, adminIds, ids.length);

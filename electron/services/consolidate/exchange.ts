@@ -218,7 +218,8 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
 export async function commitExchange(sessions: ReportSessions, register: RegisterStore, plan: ExchangePlan): Promise<void> {
   const { unit, view } = plan;
   try {
-    await sessions.store.replaceReport({ unit, year: view.year, packId: plan.pack.id, data: plan.data }, async (tx) => {
+    await sessions.backupNow('import');
+    await sessions.store.replaceReport({ unit, year: view.year, packId: plan.pack.id, data: plan.data }, { how: 'import', note: '报送文件' }, async (tx) => {
       const record = await register.get(unit.code, tx);
       if (!record) throw new AppError(`单位 ${unit.code} 未能写入单位名录`);
       await register.save({ ...record, ...plan.register }, tx);
