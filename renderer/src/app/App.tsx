@@ -8,6 +8,8 @@ import { PrintTools } from '../print/PrintTools';
 import { reportYears, yearLabel } from '../excel/yearChoices';
 import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { NarrativeView } from '../narrative/NarrativeView';
+import { PERF_TAB } from '../perf/perfTab';
+import { PerfView } from '../perf/PerfView';
 import { useLiveNarrative } from '../narrative/useLiveNarrative';
 import { TableView } from '../table/TableView';
 import { BreakdownDialog } from '../dept/BreakdownDialog';
@@ -114,7 +116,7 @@ export function App() {
     if (!session) return;
     setSave({ kind: 'idle' });
     const tables = session.engine.tableIds();
-    const keep = (t: string) => tables.includes(t) || (t === DEPT_TAB && session.consolidated);
+    const keep = (t: string) => tables.includes(t) || (t === DEPT_TAB && session.consolidated) || (t === PERF_TAB && !session.consolidated);
     setTab((current) => (current && keep(current) ? current : (tables[0] ?? null)));
     return session.on({
       saving: (state) => setSave(state),
@@ -270,6 +272,18 @@ export function App() {
                     情况说明
                   </button>
                 )}
+                {!session.consolidated && (
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === PERF_TAB}
+                    className={tab === PERF_TAB ? 'tab active' : 'tab'}
+                    onClick={() => setTab(PERF_TAB)}
+                    title="项目库、项目支出和部门整体支出绩效自评表、绩效自评报告"
+                  >
+                    绩效自评
+                  </button>
+                )}
                 {session.consolidated && (
                   <button
                     type="button"
@@ -287,7 +301,10 @@ export function App() {
                 <DeptView api={api} dept={session.unit.code} year={session.year} notify={notify} onChanged={() => setRevision((r) => r + 1)} />
               )}
               {tab === NARRATIVE_TAB && narrative && <NarrativeView live={narrative} notify={notify} />}
-              {tab && tab !== NARRATIVE_TAB && tab !== DEPT_TAB && (
+              {tab === PERF_TAB && !session.consolidated && (
+                <PerfView key={`${session.unit.code}-${session.year}`} api={api} session={session} displayUnit={displayUnit} notify={notify} />
+              )}
+              {tab && tab !== NARRATIVE_TAB && tab !== DEPT_TAB && tab !== PERF_TAB && (
                 <div
                   className="table-host"
                   onDoubleClickCapture={(e) => {
