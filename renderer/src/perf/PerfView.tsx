@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
-import type { ReportSession } from '../app/reportSession';
+import { errorText, type ReportSession } from '../app/reportSession';
+import { saveFile } from '../excel/saveFile';
 import { DeptSheet } from './DeptSheet';
 import { PerfReportView } from './PerfReportView';
 import { ProjectSheet } from './ProjectSheet';
@@ -72,6 +73,21 @@ export function PerfView({ api, session, displayUnit, notify }: Props) {
           </button>
         )}
         <span className="perf-muted perf-unit">金额单位：{displayUnit}</span>
+        <button
+          type="button"
+          title="部门整体和各项目的绩效自评表，公开格式，金额单位同顶栏"
+          onClick={() =>
+            void api.exportPerfXlsx({ ...session.ref, wan: displayUnit === '万元' }).then(
+              (file) => {
+                saveFile(file);
+                notify('info', `已导出 ${file.fileName}`);
+              },
+              (err: unknown) => notify('error', errorText(err)),
+            )
+          }
+        >
+          导出自评表 Excel
+        </button>
       </div>
       {state.checks.length > 0 && (
         <ul className="perf-checks" aria-label="绩效提示">
