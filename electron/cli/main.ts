@@ -7,6 +7,8 @@ import { asClerkError } from '../services/clerkError';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { backupCommand } from './commands/backup';
+import { historyCommand } from './commands/history';
 import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
 import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
@@ -28,6 +30,8 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  backup: backupCommand,
+  history: historyCommand,
   'perf-report': perfReportCommand,
   print: printCommand,
   verify: verifyCommand,

@@ -195,6 +195,7 @@ export class ConsolidationService {
       pack,
       engine,
       texts,
+      unfit: [],
       consolidated: true,
     };
     return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, dataVersion };
