@@ -72,6 +72,8 @@ export interface ReportSnapshot extends ReportData {
   consolidated?: boolean;
   /** False while nothing of the report is stored: opening a year to look at it creates nothing. */
   stored?: boolean;
+  /** A department with units of several kinds: what X-12 compares over its 行政/参公 units (shared/audit/kindScope). */
+  kindScope?: { kinds: UnitKind[]; words: string; values: Record<CellKey, number> };
 }
 
 /** Why a backup was taken. */
