@@ -40,6 +40,7 @@ import {
 import { AppError } from '../../shared/api/errors';
 import type { EditRequest } from '../../shared/engine/types';
 import { parseCellText } from '../../shared/pack/cellKind';
+import { formatStillInUse } from './formatInUse';
 import type { Pack } from '../../shared/pack/model';
 import { cellIndex } from './cellKinds';
 import { stringifyOrdered, type OrderedJson } from './orderedJson';
@@ -154,7 +155,7 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     const known = packs.map((p) => p.id).join('、') || '无';
     throw fail(`报表格式 ${file.pack} 不存在（本程序有：${known}）`);
   }
-  if (pack.year !== file.year) throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${pack.year} 年度）不符`);
+  if (pack.year !== file.year && formatStillInUse(sessions, file.year)?.id !== pack.id) throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${pack.year} 年度）不符`);
   if (file.unit.parent === file.unit.code) throw fail(`单位 ${file.unit.code} 不能是自己的上级单位`);
 
   const engine = sessions.buildEngine(pack, {}, {}, `报表文件 ${name} 的内容`);

@@ -13,6 +13,7 @@
 import type { BackupReason, ReportRef, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
+import type { KindScope } from '../../shared/audit/kindScope';
 import type { Pack } from '../../shared/pack/model';
 import { buildLenientEngine } from './lenientEngine';
 import { StaleDataError } from './store/database';
@@ -37,6 +38,8 @@ export interface Session {
   unfit: string[];
   /** A department's consolidated report (部门汇总): computed, read-only. */
   consolidated?: boolean;
+  /** A department with units of several kinds: what the kind-restricted checks (X-12) read. */
+  kindScope?: KindScope | null;
 }
 
 function stateText(engine: ReportEngine, texts: Record<string, string>): string {
@@ -68,6 +71,8 @@ export class ReportSessions {
   /** Cached reports to re-read before use: another connection committed since they were read. */
   private readonly suspect = new Set<string>();
   private readonly generations = new Map<string, number>();
+  /** Commits by other connections seen so far: a consolidated report (from many units) changes with any of them. */
+  private elsewhere = 0;
   /** Set by createServices; without it (unit tests of the sessions alone) no backups are taken. */
   backups: BackupHook | undefined;
   consolidated: ConsolidatedOpener | null = null;
@@ -128,6 +133,7 @@ export class ReportSessions {
     const version = await this.store.db.dataVersion();
     if (this.seenVersion !== undefined && version !== this.seenVersion) {
       for (const key of this.sessions.keys()) this.suspect.add(key);
+      this.elsewhere += 1;
     }
     this.seenVersion = version;
   }
@@ -135,6 +141,8 @@ export class ReportSessions {
   /** Changes when another connection changed the report since it was opened here; the screen polls it. */
   async generation(ref: ReportRef): Promise<number> {
     await this.open(ref);
+    // A department's consolidation sums its units' reports: any change made elsewhere may change it.
+    if (ref.consolidated) return this.elsewhere;
     return this.generations.get(sessionKey(ref)) ?? 0;
   }
 
@@ -145,6 +153,7 @@ export class ReportSessions {
 
   /** Forgets every cached report and counts them all as changed (after this process restored a backup). */
   invalidateAll(): void {
+    this.elsewhere += 1;
     for (const key of new Set([...this.sessions.keys(), ...this.generations.keys()])) {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     }

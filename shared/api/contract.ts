@@ -72,6 +72,8 @@ export interface ReportSnapshot extends ReportData {
   consolidated?: boolean;
   /** False while nothing of the report is stored: opening a year to look at it creates nothing. */
   stored?: boolean;
+  /** A department with units of several kinds: what X-12 compares over its 行政/参公 units (shared/audit/kindScope). */
+  kindScope?: { kinds: UnitKind[]; words: string; values: Record<CellKey, number> };
 }
 
 /** Why a backup was taken. */
@@ -336,6 +338,8 @@ export const apiSchemas = {
   perfReport: reportRef.extend({ outline: perfOutline }),
   /** The 自评报告 as .txt or .docx; refused while it prints «…» unless `allowUnfilled`. */
   exportPerfReport: reportRef.extend({ outline: perfOutline, format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
+  /** The 部门整体 and every 项目支出绩效自评表 as an .xlsx workbook in the published form (万元 when `wan`). */
+  exportPerfXlsx: reportRef.extend({ wan: z.boolean() }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -399,6 +403,7 @@ export interface ApiResults {
   perfEdit: { state: PerfState; id: number | null };
   perfReport: PerfReportView;
   exportPerfReport: FileResult;
+  exportPerfXlsx: FileResult;
   getSettings: Settings;
   setSettings: Settings;
 }

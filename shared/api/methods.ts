@@ -56,6 +56,7 @@ export const API_METHODS = [
   'perfEdit',
   'perfReport',
   'exportPerfReport',
+  'exportPerfXlsx',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

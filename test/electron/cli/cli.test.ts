@@ -182,7 +182,7 @@ describe('juesuan CLI', () => {
       ['computed cell', (f) => (cellsOf(f, 'T03', '2010301').c1 = '1'), /自动计算/],
       ['unknown 科目 row', (f) => (f.rows.T03 = ['2010301', '9999999']), /表 T03 的科目行.*9999999/],
       ['other pack', (f) => (f.pack = 'gd-2020'), /报表格式 gd-2020 不存在/],
-      ['year mismatch', (f) => (f.year = 2021), /年度 2021 与报表格式 yn-2020/],
+      ['year mismatch', (f) => (f.year = 2018), /年度 2018 与报表格式 yn-2020/],
       ['not a report file', (f) => (f.format = 'something-else'), /不是决算工作站的报表文件/],
     ];
     for (const [name, mutate, message] of cases) {
