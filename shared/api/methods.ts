@@ -57,6 +57,7 @@ export const API_METHODS = [
   'perfEdit',
   'perfReport',
   'exportPerfReport',
+  'exportPerfXlsx',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];
