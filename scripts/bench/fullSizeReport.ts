@@ -5,7 +5,7 @@
  * are consistent: T01 总计 balances, T05 年末 = 年初 + 收入 − 支出, T06 = T05 基本支出.
  */
 import { cellKey, type CellKey, type ReportData } from '../../shared/api/contract';
-import type { CatalogueEntry, Pack } from '../../shared/pack/model';
+import { catalogueOf, type CatalogueEntry, type Pack } from '../../shared/pack/model';
 
 /** The 26 类 printed on T01/T04 (spec §2 T01). */
 export const EXPENSE_CLASSES = [
@@ -66,8 +66,9 @@ export interface FullSizeReport {
 export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): FullSizeReport {
   const random = seededRandom(seed);
   const amount = (max: number) => Math.floor(random() * max) * 100 + Math.floor(random() * 100);
-  const funcEntries = extendFuncCatalogue(pack.catalogues.func.entries, itemCount);
-  const bigPack: Pack = { ...pack, catalogues: { ...pack.catalogues, func: { ...pack.catalogues.func, entries: funcEntries } } };
+  const func = catalogueOf(pack, 'func');
+  const funcEntries = extendFuncCatalogue(func.entries, itemCount);
+  const bigPack: Pack = { ...pack, catalogues: { ...pack.catalogues, func: { ...func, entries: funcEntries } } };
 
   const items = funcEntries.filter((e) => e.level === '项').map((e) => e.code).slice(0, itemCount);
   const inputs: Record<CellKey, number> = {};
@@ -105,7 +106,7 @@ export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): Fu
   set('T01', 'EEND', 'c2', end);
 
   // T06 = T05 基本支出, spread over every 款 of 301/302/303/310.
-  const econ = pack.catalogues.econ.entries;
+  const econ = catalogueOf(pack, 'econ').entries;
   const kuan = econ.filter((e) => e.level === '款' && ['301', '302', '303', '310'].includes(e.parent));
   let left = basic;
   kuan.forEach((e, i) => {

@@ -7,7 +7,7 @@ import type { UnitKind } from '../api/contract';
 import { cellKey, type CellKey } from '../api/contract';
 import type { CompareOp } from '../engine/ast';
 import { BindError, driverOf, setRows, type Shape } from '../engine/bind';
-import { catalogueIndex } from '../engine/catalogueIndex';
+import { catalogueEntries } from '../engine/catalogueIndex';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
@@ -266,15 +266,14 @@ function catalogueOfRow(table: TableDef, row: LayoutRow, fixedRows: CatalogueId)
 }
 
 function catalogueNames(rule: ParsedRule, fixedRows: CatalogueId, id: string, ctx: BindContext, out: Instance[]): void {
-  const index = catalogueIndex(ctx.pack);
   for (const [tableId, built] of ctx.shape) {
     const table = built.layout.table;
     for (const side of built.layout.sides) {
       for (const row of side.rows) {
         const catalogue = catalogueOfRow(table, row, fixedRows);
         if (!catalogue || !row.code) continue;
-        const entry = index[catalogue].get(row.code);
-        const title = ctx.pack.catalogues[catalogue].title;
+        const entry = catalogueEntries(ctx.pack, catalogue).get(row.code);
+        const title = ctx.pack.catalogues[catalogue]?.title ?? catalogue;
         if (entry && entry.name === row.label && entry.level === (row.level ?? entry.level)) continue;
         const message = !entry
           ? `${table.title}：科目编码“${row.code}”（${row.label}）不在${title}中`

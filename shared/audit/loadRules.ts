@@ -43,7 +43,7 @@ export function fullShape(pack: Pack): Shape {
   const shape = new Map<string, BuiltTable>();
   for (const table of pack.tables) {
     const source = subjectSource(table);
-    const codes = source ? pack.catalogues[source.catalogue].entries.filter((e) => e.level === '项').map((e) => e.code) : [];
+    const codes = source ? (pack.catalogues[source.catalogue]?.entries ?? []).filter((e) => e.level === '项').map((e) => e.code) : [];
     shape.set(table.id, buildTableLayout(pack, table, codes));
   }
   return shape;

@@ -18,7 +18,7 @@ export const checkSchema = z.strictObject({
 export const builtinSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('treeSums'), table: tableId }),
   z.strictObject({ type: z.literal('nonNegative'), kind: z.enum(['money', 'count']), tables: z.array(tableId).min(1).optional() }),
-  z.strictObject({ type: z.literal('catalogueNames'), fixedRows: z.enum(['func', 'econ']) }),
+  z.strictObject({ type: z.literal('catalogueNames'), fixedRows: z.string().regex(/^[0-9A-Za-z_]{1,24}$/) }),
   z.strictObject({ type: z.literal('childlessParents') }),
 ]) satisfies z.ZodType<BuiltinCheck>;
 

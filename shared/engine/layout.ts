@@ -5,7 +5,7 @@
  */
 import { AppError } from '../api/errors';
 import { TOTAL_ROW, type CatalogueEntry, type FixedRowDef, type Pack, type SideDef, type TableDef } from '../pack/model';
-import { catalogueIndex, LEVEL_RANK, rootCode } from './catalogueIndex';
+import { catalogueEntries, LEVEL_RANK, rootCode } from './catalogueIndex';
 import type { LayoutRow, SideLayout, TableLayout } from './types';
 
 export interface BuiltTable {
@@ -53,7 +53,6 @@ function entryRow(entry: CatalogueEntry, cells: string[], inputs: string[], remo
  * of the side's catalogue (the engine checks before calling).
  */
 export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<string>): BuiltTable {
-  const index = catalogueIndex(pack);
   const parentOf = new Map<string, string>();
   const rows = new Map<string, LayoutRow>();
   const sumRows = new Set<string>();
@@ -66,11 +65,11 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
       if (source.type === 'fixed') {
         for (const def of source.rows) sideRows.push(fixedRow(side, def));
       } else if (source.type === 'subject') {
-        const entries = index[source.catalogue];
+        const entries = catalogueEntries(pack, source.catalogue);
         const present = new Set<string>();
         for (const code of addedCodes) {
           let entry = entries.get(code);
-          if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${pack.catalogues[source.catalogue].title}中`, { table: table.id, row: code });
+          if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${pack.catalogues[source.catalogue]?.title ?? source.catalogue}中`, { table: table.id, row: code });
           present.add(entry.code);
           while (entry.parent) {
             parentOf.set(entry.code, entry.parent);
@@ -101,7 +100,7 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
         if (source.total === 'top') sideRows.push(total, ...subjectRows);
         else sideRows.push(...subjectRows, total);
       } else {
-        const entries = index[source.catalogue];
+        const entries = catalogueEntries(pack, source.catalogue);
         const maxRank = LEVEL_RANK[source.inputLevel];
         const byRoot = new Map<string, CatalogueEntry[]>();
         for (const entry of entries.values()) {

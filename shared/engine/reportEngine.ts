@@ -10,7 +10,7 @@ import { MAX_FEN } from '../money/fen';
 import { TOTAL_ROW, type Pack, type TableDef } from '../pack/model';
 import type { CompareOp, Expr, Formula } from './ast';
 import { bindFormula, toLinear, type Linear } from './bind';
-import { catalogueIndex } from './catalogueIndex';
+import { catalogueEntries } from './catalogueIndex';
 import { buildCellGraph, type CellGraph } from './cellGraph';
 import { columnTitle, rowTitle } from './labels';
 import { buildTableLayout, subjectSource, type BuiltTable } from './layout';
@@ -152,7 +152,7 @@ export class ReportEngine implements ReportEngineApi {
     const row = this.shape.get(edit.table)?.rows.get(edit.row);
     if (!row) {
       const source = subjectSource(table);
-      const entry = source ? catalogueIndex(this.pack)[source.catalogue].get(edit.row) : undefined;
+      const entry = source ? catalogueEntries(this.pack, source.catalogue).get(edit.row) : undefined;
       return entry
         ? `${table.title} 还没有“${entry.code} ${entry.name}”行，请先添加该科目`
         : `${table.title} 没有“${edit.row}”行`;
@@ -269,8 +269,8 @@ export class ReportEngine implements ReportEngineApi {
   private checkAddable(table: TableDef, codes: readonly string[]): void {
     const source = subjectSource(table);
     if (!source) throw new AppError(`${table.title} 的行是固定的，不能添加科目行`, { table: table.id });
-    const entries = catalogueIndex(this.pack)[source.catalogue];
-    const catalogueTitle = this.pack.catalogues[source.catalogue].title;
+    const entries = catalogueEntries(this.pack, source.catalogue);
+    const catalogueTitle = this.pack.catalogues[source.catalogue]?.title ?? source.catalogue;
     for (const code of codes) {
       const entry = entries.get(code);
       if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${catalogueTitle}中`, { table: table.id, row: code });

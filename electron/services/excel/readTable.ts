@@ -4,7 +4,7 @@
  * label, and places every row — 科目 rows by code (one 7-digit column or 类|款|项), fixed rows by
  * label text — reporting whatever cannot be placed with its sheet and cell.
  */
-import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
+import { catalogueEntries } from '../../../shared/engine/catalogueIndex';
 import { buildTableLayout } from '../../../shared/engine/layout';
 import type { LayoutRow } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
@@ -289,7 +289,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
     }
   }
 
-  const index = catalogueIndex(pack);
+  const titleOf = (id: string) => pack.catalogues[id]?.title ?? id;
   const seen = new Set<string>();
   for (const [i, sheetSide] of sheetSides.entries()) {
     const sideIndex = assigned.get(i);
@@ -325,9 +325,9 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       const rowName = header.code ? `“${header.code} ${header.name}”` : `“${header.name}”`;
       if (kind === 'subject' && catalogue) {
         if (header.code) {
-          const entry = index[catalogue].get(header.code);
+          const entry = catalogueEntries(pack, catalogue).get(header.code);
           if (!entry) {
-            problem(header.cell, `科目编码“${header.code}”不在${pack.catalogues[catalogue].title}中，本行未导入`);
+            problem(header.cell, `科目编码“${header.code}”不在${titleOf(catalogue)}中，本行未导入`);
             continue;
           }
           if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
@@ -345,10 +345,10 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       } else {
         row = matchFixedRow(fixedRows, header, usedFixed, catalogue !== null);
         if (!row && catalogue && header.code) {
-          const entry = index[catalogue].get(header.code);
+          const entry = catalogueEntries(pack, catalogue).get(header.code);
           problem(
             header.cell,
-            entry ? `科目“${entry.code} ${entry.name}”不属于${table.title}的这一部分，本行未导入` : `科目编码“${header.code}”不在${pack.catalogues[catalogue].title}中，本行未导入`,
+            entry ? `科目“${entry.code} ${entry.name}”不属于${table.title}的这一部分，本行未导入` : `科目编码“${header.code}”不在${titleOf(catalogue)}中，本行未导入`,
           );
           continue;
         }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { EditRequest } from '../../../shared/engine/types';
 import { makeFullSizeReport, seededRandom } from '../../../scripts/bench/fullSizeReport';
+import { catalogueOf } from '../../../shared/pack/model';
 import { realPack } from '../pack/packFixtures';
 
 function snapshot(engine: ReportEngine): Map<string, number> {
@@ -38,7 +39,7 @@ describe('incremental recomputation', () => {
       if (item === undefined) throw new Error('empty list');
       return item;
     };
-    const items = pack.catalogues.func.entries.filter((e) => e.level === '项').map((e) => e.code);
+    const items = catalogueOf(pack, 'func').entries.filter((e) => e.level === '项').map((e) => e.code);
     const subjectTables = ['T02', 'T03', 'T05', 'T07', 'T08'];
     const engine = new ReportEngine(pack, { rows: { T03: items.slice(0, 10) }, inputs: {} });
 

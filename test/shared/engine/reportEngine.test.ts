@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueOf } from '../../../shared/pack/model';
 import { AppError } from '../../../shared/api/errors';
 import { MAX_FEN } from '../../../shared/money/fen';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
@@ -150,7 +151,7 @@ describe('checkEdit', () => {
 
   it('refuses an edit whose sums would leave the exact integer range, and keeps the old values', async () => {
     const pack = await realPack();
-    const items = pack.catalogues.func.entries.filter((e) => e.level === '项').map((e) => e.code);
+    const items = catalogueOf(pack, 'func').entries.filter((e) => e.level === '项').map((e) => e.code);
     expect(items.length).toBeGreaterThanOrEqual(46);
     const engine = new ReportEngine(pack, { rows: { T03: items }, inputs: {} });
     engine.setInputs([edit('T03', items[0] ?? '', 'c2', 1)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PackError, validatePack, type PackTableFile } from '../../../shared/pack/validate';
-import type { RowSource, SideDef, TableDef } from '../../../shared/pack/model';
+import { catalogueOf, type RowSource, type SideDef, type TableDef } from '../../../shared/pack/model';
 import { MINI_ECON, MINI_FUNC, MINI_MANIFEST, miniPack, miniTableDefs, miniTables } from './packFixtures';
 
 /** The mini tables with one table changed by `edit` (which may also return a differently shaped JSON). */
@@ -44,8 +44,8 @@ describe('validatePack', () => {
     const pack = miniPack();
     expect(pack.id).toBe('mini');
     expect(pack.tables.map((t) => t.id)).toEqual(['A', 'B']);
-    expect(pack.catalogues.func.entries).toHaveLength(MINI_FUNC.length);
-    expect(pack.catalogues.func.entries[0]).toEqual({ code: '201', name: '一般公共服务支出', level: '类', parent: '', src: 't' });
+    expect(catalogueOf(pack, 'func').entries).toHaveLength(MINI_FUNC.length);
+    expect(catalogueOf(pack, 'func').entries[0]).toEqual({ code: '201', name: '一般公共服务支出', level: '类', parent: '', src: 't' });
   });
 
   it('refuses a manifest or table of the wrong shape, naming the file and the field', () => {
