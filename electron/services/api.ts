@@ -51,7 +51,7 @@ export function createApi(deps: ApiDeps): Api {
 
     listPacks: async () =>
       packs
-        .map((p): PackSummary => ({ id: p.id, name: p.name, year: p.year }))
+        .map((p): PackSummary => ({ id: p.id, name: p.name, year: p.year, years: p.years }))
         .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id)),
 
     getPack: async ({ packId }) => sessions.packById(packId),

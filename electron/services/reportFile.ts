@@ -29,6 +29,7 @@ import { AppError } from '../../shared/api/errors';
 import type { EditRequest } from '../../shared/engine/types';
 import { parseAmount, parseCount } from '../../shared/money/fen';
 import type { Pack } from '../../shared/pack/model';
+import { packTakesYear } from '../../shared/pack/years';
 import { cellIndex } from './cellKinds';
 import { stringifyOrdered, type OrderedJson } from './orderedJson';
 import type { ReportSessions, Session } from './reportSessions';
@@ -112,7 +113,10 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     const known = packs.map((p) => p.id).join('、') || '无';
     throw fail(`报表格式 ${file.pack} 不存在（本程序有：${known}）`);
   }
-  if (pack.year !== file.year) throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${pack.year} 年度）不符`);
+  if (!packTakesYear(pack, file.year)) {
+    const span = pack.years.from === pack.years.to ? `${pack.years.from} 年度` : `${pack.years.from}–${pack.years.to} 年度`;
+    throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${span}）不符`);
+  }
   if (file.unit.parent === file.unit.code) throw fail(`单位 ${file.unit.code} 不能是自己的上级单位`);
 
   const engine = sessions.buildEngine(pack, {}, {}, `报表文件 ${name} 的内容`);

@@ -8,6 +8,7 @@ import type { ReportRef, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { Pack } from '../../shared/pack/model';
+import { packForYear } from '../../shared/pack/years';
 import type { ReportStore } from './store/reportStore';
 
 export interface Session {
@@ -48,9 +49,9 @@ export class ReportSessions {
    * the first pack holds last year's figures (上年数), typed or imported from last year's workbook.
    */
   packForYear(year: number): Pack {
-    const pack = this.packs.find((p) => p.year === year) ?? this.packs.find((p) => p.year === year + 1);
+    const pack = packForYear(this.packs, year);
     if (pack) return pack;
-    const years = [...new Set(this.packs.map((p) => p.year))].sort().join('、') || '无';
+    const years = this.packs.map((p) => (p.years.from === p.years.to ? `${p.years.from}` : `${p.years.from}–${p.years.to}`)).sort().join('、') || '无';
     throw new AppError(`没有 ${year} 年度的报表格式（已安装的年度：${years}；上一年度的数据按下一年度的格式填写或导入）`);
   }
 

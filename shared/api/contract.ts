@@ -24,6 +24,8 @@ export interface PackSummary {
   id: string;
   name: string;
   year: number;
+  /** The report years the format serves. */
+  years: { from: number; to: number };
 }
 
 /** `${table}:${row}:${col}` — the address of one cell, e.g. `T03:2010301:c2`. */

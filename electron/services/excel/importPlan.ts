@@ -120,7 +120,7 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
   }
   const sourceUnit: MoneyUnit = [...unitOf.values()].includes('万元') ? '万元' : '元';
   if (sourceUnit === '万元') notes.push('文件以万元为单位：金额已换算为元，精度为 0.01 万元（100 元），合计数可能有尾差');
-  if (target.borrowedPack) notes.push(`${target.year} 年度没有自己的报表格式，按 ${pack.year} 年度格式（${pack.id}）导入，作为 ${target.year + 1} 年度的上年数`);
+  if (target.borrowedPack) notes.push(`${target.year} 年度没有自己的报表格式，按 ${pack.years.from} 年度格式（${pack.id}）导入，作为 ${target.year + 1} 年度的上年数`);
 
   const found = new Set(reads.map((r) => r.table.id));
   const rows: Record<string, string[]> = {};

@@ -4,7 +4,7 @@
  * 上年数 — borrows the next year's pack (ReportSessions.packForYear).
  */
 import type { ReportData, ReportRef, Unit } from '../../../shared/api/contract';
-import type { Pack } from '../../../shared/pack/model';
+import { packServesYear, type Pack } from '../../../shared/pack/model';
 import type { ReportSessions } from '../reportSessions';
 
 export interface ReportTarget {
@@ -23,8 +23,8 @@ export async function reportTarget(sessions: ReportSessions, ref: ReportRef): Pr
   if (stored) {
     const pack = sessions.packById(stored.packId);
     const current = await sessions.store.loadReportData(stored.id);
-    return { unit, year: ref.year, pack, borrowedPack: pack.year !== ref.year, exists: true, current };
+    return { unit, year: ref.year, pack, borrowedPack: !packServesYear(pack, ref.year), exists: true, current };
   }
   const pack = sessions.packForYear(ref.year);
-  return { unit, year: ref.year, pack, borrowedPack: pack.year !== ref.year, exists: false, current: { rows: {}, inputs: {}, texts: {} } };
+  return { unit, year: ref.year, pack, borrowedPack: !packServesYear(pack, ref.year), exists: false, current: { rows: {}, inputs: {}, texts: {} } };
 }

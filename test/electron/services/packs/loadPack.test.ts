@@ -49,7 +49,7 @@ async function refusal(dir: string): Promise<PackError> {
 describe('loadPack', () => {
   it('loads the real yn-2020 pack as the spec describes it', async () => {
     const pack = await loadPack(REAL_PACK_DIR);
-    expect(pack).toMatchObject({ id: 'yn-2020', name: '云南省 2020 年度部门决算公开表', year: 2020, region: '云南' });
+    expect(pack).toMatchObject({ id: 'yn-2020', name: '云南省 2020—2021 年度部门决算公开表', year: 2020, years: { from: 2020, to: 2021 }, region: '云南' });
     expect(pack.tables.map((t) => `${t.id} ${t.code} ${t.title}`)).toEqual([
       'T01 公开01表 收入支出决算总表',
       'T02 公开02表 收入决算表',
