@@ -1,7 +1,8 @@
 /**
  * A full-size report for `npm run bench`: all 26 类 in T01/T04, 300 项 rows in each of T02/T03/T05,
- * every 款 of T06 filled. The real 2020 functional catalogue has only 66 项, so the pack copy gets a
- * synthetic extension (款 codes xx8x/xx9x and 项 under them, named 合成…) up to 300 项. The values
+ * every 款 of T06 filled. The 项 are taken in turn from each 类 of the pack's functional catalogue; a 类
+ * without 项 there, or a catalogue too small, gets a synthetic extension (款 codes xx8x/xx9x and 项
+ * under them, named 合成…) in the pack copy. The values
  * are consistent: T01 总计 balances, T05 年末 = 年初 + 收入 − 支出, T06 = T05 基本支出.
  */
 import { cellKey, type CellKey, type ReportData } from '../../shared/api/contract';
@@ -37,9 +38,10 @@ function extendFuncCatalogue(entries: CatalogueEntry[], target: number): Catalog
     throw new Error(`类 ${cls} 下没有空闲的款编码`);
   };
   const kuanOf = new Map<string, { code: string; next: number }>();
-  for (let round = 0; items < target; round++) {
+  const hasItem = new Set(entries.filter((e) => e.level === '项').map((e) => e.code.slice(0, 3)));
+  for (let round = 0; items < target || round === 0; round++) {
     for (const cls of EXPENSE_CLASSES) {
-      if (items >= target) break;
+      if (round === 0 ? hasItem.has(cls) : items >= target) continue;
       let kuan = kuanOf.get(cls);
       if (!kuan || kuan.next > 99) {
         const code = freeKuan(cls);
@@ -58,6 +60,29 @@ function extendFuncCatalogue(entries: CatalogueEntry[], target: number): Catalog
   return out;
 }
 
+/** `count` 项 codes taken in turn from each 类 (first 项 of every 类, then the second, …), in code order. */
+function spreadOverClasses(codes: string[], count: number): string[] {
+  const byClass = new Map<string, string[]>();
+  for (const code of [...codes].sort()) {
+    if (!EXPENSE_CLASSES.includes(code.slice(0, 3))) continue;
+    const list = byClass.get(code.slice(0, 3)) ?? [];
+    list.push(code);
+    byClass.set(code.slice(0, 3), list);
+  }
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    let took = false;
+    for (const list of byClass.values()) {
+      const code = list[i];
+      if (code === undefined || out.length >= count) continue;
+      out.push(code);
+      took = true;
+    }
+    if (!took) break;
+  }
+  return out.sort();
+}
+
 export interface FullSizeReport {
   pack: Pack;
   data: ReportData;
@@ -70,7 +95,7 @@ export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): Fu
   const funcEntries = extendFuncCatalogue(func.entries, itemCount);
   const bigPack: Pack = { ...pack, catalogues: { ...pack.catalogues, func: { ...func, entries: funcEntries } } };
 
-  const items = funcEntries.filter((e) => e.level === '项').map((e) => e.code).slice(0, itemCount);
+  const items = spreadOverClasses(funcEntries.filter((e) => e.level === '项').map((e) => e.code), itemCount);
   const inputs: Record<CellKey, number> = {};
   const set = (table: string, row: string, col: string, value: number) => {
     if (value !== 0) inputs[cellKey(table, row, col)] = value;

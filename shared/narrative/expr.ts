@@ -98,7 +98,7 @@ export function parseExpr(source: string): Expr {
           return { k: 'abs', e };
       }
     }
-    const ref = /^(T\d{2})\.([A-Za-z0-9_$]+)\.(c\d+)$/.exec(t);
+    const ref = /^([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z0-9_$]+)\.([A-Za-z][A-Za-z0-9_]*)$/.exec(t);
     if (ref && ref[1] && ref[2] && ref[3]) return { k: 'cell', table: ref[1], row: ref[2], col: ref[3] };
     throw new ExprError(`表达式“${source}”中的“${t}”不是单元格（如 T01.ISUM.c1）、数字或函数`);
   }

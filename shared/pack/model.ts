@@ -183,10 +183,10 @@ export interface PackManifest {
   year: number;
   region: string;
   /**
-   * The report years this format serves, first and last (a format is used until the next one);
-   * omitted = `year` only. The year before the first also opens in it, as 上年数.
+   * The last report year this format serves, from `year` on (a format is used until the next one);
+   * omitted = `year` only. The year before `year` also opens in it, as 上年数.
    */
-  years?: [number, number];
+  lastYear?: number;
   /** Catalogue files, relative to the pack folder; `levels` = code length per level when not 3/5/7. */
   catalogues: Record<CatalogueId, { title: string; file: string; levels?: CodeLengths }>;
   /** Cover fields (omitted = DEFAULT_COVER_FIELDS). */

@@ -95,7 +95,7 @@ export const manifestSchema = z.strictObject({
   id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '报表套编号只能包含字母、数字、下划线和短横线'),
   name: text,
   year: z.number().int().min(2000).max(2100),
-  years: z.tuple([z.number().int().min(2000).max(2100), z.number().int().min(2000).max(2100)]).optional(),
+  lastYear: z.number().int().min(2000).max(2100).optional(),
   region: text,
   catalogues: z.record(id, catalogueRef).refine((c) => Object.keys(c).length > 0, '至少要有一个科目表'),
   cover: z.array(coverField).optional(),

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { collectRefs, FUNCTIONS, refText, type Expr, type Formula, type Ref } from '../engine/ast';
 import { buildCellGraph } from '../engine/cellGraph';
 import { buildTableLayout, subjectSource, type BuiltTable } from '../engine/layout';
+import { sampleSubjectRows } from '../engine/sampleReport';
 import { FormulaSyntaxError, parseFormula } from '../engine/parse';
 import { checkCatalogue } from './catalogueCheck';
 import { PackError } from './errors';
@@ -68,10 +69,9 @@ export function validatePack(manifest: unknown, tables: PackTableFile[], catalog
     }
     cats[id] = { id, title: ref.title, codeLength, entries: checkCatalogue(given.file, given.rows, codeLength) };
   }
-  const [from, to] = m.years ?? [m.year, m.year];
-  if (from !== m.year || to < from) {
-    throw new PackError(`pack.json：适用年度 years 须从 year（${m.year}）开始，且末年不早于首年`, { file: 'pack.json' });
-  }
+  const from = m.year;
+  const to = m.lastYear ?? m.year;
+  if (to < from) throw new PackError(`pack.json：适用的最后年度 lastYear（${to}）早于 year（${from}）`, { file: 'pack.json' });
   const words = m.importWords ?? {};
   const importWords = {
     codeHeaders: [...DEFAULT_IMPORT_WORDS.codeHeaders, ...(words.codeHeaders ?? [])],
@@ -111,12 +111,10 @@ export function validatePack(manifest: unknown, tables: PackTableFile[], catalog
   };
   for (const def of defs) checkStructure(pack, def, fileOf.get(def.id) ?? '');
 
-  // The largest report: every 项 of its catalogue in each 科目 table.
+  // A report with every kind of row: one 项 under each 款 of each 科目 table, and the 项 formulas name.
   const shape = new Map<string, BuiltTable>();
   for (const def of defs) {
-    const source = subjectSource(def);
-    const all = source ? (cats[source.catalogue]?.entries ?? []).filter((e) => e.level === '项').map((e) => e.code) : [];
-    const built = buildTableLayout(pack, def, all);
+    const built = buildTableLayout(pack, def, sampleSubjectRows(pack, def));
     const count = built.layout.sides.reduce((n, s) => n + s.rows.length, 0);
     if (count !== built.rows.size) {
       const seen = new Set<string>();
