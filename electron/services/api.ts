@@ -6,6 +6,7 @@
 import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
+import { subjectTexts } from '../../shared/pack/clerkSubjects';
 import { fileMethods } from './fileApi';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
@@ -105,17 +106,20 @@ export function createApi(deps: ApiDeps): Api {
         return { written };
       }),
 
-    addRows: ({ table, rows, ...ref }) =>
+    addRows: ({ table, rows, names, ...ref }) =>
       sessions.serial(async () => {
         const session = await sessions.open(ref);
         const scratch = sessions.scratchEngine(session);
         let change;
         try {
-          change = scratch.addRows(table, rows);
+          change = scratch.addRows(table, rows, names ?? {});
         } catch (err) {
           throw new AppError(messageOf(err), { table });
         }
-        await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? []);
+        const own = subjectTexts(scratch.subjectNames());
+        const newTexts = Object.fromEntries(Object.entries(own).filter(([k, v]) => session.texts[k] !== v));
+        await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? [], newTexts);
+        Object.assign(session.texts, newTexts);
         session.engine = scratch;
         return { rows: change.added };
       }),

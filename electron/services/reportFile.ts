@@ -30,6 +30,9 @@ import type { EditRequest } from '../../shared/engine/types';
 import { parseAmount, parseCount } from '../../shared/money/fen';
 import type { Pack } from '../../shared/pack/model';
 import { packTakesYear } from '../../shared/pack/years';
+import { subjectNamesFromTexts, subjectTextKey } from '../../shared/pack/clerkSubjects';
+import { catalogueEntries } from '../../shared/engine/catalogueIndex';
+import { subjectSource } from '../../shared/engine/layout';
 import { cellIndex } from './cellKinds';
 import { stringifyOrdered, type OrderedJson } from './orderedJson';
 import type { ReportSessions, Session } from './reportSessions';
@@ -121,13 +124,20 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
 
   const engine = sessions.buildEngine(pack, {}, {}, `报表文件 ${name} 的内容`);
   const index = cellIndex(engine, pack);
+  // 科目 the catalogue lacks come with their names in texts (subject.<catalogue>.<code>).
+  const ownSubjects = subjectNamesFromTexts(file.texts);
   for (const [table, codes] of Object.entries(file.rows)) {
     if (!index.hasTable(table)) throw fail(`表 ${table} 不存在`, { table });
     if (codes.length === 0) continue;
+    const def = pack.tables.find((t) => t.id === table);
+    const catalogue = def ? subjectSource(def)?.catalogue : undefined;
     try {
-      engine.addRows(table, codes);
+      engine.addRows(table, codes, catalogue ? (ownSubjects[catalogue] ?? {}) : {});
     } catch (err) {
-      throw fail(`表 ${table} 的科目行：${err instanceof Error ? err.message : String(err)}`, { table });
+      const hint = catalogue && codes.some((c) => !catalogueEntries(engine.pack, catalogue).has(c))
+        ? `（目录中没有的科目请在 texts 中写明名称，如 "${subjectTextKey(catalogue, codes.find((c) => !catalogueEntries(engine.pack, catalogue).has(c)) ?? '')}": "科目名称"）`
+        : '';
+      throw fail(`表 ${table} 的科目行：${err instanceof Error ? err.message : String(err)}${hint}`, { table });
     }
   }
   // The index remembers layouts, so read it only after the rows are in.

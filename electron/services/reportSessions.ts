@@ -9,6 +9,7 @@ import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { Pack } from '../../shared/pack/model';
 import { packForYear } from '../../shared/pack/years';
+import { subjectNamesFromTexts, type SubjectNames } from '../../shared/pack/clerkSubjects';
 import type { ReportStore } from './store/reportStore';
 
 export interface Session {
@@ -71,9 +72,9 @@ export class ReportSessions {
   }
 
   /** Builds an engine over stored data; data the pack cannot take is reported, not dropped. */
-  buildEngine(pack: Pack, rows: Record<string, string[]>, inputs: Record<string, number>, what: string): ReportEngine {
+  buildEngine(pack: Pack, rows: Record<string, string[]>, inputs: Record<string, number>, what: string, subjects?: SubjectNames): ReportEngine {
     try {
-      return new ReportEngine(pack, { rows, inputs });
+      return new ReportEngine(pack, { rows, inputs, subjects });
     } catch (err) {
       throw new AppError(`${what}与报表格式 ${pack.id} 不一致：${messageOf(err)}`);
     }
@@ -89,7 +90,13 @@ export class ReportSessions {
     const pack = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
     const stored = existing ?? (await this.store.getOrCreateReport(ref.unit, ref.year, pack.id));
     const data = await this.store.loadReportData(stored.id);
-    const engine = this.buildEngine(pack, data.rows, data.inputs, `单位 ${ref.unit} ${ref.year} 年度报表中保存的数据`);
+    const engine = this.buildEngine(
+      pack,
+      data.rows,
+      data.inputs,
+      `单位 ${ref.unit} ${ref.year} 年度报表中保存的数据`,
+      subjectNamesFromTexts(data.texts),
+    );
     const session: Session = { reportId: stored.id, unit, year: ref.year, pack, engine, texts: data.texts };
     this.sessions.set(key, session);
     return session;
@@ -102,6 +109,6 @@ export class ReportSessions {
 
   /** A copy of a session's engine to try a row change on before the store commits it. */
   scratchEngine(session: Session): ReportEngine {
-    return this.buildEngine(session.pack, session.engine.addedRows(), session.engine.inputs(), '报表数据');
+    return this.buildEngine(session.pack, session.engine.addedRows(), session.engine.inputs(), '报表数据', session.engine.subjectNames());
   }
 }

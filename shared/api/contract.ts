@@ -112,8 +112,15 @@ export const apiSchemas = {
   findReport: reportRef,
   /** Writes cells in one transaction: all are written or none. */
   setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(100_000) }),
-  /** Adds 科目 rows (项 codes) to a subject table; parents are implied. */
-  addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(10_000) }),
+  /**
+   * Adds 科目 rows (项 codes) to a subject table; parents are implied. `names` names codes the
+   * year's catalogue lacks: they are kept with that name, marked, and listed by audit rule G-1.
+   */
+  addRows: reportRef.extend({
+    table: id,
+    rows: z.array(id).min(1).max(10_000),
+    names: z.record(id, z.string().trim().min(1, '科目名称不能为空').max(60, '科目名称最长 60 字')).optional(),
+  }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
   removeRow: reportRef.extend({ table: id, row: id }),
   /**

@@ -8,6 +8,7 @@ import { cellKey, type CellKey } from '../api/contract';
 import type { CompareOp } from '../engine/ast';
 import { BindError, driverOf, setRows, type Shape } from '../engine/bind';
 import { catalogueEntries } from '../engine/catalogueIndex';
+import { CLERK_SRC } from '../pack/clerkSubjects';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
@@ -274,9 +275,10 @@ function catalogueNames(rule: ParsedRule, fixedRows: CatalogueId, id: string, ct
         if (!catalogue || !row.code) continue;
         const entry = catalogueEntries(ctx.pack, catalogue).get(row.code);
         const title = ctx.pack.catalogues[catalogue]?.title ?? catalogue;
-        if (entry && entry.name === row.label && entry.level === (row.level ?? entry.level)) continue;
-        const message = !entry
-          ? `${table.title}：科目编码“${row.code}”（${row.label}）不在${title}中`
+        const ownSubject = entry?.src === CLERK_SRC;
+        if (entry && !ownSubject && entry.name === row.label && entry.level === (row.level ?? entry.level)) continue;
+        const message = !entry || ownSubject
+          ? `${table.title}：科目“${row.code} ${row.label}”不在本年度科目目录中，请核对`
           : entry.name !== row.label
             ? `${table.title}：科目“${row.code}”的名称“${row.label}”与${title}中的“${entry.name}”不一致`
             : `${table.title}：科目“${row.code} ${row.label}”在${title}中是${entry.level}级，表中是${row.level ?? ''}级`;
@@ -289,7 +291,7 @@ function catalogueNames(rule: ParsedRule, fixedRows: CatalogueId, id: string, ct
           cells: row.cells.map((c) => cellKey(tableId, row.id, c)),
           message,
           leftWords: `“${rowTitle(row)}”`,
-          rightWords: entry ? `${title}“${entry.code} ${entry.name}”` : title,
+          rightWords: entry && !ownSubject ? `${title}“${entry.code} ${entry.name}”` : `本年度${title}`,
         });
       }
     }

@@ -4,6 +4,7 @@
  * rows from the catalogue. The parent links returned beside the layout drive the implied tree sums.
  */
 import { AppError } from '../api/errors';
+import { CLERK_SRC } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type CatalogueEntry, type FixedRowDef, type Pack, type SideDef, type TableDef } from '../pack/model';
 import { catalogueEntries, LEVEL_RANK, rootCode } from './catalogueIndex';
 import type { LayoutRow, SideLayout, TableLayout } from './types';
@@ -45,6 +46,7 @@ function entryRow(entry: CatalogueEntry, cells: string[], inputs: string[], remo
     cells,
     inputs,
     removable,
+    ...(entry.src === CLERK_SRC ? { ownSubject: true } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 import { cellKey, splitCellKey, type CellKey } from '../api/contract';
 import { AppError } from '../api/errors';
 import { MAX_FEN } from '../money/fen';
+import { clerkCodeProblem, levelOfCode, withClerkSubjects, type SubjectNames } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type Pack, type TableDef } from '../pack/model';
 import type { CompareOp, Expr, Formula } from './ast';
 import { bindFormula, toLinear, type Linear } from './bind';
@@ -20,6 +21,8 @@ import type { EditRequest, LayoutRow, ReportEngineApi, RowChange, TableLayout } 
 export interface ReportEngineData {
   rows: Record<string, string[]>;
   inputs: Record<CellKey, number>;
+  /** 科目 the catalogue lacks, with the names given (report texts `subject.*`). */
+  subjects?: SubjectNames;
 }
 
 /** One row's outcome of a formula evaluated as a rule: both sides' values and whether it holds. */
@@ -49,7 +52,10 @@ function compare(op: CompareOp, a: number, b: number): boolean {
 }
 
 export class ReportEngine implements ReportEngineApi {
-  readonly pack: Pack;
+  /** The pack with the report's own 科目 added to its catalogues. */
+  pack: Pack;
+  private readonly basePack: Pack;
+  private readonly subjects: SubjectNames = {};
   private readonly tablesById = new Map<string, TableDef>();
   private readonly added = new Map<string, Set<string>>();
   private readonly inputValues = new Map<CellKey, number>();
@@ -60,7 +66,9 @@ export class ReportEngine implements ReportEngineApi {
   private stamp = 0;
 
   constructor(pack: Pack, data: ReportEngineData) {
-    this.pack = pack;
+    this.basePack = pack;
+    for (const [catalogue, codes] of Object.entries(data.subjects ?? {})) this.subjects[catalogue] = { ...codes };
+    this.pack = withClerkSubjects(pack, this.subjects);
     for (const table of pack.tables) this.tablesById.set(table.id, table);
     for (const [tableId, codes] of Object.entries(data.rows)) {
       if (codes.length === 0) continue;
@@ -68,7 +76,7 @@ export class ReportEngine implements ReportEngineApi {
       this.checkAddable(table, codes);
       this.added.set(tableId, new Set(codes));
     }
-    for (const table of pack.tables) this.shape.set(table.id, buildTableLayout(pack, table, this.added.get(table.id) ?? []));
+    for (const table of pack.tables) this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
     this.graph = buildCellGraph(this.shape, parsedFormulas(pack));
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
@@ -202,8 +210,25 @@ export class ReportEngine implements ReportEngineApi {
     return [...changedInputKeys, ...changed.map((id) => this.graph.keys[id] ?? '')];
   }
 
-  addRows(tableId: string, codes: string[]): RowChange {
+  /**
+   * `names` gives the name of each code the catalogue lacks (a 项 the bureau's file or the clerk
+   * uses anyway); such a 科目 is added to the report's own catalogue and marked (src clerk).
+   */
+  addRows(tableId: string, codes: string[], names: Readonly<Record<string, string>> = {}): RowChange {
     const table = this.requireTable(tableId);
+    const extended = this.withNames(table, codes, names);
+    if (extended) {
+      const before = this.pack;
+      this.pack = extended.pack;
+      try {
+        this.checkAddable(table, codes);
+      } catch (err) {
+        this.pack = before;
+        throw err;
+      }
+      this.subjects[extended.catalogue] = extended.names;
+      this.rebuildAll();
+    }
     this.checkAddable(table, codes);
     const beforeRows = this.rowIds(tableId);
     const set = this.added.get(tableId) ?? new Set<string>();
@@ -254,6 +279,56 @@ export class ReportEngine implements ReportEngineApi {
     return this.inputValues.get(cellKey(table, row, col)) ?? null;
   }
 
+  /** The report's own 科目 (not in the catalogue) with their names — the store's view. */
+  subjectNames(): SubjectNames {
+    const out: SubjectNames = {};
+    for (const [catalogue, codes] of Object.entries(this.subjects)) if (Object.keys(codes).length > 0) out[catalogue] = { ...codes };
+    return out;
+  }
+
+  /**
+   * The pack with the named codes the catalogue lacks added (and remembered), or null when every
+   * code is known. Throws for a code that cannot be a 项 of the catalogue or has no name.
+   */
+  private withNames(
+    table: TableDef,
+    codes: readonly string[],
+    names: Readonly<Record<string, string>>,
+  ): { pack: Pack; catalogue: string; names: Record<string, string> } | null {
+    const source = subjectSource(table);
+    if (!source) return null;
+    const catalogue = this.basePack.catalogues[source.catalogue];
+    if (!catalogue) return null;
+    const known = catalogueEntries(this.pack, source.catalogue);
+    const fresh: Record<string, string> = {};
+    for (const code of codes) {
+      if (known.has(code)) continue;
+      const name = names[code]?.trim();
+      if (name === undefined) continue;
+      const problem = clerkCodeProblem(catalogue, code);
+      if (problem) throw new AppError(`${table.title}：${problem}`, { table: table.id, row: code });
+      if (levelOfCode(catalogue, code) !== '项') {
+        throw new AppError(`${table.title}：“${code}”不是项级科目编码（应为 ${catalogue.codeLength.项} 位），只能添加项级科目`, { table: table.id, row: code });
+      }
+      if (name === '') throw new AppError(`${table.title}：科目“${code}”不在${catalogue.title}中，请填写科目名称`, { table: table.id, row: code });
+      if (name.length > 60) throw new AppError(`${table.title}：科目“${code}”的名称过长（最多 60 字）`, { table: table.id, row: code });
+      fresh[code] = name;
+    }
+    if (Object.keys(fresh).length === 0) return null;
+    const merged = { ...(this.subjects[source.catalogue] ?? {}), ...fresh };
+    const next: SubjectNames = { ...this.subjects, [source.catalogue]: merged };
+    return { pack: withClerkSubjects(this.basePack, next), catalogue: source.catalogue, names: merged };
+  }
+
+  private rebuildAll(): void {
+    for (const table of this.pack.tables) this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
+    this.graph = buildCellGraph(this.shape, parsedFormulas(this.basePack));
+    this.values = new Float64Array(this.graph.keys.length);
+    this.mark = new Uint32Array(this.graph.keys.length);
+    this.stamp = 0;
+    this.loadAndComputeAll();
+  }
+
   addedRows(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const [table, set] of this.added) if (set.size > 0) out[table] = [...set].sort();
@@ -289,7 +364,7 @@ export class ReportEngine implements ReportEngineApi {
 
   private rebuild(table: TableDef): void {
     this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
-    this.graph = buildCellGraph(this.shape, parsedFormulas(this.pack));
+    this.graph = buildCellGraph(this.shape, parsedFormulas(this.basePack));
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
     this.stamp = 0;

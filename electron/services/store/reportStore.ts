@@ -265,9 +265,18 @@ export class ReportStore {
     });
   }
 
-  /** Records 科目 rows added to a subject table (already present ones are kept). */
-  async addRows(reportId: number, table: string, rows: readonly string[]): Promise<void> {
+  /**
+   * Records 科目 rows added to a subject table (already present ones are kept), and the texts that
+   * go with them (names of 科目 the catalogue lacks), in one transaction.
+   */
+  async addRows(reportId: number, table: string, rows: readonly string[], texts: Readonly<Record<string, string>> = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
+      for (const [key, value] of Object.entries(texts)) {
+        await tx.run(
+          'INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
+          [reportId, key, value],
+        );
+      }
       for (const row of rows) {
         await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [
           reportId,

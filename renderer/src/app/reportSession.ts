@@ -2,6 +2,7 @@ import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, t
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { EditRequest, ReportEngineApi, RowChange } from '../../../shared/engine/types';
 import type { Pack } from '../../../shared/pack/model';
+import { subjectNamesFromTexts } from '../../../shared/pack/clerkSubjects';
 import { SerialQueue } from '../edit/serialQueue';
 import { batchEdits, UndoStack, type Batch } from '../edit/undoStack';
 
@@ -38,9 +39,9 @@ export class ReportSession {
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts'>>,
   ) {
-    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });
+    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: subjectNamesFromTexts(snapshot.texts ?? {}) });
     this.filled = new Set(Object.keys(snapshot.inputs));
   }
 
@@ -116,16 +117,17 @@ export class ReportSession {
   }
 
   /** Adds 项 rows to a subject table (parents come by themselves). */
-  addRows(table: string, codes: string[]): Promise<RowChange> {
+  /** `names` names codes the catalogue lacks (the clerk's own 科目, marked and listed by G-1). */
+  addRows(table: string, codes: string[], names?: Record<string, string>): Promise<RowChange> {
     return this.queue.run(async () => {
       this.emit('saving', { kind: 'saving' });
       try {
-        await this.api.addRows({ ...this.ref, table, rows: codes });
+        await this.api.addRows({ ...this.ref, table, rows: codes, ...(names ? { names } : {}) });
       } catch (err) {
         this.emit('saving', { kind: 'failed', message: errorText(err) });
         throw err;
       }
-      const change = this.engine.addRows(table, codes);
+      const change = this.engine.addRows(table, codes, names);
       this.emit('saving', { kind: 'saved' });
       this.emit('rows', table);
       return change;

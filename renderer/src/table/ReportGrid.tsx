@@ -87,7 +87,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
             return row.code ?? '';
           case 'name':
           case 'item':
-            return row.label;
+            // A 科目 the year's catalogue lacks is marked where the clerk reads its name (audit G-1 lists it too).
+            return row.ownSubject ? `${row.label}（目录外）` : row.label;
           case 'line':
             return row.lineNo ?? '';
           case 'data': {
