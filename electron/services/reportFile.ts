@@ -28,8 +28,8 @@ import { UNIT_KINDS, apiSchemas, splitCellKey, type ReportData, type ReportRef, 
 import { AppError } from '../../shared/api/errors';
 import type { EditRequest } from '../../shared/engine/types';
 import { parseAmount, parseCount } from '../../shared/money/fen';
-import type { Pack } from '../../shared/pack/model';
-import { packTakesYear } from '../../shared/pack/years';
+import { packServesYear, type Pack } from '../../shared/pack/model';
+import { packForYear } from '../../shared/pack/years';
 import { subjectNamesFromTexts, subjectTextKey } from '../../shared/pack/clerkSubjects';
 import { catalogueEntries } from '../../shared/engine/catalogueIndex';
 import { subjectSource } from '../../shared/engine/layout';
@@ -116,7 +116,8 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     const known = packs.map((p) => p.id).join('、') || '无';
     throw fail(`报表格式 ${file.pack} 不存在（本程序有：${known}）`);
   }
-  if (!packTakesYear(pack, file.year)) {
+  // Its own years, or the 上年数 year before them when no other format serves that year.
+  if (!packServesYear(pack, file.year) && packForYear(packs, file.year)?.id !== pack.id) {
     const span = pack.years.from === pack.years.to ? `${pack.years.from} 年度` : `${pack.years.from}–${pack.years.to} 年度`;
     throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${span}）不符`);
   }

@@ -17,11 +17,6 @@ export function packForYear<P extends PackYears>(packs: readonly P[], year: numb
   return earliest && earliest.years.from === year + 1 ? earliest : undefined;
 }
 
-/** Whether a report of `year` may be kept in `pack` (its own years, or the 上年数 year before them). */
-export function packTakesYear(pack: PackYears, year: number): boolean {
-  return (year >= pack.years.from && year <= pack.years.to) || year === pack.years.from - 1;
-}
-
 /** Every year a clerk can open, newest first. */
 export function openableYears(packs: readonly PackYears[]): number[] {
   const years = new Set<number>();

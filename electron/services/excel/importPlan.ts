@@ -13,6 +13,8 @@ import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import type { EditRequest } from '../../../shared/engine/types';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
 import type { ValueKind } from '../../../shared/pack/model';
+import { subjectNamesFromTexts, subjectTextKey } from '../../../shared/pack/clerkSubjects';
+import { subjectSource } from '../../../shared/engine/layout';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
 import { identifyTable, statedUnit } from './findTables';
 import { gridText, readWorkbook, type Grid } from './readWorkbook';
@@ -130,9 +132,22 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
   for (const [key, value] of Object.entries(target.current.inputs)) if (!found.has(splitCellKey(key).table)) kept[key] = value;
 
   const notPlaced: NotPlaced[] = reads.flatMap((r) => r.notPlaced);
+  // 项 the catalogue lacks: kept with the sheet's names (report texts subject.*), listed by audit G-1.
+  const subjects = subjectNamesFromTexts(target.current.texts);
+  for (const read of reads) {
+    notes.push(...read.notes);
+    const catalogue = subjectSource(read.table)?.catalogue;
+    if (!catalogue) continue;
+    for (const [code, name] of Object.entries(read.ownSubjects)) {
+      (subjects[catalogue] ??= {})[code] = name;
+      const key = subjectTextKey(catalogue, code);
+      if (target.current.texts[key] !== name) textChanges.push({ key, label: `目录外科目 ${code}`, before: target.current.texts[key] ?? null, after: name });
+      notes.push(`${read.table.title}：科目“${code} ${name}”不在本年度科目目录中，按文件中的名称导入（审核“提示”G-1 列出，请核对）`);
+    }
+  }
   let engine: ReportEngine;
   try {
-    engine = new ReportEngine(pack, { rows, inputs: kept });
+    engine = new ReportEngine(pack, { rows, inputs: kept, subjects });
   } catch (err) {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
@@ -154,7 +169,7 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
 
-  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs });
+  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs, subjects: subjectNamesFromTexts(target.current.texts) });
   const describe = (eng: ReportEngine, table: string, row: string, col: string): string => {
     const def = pack.tables.find((t) => t.id === table);
     const layoutRow = eng.row(table, row);

@@ -38,6 +38,10 @@ export interface TableRead {
   /** Values of computed cells, to compare with what the engine computes. */
   computed: FoundValue[];
   notPlaced: NotPlaced[];
+  /** 项 the catalogue lacks, imported with the name the sheet prints (code → name). */
+  ownSubjects: Record<string, string>;
+  /** Things the clerk should check that did not stop a value (a 科目 name unlike the catalogue's). */
+  notes: string[];
 }
 
 type HeaderKind = 'code' | 'name' | 'item' | 'lineNo' | '类' | '款' | '项';
@@ -259,7 +263,7 @@ function rowHeader(grid: Grid, r: number, side: SheetSide): RowHeaderValues {
 }
 
 export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit): TableRead {
-  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [] };
+  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], ownSubjects: {}, notes: [] };
   const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
   const base = buildTableLayout(pack, table, []);
   const fixedLabels = new Set<string>(['合计', '总计']);
@@ -326,16 +330,23 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       if (kind === 'subject' && catalogue) {
         if (header.code) {
           const entry = catalogueEntries(pack, catalogue).get(header.code);
-          if (!entry) {
-            problem(header.cell, `科目编码“${header.code}”不在${titleOf(catalogue)}中，本行未导入`);
+          const itemLength = pack.catalogues[catalogue]?.codeLength.项;
+          if (!entry && header.code.length === itemLength && header.name.trim() !== '') {
+            // A 项 the year's catalogue lacks: kept with the sheet's name, marked, listed by audit G-1.
+            rowId = header.code;
+            isNewItem = true;
+            result.ownSubjects[header.code] = header.name.trim();
+          } else if (!entry) {
+            const why = header.code.length === itemLength ? '，且文件中没有写科目名称' : '';
+            problem(header.cell, `科目编码“${header.code}”不在${titleOf(catalogue)}中${why}，本行未导入`);
             continue;
+          } else {
+            if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
+              result.notes.push(`工作表“${grid.name}”${header.cell}：科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${entry.name}”不一致，已按编码导入，请核对`);
+            }
+            rowId = entry.code;
+            isNewItem = entry.level === '项';
           }
-          if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
-            problem(header.cell, `科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目表中的“${entry.name}”不一致，本行未导入`);
-            continue;
-          }
-          rowId = entry.code;
-          isNewItem = entry.level === '项';
         } else if (fixedLabels.has(normalizeLabel(header.name)) || normalizeLabel(header.name) === '合计') {
           rowId = TOTAL_ROW;
         } else {
@@ -357,8 +368,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
           continue;
         }
         if (catalogue && header.code && header.name && row.code && normalizeText(header.name) !== normalizeText(row.label)) {
-          problem(header.cell, `科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目表中的“${row.label}”不一致，本行未导入`);
-          continue;
+          result.notes.push(`工作表“${grid.name}”${header.cell}：科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${row.label}”不一致，已按编码导入，请核对`);
         }
         rowId = row.id;
         usedFixed.add(row.id);
