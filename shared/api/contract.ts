@@ -6,19 +6,12 @@
 import { z } from 'zod';
 import type { Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import type { CellKey } from '../base/cellKey';
+import { UNIT_KINDS, type Unit } from '../base/unit';
 
-export const UNIT_KINDS = ['行政单位', '参照公务员法管理的事业单位', '其他事业单位'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
+export { UNIT_KINDS, type Unit, type UnitKind } from '../base/unit';
 
-export interface Unit {
-  /** 单位编码 */
-  code: string;
-  /** 单位名称 */
-  name: string;
-  kind: UnitKind;
-  /** 上级单位编码 */
-  parent: string | null;
-}
 
 export interface PackSummary {
   id: string;
@@ -26,18 +19,6 @@ export interface PackSummary {
   year: number;
   /** The report years the format serves. */
   years: { from: number; to: number };
-}
-
-/** `${table}:${row}:${col}` — the address of one cell, e.g. `T03:2010301:c2`. */
-export type CellKey = string;
-
-export function cellKey(table: string, row: string, col: string): CellKey {
-  return `${table}:${row}:${col}`;
-}
-
-export function splitCellKey(key: CellKey): { table: string; row: string; col: string } {
-  const [table = '', row = '', col = ''] = key.split(':');
-  return { table, row, col };
 }
 
 /** What the store keeps of one report: only what the clerk typed. Computed values are never stored. */

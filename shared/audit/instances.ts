@@ -3,8 +3,8 @@
  * instance per row it runs over; a built-in check gives one per parent cell, input cell or 科目 row.
  * Each instance knows the cells it reads, which is what the incremental audit indexes.
  */
-import type { UnitKind } from '../api/contract';
-import { cellKey, type CellKey } from '../api/contract';
+import type { UnitKind } from '../base/unit';
+import { cellKey, type CellKey } from '../base/cellKey';
 import type { CompareOp } from '../engine/ast';
 import { BindError, driverOf, setRows, type Shape } from '../engine/bind';
 import { catalogueEntries } from '../engine/catalogueIndex';

@@ -1,6 +1,6 @@
 /** JSON shape of rules.json. Strict objects: a misspelt key in a hand-edited file is a fault. */
 import { z } from 'zod';
-import { UNIT_KINDS } from '../api/contract';
+import { UNIT_KINDS } from '../base/unit';
 import type { BuiltinCheck, CheckDef, RuleDef, RulesFile } from './ruleModel';
 
 const text = z.string().min(1, '不能为空');

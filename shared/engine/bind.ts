@@ -7,7 +7,7 @@
  * unaggregated set takes the same row id in its own table. A reference to a row the report does not
  * have is 0.
  */
-import { cellKey, type CellKey } from '../api/contract';
+import { cellKey, type CellKey } from '../base/cellKey';
 import { AGGREGATES, refText, type CellRef, type Expr, type Formula, type Ref, type RowSelector, type SetRef } from './ast';
 import type { BuiltTable } from './layout';
 import type { LayoutRow } from './types';

@@ -3,7 +3,7 @@
  * 项 codes the clerk added (with their 款 and 类 parents, in code order, and the 合计 row), catalogue
  * rows from the catalogue. The parent links returned beside the layout drive the implied tree sums.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../base/errors';
 import { CLERK_SRC } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type CatalogueEntry, type FixedRowDef, type Pack, type SideDef, type TableDef } from '../pack/model';
 import { catalogueEntries, LEVEL_RANK, rootCode } from './catalogueIndex';

@@ -4,8 +4,8 @@
  * the cells that depend on it, in topological order (Excel's dirty-set recalculation); adding or
  * removing a row is rare and rebuilds the graph.
  */
-import { cellKey, splitCellKey, type CellKey } from '../api/contract';
-import { AppError } from '../api/errors';
+import { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
+import { AppError } from '../base/errors';
 import { MAX_FEN } from '../money/fen';
 import { clerkCodeProblem, levelOfCode, withClerkSubjects, type SubjectNames } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type Pack, type TableDef } from '../pack/model';

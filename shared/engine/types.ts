@@ -3,7 +3,7 @@
  * the layout of every table for one report (which rows exist, which cells are inputs) and the
  * values of every cell, kept current incrementally as inputs change.
  */
-import type { CellKey } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
 import type { Level, SideDef, TableDef, ValueKind } from '../pack/model';
 
 export interface LayoutRow {

@@ -4,7 +4,7 @@
  * a form field left empty); null spreads through arithmetic and makes a comparison false, so a
  * sentence that needs an unknown figure is simply not written. Booleans are 1 and 0.
  */
-import { cellKey, type CellKey } from '../api/contract';
+import { cellKey, type CellKey } from '../base/cellKey';
 
 export type Expr =
   | { k: 'num'; v: number }

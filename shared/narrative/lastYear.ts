@@ -5,7 +5,7 @@
  * Texts rather than a hidden pack table: they are not published, take no part in the audit rules or
  * the Excel workbook, and vanish by themselves once last year's report is imported.
  */
-import { splitCellKey, type CellKey } from '../api/contract';
+import { splitCellKey, type CellKey } from '../base/cellKey';
 import { parseAmount, parseCount } from '../money/fen';
 import type { ValueKind } from '../pack/model';
 import { parseExpr, prevCellsOf, type Expr } from './expr';

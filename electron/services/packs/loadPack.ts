@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PackError } from '../../../shared/pack/errors';
 import type { Pack } from '../../../shared/pack/model';
-import { validatePack, type PackCatalogueFiles, type PackTableFile } from '../../../shared/pack/validate';
+import { validatePack, type PackCatalogueFiles, type PackTableFile } from '../../../shared/load/validatePack';
 
 async function readText(dir: string, file: string): Promise<string> {
   try {

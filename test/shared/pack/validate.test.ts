@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PackError, validatePack, type PackTableFile } from '../../../shared/pack/validate';
+import { PackError, validatePack, type PackTableFile } from '../../../shared/load/validatePack';
 import { catalogueOf, type RowSource, type SideDef, type TableDef } from '../../../shared/pack/model';
 import { MINI_ECON, MINI_FUNC, MINI_MANIFEST, miniPack, miniTableDefs, miniTables } from './packFixtures';
 

@@ -1,5 +1,6 @@
 /**
- * Validation of a pack read from its files: JSON shapes, ids, columns, catalogues, and formulas
+ * Validation of a pack read from its files (above the narrative layer: it checks the rules and the
+ * template too): JSON shapes, ids, columns, catalogues, and formulas
  * (syntax, references, one formula per computed cell, no cycles). A pack that passes can be opened
  * by the engine for any set of 科目 rows: the formula checks run on the largest report the pack
  * allows (every 项 of the catalogue in every 科目 table), whose cells and dependencies include those
@@ -11,8 +12,8 @@ import { buildCellGraph } from '../engine/cellGraph';
 import { buildTableLayout, subjectSource, type BuiltTable } from '../engine/layout';
 import { sampleSubjectRows } from '../engine/sampleReport';
 import { FormulaSyntaxError, parseFormula } from '../engine/parse';
-import { checkCatalogue } from './catalogueCheck';
-import { PackError } from './errors';
+import { checkCatalogue } from '../pack/catalogueCheck';
+import { PackError } from '../pack/errors';
 import {
   DEFAULT_CODE_LENGTHS,
   DEFAULT_COVER_FIELDS,
@@ -23,12 +24,12 @@ import {
   type Pack,
   type PackManifest,
   type TableDef,
-} from './model';
-import { manifestSchema, tableSchema } from './schema';
+} from '../pack/model';
+import { manifestSchema, tableSchema } from '../pack/schema';
 
 import { loadRules } from '../audit/loadRules';
 import { validateTemplate } from '../narrative/validateTemplate';
-export { PackError } from './errors';
+export { PackError } from '../pack/errors';
 
 const zhCN = z.locales.zhCN().localeError;
 
