@@ -30,7 +30,13 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
     previousYear: async (ref) => {
       const previous = await sessions.serial(() => previousYearSession(sessions, ref));
       if (!previous) return null;
-      return { year: previous.year, packId: previous.pack.id, rows: previous.engine.addedRows(), inputs: previous.engine.inputs() };
+      return {
+        year: previous.year,
+        packId: previous.pack.id,
+        rows: previous.engine.addedRows(),
+        inputs: previous.engine.inputs(),
+        subjects: previous.engine.subjectNames(),
+      };
     },
 
     exportXlsx: async ({ wan, blankZeros, draft = false, ...ref }) => {

@@ -68,6 +68,8 @@ export interface PreviousYearReport {
   packId: string;
   rows: Record<string, string[]>;
   inputs: Record<CellKey, number>;
+  /** Last year's own 科目 (not in its catalogue), catalogue → code → name. */
+  subjects?: Record<string, Record<string, string>>;
 }
 export type ReportRef = z.infer<typeof reportRef>;
 

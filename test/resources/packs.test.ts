@@ -46,7 +46,7 @@ describe('shipped formats', () => {
     // Ids keep their meaning across formats, so last year's rows map by id (上年数, X-13).
     expect(p.tables.map((t) => t.id)).toEqual(['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'TPRJ', 'T07', 'T08', 'T09', 'T10']);
     const prj = p.tables.find((t) => t.id === 'TPRJ');
-    expect(prj?.columns.map((c) => c.label)).toEqual(['合计', '工资福利支出', '商品和服务支出', '对个人和家庭的补助', '资本性支出', '其他支出']);
+    expect(prj?.columns.map((c) => c.label)).toEqual(['项目支出合计', '工资福利支出', '商品和服务支出', '对个人和家庭的补助', '资本性支出', '其他支出']);
     expect(p.rules?.map((r) => r.id)).toEqual(expect.arrayContaining(['TPRJ-1', 'TPRJ-2', 'X-14', 'G-1', 'X-13']));
     expect(p.rules?.find((r) => r.id === 'G-1')?.level).toBe('提示');
   });
