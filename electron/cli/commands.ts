@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UNIT_KINDS, type ApiInput, type ApiMethod, type ApiResults, type ReportRef, type UnitKind } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
-import { parseAmount, parseCount } from '../../shared/money/fen';
+import { parseCellText } from '../../shared/pack/cellKind';
 import { cellIndex } from '../services/cellKinds';
 import { createServices, type Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
@@ -111,7 +111,7 @@ export async function setCommand(args: string[], io: Output): Promise<void> {
     }
     const kind = cellIndex(engine, session.pack).kind(table, row, col);
     if (!kind) throw new AppError(`表 ${table} 行 ${row} 列 ${col} 不存在`, { table, row, column: col });
-    const parsed = kind === 'count' ? parseCount(amount) : parseAmount(amount);
+    const parsed = parseCellText(amount, kind);
     if (!parsed.ok) throw new AppError(`表 ${table} 行 ${row} 列 ${col}：${parsed.message}`, { table, row, column: col });
     const edit = { table, row, col, value: parsed.fen };
     const problem = engine.checkEdit(edit);

@@ -23,7 +23,9 @@ export const HELP = `决算工作站 命令行工具
         导入财政局下发的工作簿；先列出将要发生的变化，--dry-run 只列出不写入。
         上一年度的工作簿导入到上一年度，即成为本年度的上年数。
   juesuan narrative --db 文件 --unit 单位编码 --year 年度 --out 文件.txt|文件.docx [--wan] [--nonzero]
-        生成情况说明：--wan 以万元为单位，--nonzero 只列非零项目。
+      [--percent 100%|100.00%] [--zero-amount 0元|0.00元] [--thousands yes|no] [--allow-unfilled]
+        生成情况说明：--wan 以万元为单位，--nonzero 只列非零项目；--percent、--zero-amount、--thousands 为本次导出的数字写法。
+        还有未填写的«…»时拒绝导出并列出；--allow-unfilled 仍然导出草稿。
 
 通用选项：
   --db 文件      数据库文件（默认：数据目录下的 juesuan.db）

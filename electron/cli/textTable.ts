@@ -3,7 +3,7 @@
  * so widths are counted in display cells, not string length.
  */
 import type { ReportEngineApi } from '../../shared/engine/types';
-import { formatAmount } from '../../shared/money/fen';
+import { displayCellValue } from '../../shared/pack/cellKind';
 import type { Pack, TableDef } from '../../shared/pack/model';
 import { cellIndex } from '../services/cellKinds';
 
@@ -55,7 +55,7 @@ export function renderTable(engine: ReportEngineApi, pack: Pack, tableId: string
       const values = side.def.columns.map((col) => {
         if (!row.cells.includes(col)) return '';
         const value = engine.value(tableId, row.id, col) ?? 0;
-        return index.kind(tableId, row.id, col) === 'count' ? String(value) : formatAmount(value);
+        return displayCellValue(value, index.kind(tableId, row.id, col) ?? 'money');
       });
       return [...lead, ...values];
     });

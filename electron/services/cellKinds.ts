@@ -4,6 +4,7 @@
  * one table at a time, and remembered.
  */
 import type { ReportEngineApi, LayoutRow } from '../../shared/engine/types';
+import { cellKindIn } from '../../shared/pack/cellKind';
 import type { Pack, ValueKind } from '../../shared/pack/model';
 
 export interface CellIndex {
@@ -33,9 +34,7 @@ export function cellIndex(engine: ReportEngineApi, pack: Pack): CellIndex {
     kind(table, row, col) {
       const layoutRow = rowsOf(table)?.get(row);
       if (!layoutRow || !layoutRow.cells.includes(col)) return undefined;
-      // A count is a count whether the row (相关统计数) or the column (团组数) says so.
-      const column = tables.get(table)?.columns.find((c) => c.id === col);
-      return layoutRow.kind === 'count' || column?.kind === 'count' ? 'count' : 'money';
+      return cellKindIn(tables.get(table), layoutRow, col);
     },
   };
 }

@@ -9,8 +9,7 @@ import type { Api, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { ImportPlan } from '../../shared/api/xlsxPlan';
 import { commitXlsxImport, exportReportXlsx, planXlsxImport } from './excel/xlsxService';
-import { narrativeDocx } from './narrative/exportDocx';
-import { narrativeTextFile } from './narrative/exportText';
+import { narrativeFileBytes } from './narrative/narrativeFile';
 import { packNarrativeTemplate } from './narrative/loadTemplate';
 import { reportNarrative } from './narrative/reportNarrative';
 import type { ReportSessions } from './reportSessions';
@@ -62,12 +61,12 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
       return { inputs: result.inputs, changed: result.changed };
     },
 
-    exportNarrative: async ({ format, ...ref }) => {
+    exportNarrative: async ({ format, allowUnfilled, ...ref }) => {
       const result = await sessions.serial(async () => {
         const session = await sessions.open(ref);
         return reportNarrative(sessions, packNarrativeTemplate(session.pack), ref);
       });
-      const bytes = format === 'docx' ? await narrativeDocx(result.doc, result.edits) : narrativeTextFile(result.doc, result.edits);
+      const bytes = await narrativeFileBytes(result, format, allowUnfilled === true, '确认后仍然导出');
       return { fileName: `${await unitName(ref)}${ref.year}年度部门决算情况说明.${format}`, base64: bytes.toString('base64') };
     },
   };

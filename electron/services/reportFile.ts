@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { UNIT_KINDS, apiSchemas, splitCellKey, type ReportData, type ReportRef, type Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { EditRequest } from '../../shared/engine/types';
-import { parseAmount, parseCount } from '../../shared/money/fen';
+import { parseCellText } from '../../shared/pack/cellKind';
 import { packServesYear, type Pack } from '../../shared/pack/model';
 import { packForYear } from '../../shared/pack/years';
 import { subjectNamesFromTexts, subjectTextKey } from '../../shared/pack/clerkSubjects';
@@ -152,7 +152,7 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
         const where = { table, row, column: col };
         const kind = cells.kind(table, row, col);
         if (!kind) throw fail(`表 ${table} 行 ${row} 列 ${col} 不存在`, where);
-        const value = kind === 'count' ? parseCount(textValue) : parseAmount(textValue);
+        const value = parseCellText(textValue, kind);
         if (!value.ok) throw fail(`表 ${table} 行 ${row} 列 ${col}：${value.message}`, where);
         if (value.fen === null) continue;
         const edit: EditRequest = { table, row, col, value: value.fen };

@@ -2,8 +2,8 @@
  * Every existing cell of a report as text — inputs and computed values alike — in layout order:
  * what `juesuan show --json` prints. Amounts are decimal strings in 元, counts integer strings.
  */
-import { fenToYuanString } from '../../shared/money/fen';
 import type { ReportEngineApi } from '../../shared/engine/types';
+import { plainCellValue } from '../../shared/pack/cellKind';
 import type { Pack, ValueKind } from '../../shared/pack/model';
 import type { Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
@@ -11,7 +11,7 @@ import { cellIndex } from './cellKinds';
 import type { OrderedJson } from './orderedJson';
 
 export function valueText(value: number, kind: ValueKind): string {
-  return kind === 'count' ? String(value) : fenToYuanString(value);
+  return plainCellValue(value, kind);
 }
 
 export type TableValues = Map<string, Map<string, string>>;

@@ -127,8 +127,11 @@ export const apiSchemas = {
   }),
   /** Writes a planned import in one transaction (refused if the report changed since the plan). */
   commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
-  /** The 情况说明 as a file: UTF-8 text or Word (.docx). */
-  exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']) }),
+  /**
+   * The 情况说明 as a file: UTF-8 text or Word (.docx). Refused while it still prints «…» (listed in the
+   * message) unless `allowUnfilled`: the clerk has seen the list and exports a draft on purpose.
+   */
+  exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),

@@ -11,6 +11,7 @@ import { catalogueEntries } from '../engine/catalogueIndex';
 import { CLERK_SRC } from '../pack/clerkSubjects';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
+import { cellKindIn } from '../pack/cellKind';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
 import { bindSide, type BoundSide } from './auditBind';
 import type { ParsedCheck, ParsedRule, RuleSet } from './loadRules';
@@ -87,9 +88,7 @@ function tableOf(pack: Pack, id: string): TableDef | undefined {
 }
 
 function cellKind(ctx: BindContext, table: string, row: string, col: string): ValueKind {
-  const r = ctx.shape.get(table)?.rows.get(row);
-  if (r?.kind === 'count') return 'count';
-  return tableOf(ctx.pack, table)?.columns.find((c) => c.id === col)?.kind ?? 'money';
+  return cellKindIn(tableOf(ctx.pack, table), ctx.shape.get(table)?.rows.get(row), col);
 }
 
 function sideKind(ctx: BindContext, side: BoundSide, other: BoundSide): ValueKind {

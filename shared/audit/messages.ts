@@ -1,14 +1,13 @@
 /** Amounts and comparison words in audit messages; formatting happens here, at the edge. */
-import { formatAmount } from '../money/fen';
 import type { CompareOp } from '../engine/ast';
+import { displayCellValue } from '../pack/cellKind';
 import type { ValueKind } from '../pack/model';
 
 /** The relation that holds when a comparison fails, as printed: `=` fails as ≠. */
 export const FAILED_OP: Record<CompareOp, string> = { '=': '≠', '<>': '=', '<=': '>', '>=': '<', '<': '≥', '>': '≤' };
 
 export function formatValue(value: number, kind: ValueKind): string {
-  if (kind === 'count') return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  return formatAmount(value);
+  return displayCellValue(value, kind);
 }
 
 /** Fills `{name}` placeholders; unknown names stay as written (rules.json is checked for them). */

@@ -7,8 +7,9 @@
 import { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
 import { AppError } from '../base/errors';
 import { MAX_FEN } from '../money/fen';
+import { cellKindIn } from '../pack/cellKind';
 import { clerkCodeProblem, levelOfCode, withClerkSubjects, type SubjectNames } from '../pack/clerkSubjects';
-import { TOTAL_ROW, type Pack, type TableDef } from '../pack/model';
+import { TOTAL_ROW, type Pack, type TableDef, type ValueKind } from '../pack/model';
 import type { CompareOp, Expr, Formula } from './ast';
 import { bindFormula, toLinear, type Linear } from './bind';
 import { catalogueEntries } from './catalogueIndex';
@@ -104,6 +105,12 @@ export class ReportEngine implements ReportEngineApi {
     return this.shape.get(tableId)?.rows.get(rowId);
   }
 
+  kindOf(table: string, row: string, col: string): ValueKind | undefined {
+    const layoutRow = this.row(table, row);
+    if (!layoutRow || !layoutRow.cells.includes(col)) return undefined;
+    return cellKindIn(this.tablesById.get(table), layoutRow, col);
+  }
+
   value(table: string, row: string, col: string): number | undefined {
     const id = this.graph.index.get(cellKey(table, row, col));
     return id === undefined ? undefined : this.values[id];
@@ -175,7 +182,7 @@ export class ReportEngine implements ReportEngineApi {
     if (!row.inputs.includes(edit.col)) return `${where}是自动计算的单元格，不能直接输入`;
     if (edit.value === null) return null;
     if (!Number.isSafeInteger(edit.value)) return `${where}的值必须是整数（金额以分计）`;
-    const isCount = row.kind === 'count' || table.columns.find((c) => c.id === edit.col)?.kind === 'count';
+    const isCount = cellKindIn(table, row, edit.col) === 'count';
     if (Math.abs(edit.value) > MAX_FEN) {
       return isCount ? `${where}的数量超出允许范围` : `${where}的金额超出允许范围（绝对值最大 1,000,000,000,000 元）`;
     }

@@ -63,6 +63,8 @@ export interface ReportEngineApi {
   /** The value of a cell (0 when empty); undefined when the cell does not exist. */
   value(table: string, row: string, col: string): number | undefined;
   isInput(table: string, row: string, col: string): boolean;
+  /** The kind of an existing cell (shared/pack/cellKind's rule: the column's kind wins); undefined when the cell does not exist. */
+  kindOf(table: string, row: string, col: string): ValueKind | undefined;
   /**
    * Why an edit cannot be applied, in Chinese naming table, row and column; null when it can.
    * Checks: table, row and column exist; the cell is an input; the value is in range.

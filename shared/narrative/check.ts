@@ -181,6 +181,8 @@ export function checkNarrative(doc: NarrativeDoc, edits: Readonly<Record<string,
       continue;
     }
     for (const run of block.runs) {
+      // A 原因 or other text the clerk wrote may carry amounts of its own (“减少5万元” in a 元 document).
+      if (run.kind === 'field' && !run.empty) results.push(...unitWords(doc, block, run.text, place));
       if (!run.empty) continue;
       const label = run.text.replace(/^«|»$/g, '');
       if (run.kind === 'field' && run.required) {

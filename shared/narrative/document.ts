@@ -45,6 +45,8 @@ export interface ParagraphBlock {
   runs: Run[];
   /** Spec §3.3 check this paragraph falls under (N-1 … N-6), from the template. */
   check?: string;
+  /** The pack's standard wording (口径说明, 名词解释 …), which the clerk may edit for this report. */
+  fixed?: boolean;
 }
 
 /** The shares (占…%) of one whole listed item by item, for N-7: they should add up to 100.00%. */

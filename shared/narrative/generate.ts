@@ -8,7 +8,7 @@ import { percent } from '../money/fen';
 import type { TableLayout } from '../engine/types';
 import type { Block, NarrativeDoc, Run, ShareGroup } from './document';
 import { cellsOf, evaluate, parseExpr, type EvalScope, type Expr } from './expr';
-import { amountText, chineseNumber, hundredthsText, shortName } from './format';
+import { amountText, chineseNumber, className, DEFAULT_STYLE, hundredthsText, percentText, shortName, type FigureStyle } from './format';
 import { segments, type Segment } from './placeholders';
 import { fieldsByKey, type EachSource, type FieldDef, type NarrativeTemplate, type Part } from './template';
 import { parseFieldValue } from './fieldValues';
@@ -29,6 +29,8 @@ export interface NarrativeOptions {
   unit: MoneyUnit;
   /** List every 类 / income source even when 0 (S001), or only the non-zero ones (SH-T “不涉及的不列”). */
   zeroItems: 'all' | 'nonZero';
+  /** 100% or 100.00%, 0元 or 0.00元, thousands separators: S001's style when not given. */
+  style?: FigureStyle;
 }
 
 export interface NarrativeInput {
@@ -99,8 +101,12 @@ function labelOf(ctx: Ctx, key: string): string {
   return label.replace(/^其中：/, '').replace(/（[^（）]*）$/, '') || label;
 }
 
-function emptyInput(ctx: Ctx, key: string): Run {
-  return { kind: 'input', text: `«${labelOf(ctx, key)}»`, key, empty: true };
+function emptyInput(ctx: Ctx, key: string, label?: string): Run {
+  return { kind: 'input', text: `«${label ?? labelOf(ctx, key)}»`, key, empty: true };
+}
+
+function styleOf(ctx: Ctx): FigureStyle {
+  return ctx.input.options.style ?? DEFAULT_STYLE;
 }
 
 function wordRun(ctx: Ctx, set: string, sign: number, cells: string[]): Run {
@@ -125,11 +131,11 @@ function phraseRuns(ctx: Ctx, pattern: string, delta: number, before: number | n
         runs.push(wordRun(ctx, template.phraseWords.rateDir, sign, cells));
         break;
       case '{delta}':
-        runs.push({ kind: 'number', text: amountText(Math.abs(delta), options.unit), key: `${what}变动额`, cells });
+        runs.push({ kind: 'number', text: amountText(Math.abs(delta), options.unit, styleOf(ctx)), key: `${what}变动额`, cells });
         break;
       case '{rate}': {
         const rate = before === null ? null : percent(Math.abs(delta), Math.abs(before));
-        runs.push(rate === null ? { kind: 'text', text: template.noShare } : { kind: 'number', text: rate, key: `${what}变动率`, cells });
+        runs.push(rate === null ? { kind: 'text', text: template.noShare } : { kind: 'number', text: percentText(rate, styleOf(ctx)), key: `${what}变动率`, cells });
         break;
       }
       case '{prevYear}':
@@ -159,6 +165,8 @@ function contextText(ctx: Ctx, name: Extract<Segment, { t: 'ctx' }>['name']): st
       return item?.label ?? '';
     case 'rowShort':
       return item ? shortName(item.label) : '';
+    case 'rowClass':
+      return item ? className(item.label) : '';
     case 'code':
       return item?.code ?? '';
   }
@@ -178,9 +186,9 @@ function segmentRuns(ctx: Ctx, seg: Segment): Run[] {
       const inputKey = hasInput(seg.e);
       if (v === null) {
         const missing = missingInput(seg.e, scope);
-        return [missing ? emptyInput(ctx, missing) : { kind: 'text', text: template.noShare }];
+        return [missing ? emptyInput(ctx, missing, seg.label) : { kind: 'text', text: template.noShare }];
       }
-      const text = seg.name === 'amt' ? amountText(v, options.unit) : seg.name === 'num' ? hundredthsText(v) : String(v);
+      const text = seg.name === 'amt' ? amountText(v, options.unit, styleOf(ctx)) : seg.name === 'num' ? hundredthsText(v) : String(v);
       if (inputKey) return [{ kind: 'input', text, key: inputKey }];
       return [{ kind: 'number', text, key: seg.source, cells: cellsOf(seg.e, row) }];
     }
@@ -190,7 +198,7 @@ function segmentRuns(ctx: Ctx, seg: Segment): Run[] {
       const cells = [...cellsOf(seg.a, row), ...cellsOf(seg.b, row)];
       if (a === null || b === null) {
         const missing = missingInput(seg.a, scope) ?? missingInput(seg.b, scope);
-        return [missing ? emptyInput(ctx, missing) : { kind: 'text', text: template.noShare }];
+        return [missing ? emptyInput(ctx, missing, seg.label) : { kind: 'text', text: template.noShare }];
       }
       const rate = percent(a, b);
       if (seg.name === 'pct') {
@@ -199,13 +207,17 @@ function segmentRuns(ctx: Ctx, seg: Segment): Run[] {
           ctx.shareSink.shares.push(rate);
           ctx.shareSink.taken = true;
         }
-        return [{ kind: 'number', text: `${rate}%`, key: seg.source, cells }];
+        return [{ kind: 'number', text: `${percentText(rate, styleOf(ctx))}%`, key: seg.source, cells }];
       }
-      if (rate === null) return [{ kind: 'text', text: template.budget.noBudget }];
+      if (rate === null) {
+        const idle = a === 0 && template.budget.idle !== undefined;
+        return [{ kind: 'text', text: idle ? (template.budget.idle ?? '') : template.budget.noBudget }];
+      }
+      const shown = percentText(rate, styleOf(ctx));
       return template.budget.done
         .split(/(\{rate\})/)
         .filter((p) => p !== '')
-        .map((p): Run => (p === '{rate}' ? { kind: 'number', text: rate, key: seg.source, cells } : { kind: 'text', text: p }));
+        .map((p): Run => (p === '{rate}' ? { kind: 'number', text: shown, key: seg.source, cells } : { kind: 'text', text: p }));
     }
     case 'yoy': {
       const phrases = template.phrases[seg.set];
@@ -226,7 +238,9 @@ function segmentRuns(ctx: Ctx, seg: Segment): Run[] {
     case 'field': {
       const value = (texts[seg.key] ?? '').trim();
       if (value !== '') return [{ kind: 'field', text: value, key: seg.key }];
-      return [{ kind: 'field', text: `«${labelOf(ctx, seg.key)}»`, key: seg.key, empty: true, required: !seg.optional }];
+      // An optional field left empty prints nothing: its clause is dropped, never a «…».
+      if (seg.optional) return [];
+      return [{ kind: 'field', text: `«${labelOf(ctx, seg.key)}»`, key: seg.key, empty: true, required: true }];
     }
     case 'text': {
       const value = (texts[seg.key] ?? '').trim();
@@ -377,7 +391,7 @@ export function generateNarrative(input: NarrativeInput): NarrativeDoc {
     if (def.type === 'paragraph') {
       const runs = tidy(joinRuns(root, def.parts, ''));
       if (runs.some((r) => r.text.trim() !== '')) {
-        blocks.push({ type: 'paragraph', id: def.id, runs, ...(def.check ? { check: def.check } : {}) });
+        blocks.push({ type: 'paragraph', id: def.id, runs, ...(def.check ? { check: def.check } : {}), ...(def.fixed ? { fixed: true } : {}) });
       }
       continue;
     }

@@ -6,7 +6,7 @@
  * the Excel workbook, and vanish by themselves once last year's report is imported.
  */
 import { splitCellKey, type CellKey } from '../base/cellKey';
-import { parseAmount, parseCount } from '../money/fen';
+import { cellKindIn, parseCellText } from '../pack/cellKind';
 import type { ValueKind } from '../pack/model';
 import { parseExpr, prevCellsOf, type Expr } from './expr';
 import type { LastYearValues, NarrativeReport } from './generate';
@@ -35,7 +35,7 @@ export function lastYearFromTexts(texts: Readonly<Record<string, string>>, kindO
     value: (t, r, c) => {
       const raw = texts[prevTextKey(t, r, c)];
       if (raw === undefined || raw.trim() === '') return null;
-      const parsed = kindOf(t, r, c) === 'count' ? parseCount(raw) : parseAmount(raw);
+      const parsed = parseCellText(raw, kindOf(t, r, c));
       return parsed.ok ? parsed.fen : null;
     },
   };
@@ -125,7 +125,7 @@ export function prevCellsNeeded(template: NarrativeTemplate, report: NarrativeRe
           table,
           row: r,
           col,
-          kind: layoutRow.kind,
+          kind: cellKindIn(def, layoutRow, col),
           label: `${def.title} · ${layoutRow.label.trim()} · ${colLabel}`,
         });
       }

@@ -1,18 +1,23 @@
-/** Splits template text into literal pieces and `{name:set arg}` placeholders, once per text. */
+/**
+ * Splits template text into literal pieces and `{name:set arg}` placeholders, once per text.
+ * A value or ratio placeholder may end in `«label»`: the name shown in its place while a form value it
+ * needs is empty (`{amt in(a) + in(b) «政府采购支出总额»}`), so a sum is not labelled by its first term.
+ */
 import { parseExpr, type Expr } from './expr';
 
 export type Segment =
   | { t: 'lit'; text: string }
-  | { t: 'ctx'; name: 'unit' | 'year' | 'prevYear' | 'i' | 'cn' | 'row' | 'rowShort' | 'code' }
-  | { t: 'value'; name: 'amt' | 'cnt' | 'num'; e: Expr; source: string }
-  | { t: 'ratio'; name: 'pct' | 'done'; a: Expr; b: Expr; source: string }
+  | { t: 'ctx'; name: 'unit' | 'year' | 'prevYear' | 'i' | 'cn' | 'row' | 'rowShort' | 'rowClass' | 'code' }
+  | { t: 'value'; name: 'amt' | 'cnt' | 'num'; e: Expr; source: string; label?: string }
+  | { t: 'ratio'; name: 'pct' | 'done'; a: Expr; b: Expr; source: string; label?: string }
   | { t: 'yoy'; set: string; e: Expr; source: string }
   | { t: 'sign'; set: string; e: Expr; source: string }
   | { t: 'field'; key: string; optional: boolean }
   | { t: 'text'; key: string };
 
 const PLACEHOLDER = /\{([A-Za-z]+\??)(?::([A-Za-z]+))?(?:\s+([^{}]*))?\}/g;
-const CONTEXT = new Set(['unit', 'year', 'prevYear', 'i', 'cn', 'row', 'rowShort', 'code']);
+const CONTEXT = new Set(['unit', 'year', 'prevYear', 'i', 'cn', 'row', 'rowShort', 'rowClass', 'code']);
+const LABEL = /\s*«([^«»]+)»$/;
 
 export class PlaceholderError extends Error {}
 
@@ -26,17 +31,24 @@ function ratio(arg: string): { a: Expr; b: Expr } {
   return { a: parseExpr(arg.slice(0, at)), b: parseExpr(arg.slice(at + 3)) };
 }
 
-function segment(name: string, set: string | undefined, arg: string): Segment {
-  if (isContext(name) && arg === '' && set === undefined) return { t: 'ctx', name };
-  if (arg === '') throw new PlaceholderError(`占位符 {${name}} 缺少内容`);
+function segment(name: string, set: string | undefined, rawArg: string): Segment {
+  if (isContext(name) && rawArg === '' && set === undefined) return { t: 'ctx', name };
+  if (rawArg === '') throw new PlaceholderError(`占位符 {${name}} 缺少内容`);
+  const labelled = LABEL.exec(rawArg);
+  const label = labelled?.[1]?.trim();
+  const arg = labelled ? rawArg.slice(0, labelled.index).trim() : rawArg;
+  if (label !== undefined && !['amt', 'cnt', 'num', 'pct', 'done'].includes(name)) {
+    throw new PlaceholderError(`占位符 {${name}} 不能带名称«${label}»`);
+  }
+  const named = label ? { label } : {};
   switch (name) {
     case 'amt':
     case 'cnt':
     case 'num':
-      return { t: 'value', name, e: parseExpr(arg), source: arg };
+      return { t: 'value', name, e: parseExpr(arg), source: arg, ...named };
     case 'pct':
     case 'done':
-      return { t: 'ratio', name, ...ratio(arg), source: arg };
+      return { t: 'ratio', name, ...ratio(arg), source: arg, ...named };
     case 'yoy':
       return { t: 'yoy', set: set ?? 'yoy', e: parseExpr(arg), source: arg };
     case 'sign':

@@ -4,8 +4,9 @@
  * forms for what the tables do not hold. Wording is corrected there, never in code.
  *
  * Placeholders inside text (see the pack's narrative/README.md for the full list):
- *   {unit} {year} {prevYear} {i} {cn} {row} {rowShort} {code}
+ *   {unit} {year} {prevYear} {i} {cn} {row} {rowShort} {rowClass} {code}
  *   {amt E} {cnt E} {num E} {pct A / B} {done A / B} {yoy E} {yoy:SET E} {sign:SET E}
+ *   (a value or ratio may end in «label», its name while a form value it needs is empty)
  *   {field KEY} {field? KEY} {text KEY}
  * Expressions E: cell refs T05.TOTAL.c3 (T05.$.c3 = the current list row), numbers, + -, comparisons
  * = != > < >= <=, and/or/not, and prev(E) hasPrev(E) changed(E) abs(E) in(KEY) filled(KEY) opt(NAME).
@@ -67,6 +68,11 @@ export interface ParagraphDef {
   parts: Part[];
   when?: string;
   check?: string;
+  /**
+   * Standard wording of the pack (相关口径说明, 名词解释, 其他重要事项): printed as the pack writes it
+   * until the clerk edits it for this report; the edit is then kept and printed instead.
+   */
+  fixed?: boolean;
 }
 
 export interface ListDef {
@@ -105,8 +111,8 @@ export interface NarrativeTemplate {
   /** Which sign set fills {dir} and {rateDir} of the phrase sets. */
   phraseWords: { dir: string; rateDir: string };
   phrases: Record<string, PhraseSet>;
-  /** Budget completion: {rate}; noBudget when the 预算数 is 0. */
-  budget: { done: string; noBudget: string };
+  /** Budget completion: {rate}; noBudget when the 预算数 is 0; idle when 预算数 and 决算数 are both 0. */
+  budget: { done: string; noBudget: string; idle?: string };
   /** Shown where a share's whole is 0 (templates guard against it with `when`). */
   noShare: string;
   forms: FormDef[];
@@ -162,7 +168,7 @@ export const templateSchema = z
     signs: z.record(z.string(), z.tuple([text, text, text])),
     phraseWords: z.object({ dir: z.string(), rateDir: z.string() }).strict(),
     phrases: z.record(z.string(), phraseSet),
-    budget: z.object({ done: text, noBudget: text }).strict(),
+    budget: z.object({ done: text, noBudget: text, idle: text.optional() }).strict(),
     noShare: text,
     forms: z.array(
       z.object({ id: z.string().min(1), title: z.string().min(1), note: z.string().optional(), fields: z.array(field) }).strict(),
@@ -171,7 +177,14 @@ export const templateSchema = z
       z.discriminatedUnion('type', [
         z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text, when: text.optional() }).strict(),
         z
-          .object({ type: z.literal('paragraph'), id: z.string().min(1), parts: z.array(part), when: text.optional(), check: text.optional() })
+          .object({
+            type: z.literal('paragraph'),
+            id: z.string().min(1),
+            parts: z.array(part),
+            when: text.optional(),
+            check: text.optional(),
+            fixed: z.boolean().optional(),
+          })
           .strict(),
         z
           .object({

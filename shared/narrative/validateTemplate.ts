@@ -34,6 +34,10 @@ function cellRefs(e: Expr): { table: string; row: string; col: string }[] {
   return [...nodes(e)].flatMap((n) => (n.k === 'cell' ? [{ table: n.table, row: n.row, col: n.col }] : []));
 }
 
+function formInputs(e: Expr): string[] {
+  return [...nodes(e)].flatMap((n) => (n.k === 'input' ? [n.key] : []));
+}
+
 function inputKeys(e: Expr): string[] {
   return [...nodes(e)].flatMap((n) => (n.k === 'input' || n.k === 'filled' ? [n.key] : []));
 }
@@ -87,6 +91,15 @@ export function validateTemplate(json: unknown, file: string, pack?: Pack): Narr
         checkExpr(s.a);
         checkExpr(s.b);
         break;
+      default:
+        break;
+    }
+    // A figure built from several form values needs a name of its own for its «…» while one is empty.
+    if ((s.t === 'value' || s.t === 'ratio') && s.label === undefined) {
+      const keys = new Set(s.t === 'value' ? formInputs(s.e) : [...formInputs(s.a), ...formInputs(s.b)]);
+      if (keys.size > 1) fail(`“${s.source}”由多个填写项算出，须在末尾写明名称，如«政府采购支出总额»`);
+    }
+    switch (s.t) {
       case 'field':
       case 'text':
         if (!fields.has(s.key)) fail(`“${s.key}”未在表单中定义`);

@@ -39,12 +39,6 @@ async function fillField(key: string, text: string): Promise<void> {
   await box.press('Tab');
 }
 
-async function download(button: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
-}
-
 beforeAll(async () => {
   ws = await startWorkstation();
   page = ws.page;
@@ -138,12 +132,31 @@ describe('情况说明 in Chromium', () => {
     expect(stored.texts['narrative.edit.expense']).toContain('6500.00元');
   });
 
-  it('exports the document as .docx and .txt', async () => {
-    const docx = await download('导出 Word（.docx）');
+  it('exporting with «…» unfilled lists them and asks; a listed item leads to its field', async () => {
+    await page.getByRole('button', { name: '导出 Word（.docx）' }).click();
+    const dialog = page.getByRole('dialog', { name: '情况说明尚未填完' });
+    await dialog.waitFor();
+    const items = await dialog.getByRole('list', { name: '未填写的内容' }).locator('li').allTextContents();
+    expect(items).toContain('«重点工作任务»（二）重点工作任务');
+    expect(items.some((t) => t.startsWith('«政府采购支出总额»'))).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot('n06-unfilled-confirm-1366');
+    await dialog.getByRole('button', { name: '«重点工作任务»' }).click();
+    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-field-key')")).toBe('narrative.keyTasks');
+  });
+
+  it('exports the document as .docx and .txt once the clerk confirms', async () => {
+    const confirmed = async (button: string, confirm: string) => {
+      await page.getByRole('button', { name: button }).click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: confirm }).click()]);
+      return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+    };
+    const docx = await confirmed('导出 Word（.docx）', '仍然导出 Word');
     expect(docx.name).toBe(`${UNIT}2020年度部门决算情况说明.docx`);
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(docx.bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
-    const txt = await download('导出文本（.txt）');
+    const txt = await confirmed('导出文本（.txt）', '仍然导出文本');
     expect(txt.name).toBe(`${UNIT}2020年度部门决算情况说明.txt`);
     const text = txt.bytes.toString('utf8');
     expect(text).toContain('支出合计6500.00元');
@@ -160,5 +173,35 @@ describe('情况说明 in Chromium', () => {
     expect(stored.texts['narrative.option.unit']).toBe('万元');
     expect(stored.texts['narrative.option.zeroItems']).toBe('nonZero');
     await shot('n05-wanyuan');
+  });
+
+  it('number style (100%, 0元, thousands separators) and an edited standard paragraph are kept with the report', async () => {
+    await page.getByRole('group', { name: '情况说明金额单位' }).getByRole('button', { name: '元', exact: true }).click();
+    await page.getByRole('group', { name: '百分比' }).getByRole('button', { name: '100%', exact: true }).click();
+    await page.getByRole('group', { name: '零金额' }).getByRole('button', { name: '0元', exact: true }).click();
+    await page.getByRole('group', { name: '千分位' }).getByRole('button', { name: '1,234.56' }).click();
+    await page.getByRole('button', { name: '全部列出' }).click();
+    await expect.poll(() => paragraphText('income')).toContain('收入合计0元。');
+    await expect.poll(() => paragraphText('basic')).toContain('日常支出5,000.00元。与上年对比增加1,000.00元，增长25%');
+    const term = paragraph('term1');
+    await term.hover();
+    await term.getByRole('button', { name: '修改' }).click();
+    await term.getByRole('textbox', { name: '修改标准文字' }).fill('一、财政拨款收入：指区财政当年拨付的资金。');
+    await term.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => term.locator('.nv-edited-badge').textContent()).toBe('已修改（本报表）');
+    await term.scrollIntoViewIfNeeded();
+    await shot('n07-style-and-standard-text-1366');
+    const stored = await ws.services.api.openReport({ unit: '530502001', year: 2020 });
+    expect(stored.texts['narrative.option.percent']).toBe('100%');
+    expect(stored.texts['narrative.option.zeroAmount']).toBe('0元');
+    expect(stored.texts['narrative.option.grouping']).toBe('grouped');
+    expect(stored.texts['narrative.edit.term1']).toBe('一、财政拨款收入：指区财政当年拨付的资金。');
+    // The 三公 paragraphs are complete at zero: 预算数, 决算数, each item, every count.
+    await paragraph('sgTotal').scrollIntoViewIfNeeded();
+    expect(await paragraphText('sgTotal')).toContain('“三公”经费支出预算为0元，支出决算为0元，未发生支出。其中：因公出国（境）费支出预算为0元');
+    expect(await paragraphText('sgReception')).toContain('共安排国内公务接待0批次（其中：外事接待0批次），接待人次0人（其中：外事接待人次0人）');
+    await shot('n08-sangong-1366');
+    const txt = await ws.services.api.exportNarrative({ unit: '530502001', year: 2020, format: 'txt', allowUnfilled: true });
+    expect(Buffer.from(txt.base64, 'base64').toString('utf8')).toContain('一、财政拨款收入：指区财政当年拨付的资金。');
   });
 });

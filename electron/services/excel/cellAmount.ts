@@ -2,7 +2,8 @@
  * One sheet cell as 分 (or a whole count): numbers, formulas' cached results, and text with thousands
  * separators all count; an empty cell (or a dash) is zero. Anything else is refused with a reason.
  */
-import { parseAmount, parseCount, type MoneyUnit } from '../../../shared/money/fen';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import { codecOf, parseCellText } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 import type { GridCell } from './readWorkbook';
 
@@ -23,7 +24,7 @@ export function cellAmount(cell: GridCell | undefined, kind: ValueKind, unit: Mo
   if (cell.number !== null) {
     const n = cell.number;
     if (!Number.isFinite(n)) return { ok: false, reason: `“${cell.text}”不是有效的数值` };
-    if (kind === 'count') {
+    if (codecOf(kind).whole) {
       const whole = scaledInteger(n, 1);
       return whole === null ? { ok: false, reason: `“${cell.text}”不是整数` } : { ok: true, value: whole };
     }
@@ -37,7 +38,7 @@ export function cellAmount(cell: GridCell | undefined, kind: ValueKind, unit: Mo
   }
   const text = cell.text.trim();
   if (text === '' || DASHES.test(text)) return { ok: true, value: 0 };
-  const parsed = kind === 'count' ? parseCount(text) : parseAmount(text, unit);
+  const parsed = parseCellText(text, kind, unit);
   if (!parsed.ok) return { ok: false, reason: parsed.message };
   return { ok: true, value: parsed.fen ?? 0 };
 }

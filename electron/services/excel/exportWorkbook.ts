@@ -8,8 +8,9 @@ import ExcelJS from 'exceljs';
 import type { Unit } from '../../../shared/api/contract';
 import type { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { LayoutRow, SideLayout } from '../../../shared/engine/types';
-import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
-import type { Pack, TableDef } from '../../../shared/pack/model';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import { cellKindIn, codecOf } from '../../../shared/pack/cellKind';
+import type { Pack, TableDef, ValueKind } from '../../../shared/pack/model';
 import { coverLines, COVER_SHEET } from './cover';
 import { sheetLayout, type SheetColumn, type SheetLayout } from './sheetLayout';
 
@@ -34,9 +35,9 @@ export interface ExportInput {
   options: ExportOptions;
 }
 
-export const MONEY_FORMAT = '#,##0.00';
+export const MONEY_FORMAT = codecOf('money').numFmt;
 export const DRAFT_NOTE = '核对稿：强制审核规则未通过，不得报送';
-export const COUNT_FORMAT = '0';
+export const COUNT_FORMAT = codecOf('count').numFmt;
 /** Where the header starts: row 1 title, row 2 table code, row 3 部门 and 金额单位. */
 export const HEADER_TOP = 4;
 
@@ -49,11 +50,9 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 /** The value of a cell as written: a number in the chosen unit, or null for a blank. */
-export function exportedNumber(value: number, kind: 'money' | 'count', options: ExportOptions): number | null {
+export function exportedNumber(value: number, kind: ValueKind, options: ExportOptions): number | null {
   if (value === 0 && options.blankZeros) return null;
-  if (kind === 'count') return value;
-  // Through the formatter so 万元 rounds exactly as the screen shows it (half-up per cell).
-  return Number(formatAmount(value, { unit: options.unit, grouping: false }));
+  return codecOf(kind).sheetNumber(value, options.unit);
 }
 
 /** Rows printed: every fixed and catalogue row, the 合计, and 科目 rows holding a non-zero value. */
@@ -211,9 +210,9 @@ function writeBodyCell(cell: ExcelJS.Cell, col: SheetColumn, row: LayoutRow | nu
     case 'data': {
       const colId = col.colId ?? '';
       if (!row.cells.includes(colId)) return;
-      const kind = row.kind === 'count' || table.columns.find((c) => c.id === colId)?.kind === 'count' ? 'count' : 'money';
+      const kind = cellKindIn(table, row, colId);
       cell.value = exportedNumber(input.engine.value(table.id, row.id, colId) ?? 0, kind, input.options);
-      cell.numFmt = kind === 'count' ? COUNT_FORMAT : MONEY_FORMAT;
+      cell.numFmt = codecOf(kind).numFmt;
       cell.alignment = { horizontal: 'right' };
       return;
     }

@@ -11,7 +11,8 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import type { EditRequest } from '../../../shared/engine/types';
-import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import { cellKindIn, displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 import { subjectNamesFromTexts, subjectTextKey } from '../../../shared/pack/clerkSubjects';
 import { subjectSource } from '../../../shared/engine/layout';
@@ -49,8 +50,8 @@ function nonZero(inputs: Record<CellKey, number>): Map<CellKey, number> {
 }
 
 function sameInUnit(a: number, b: number, unit: MoneyUnit, kind: ValueKind): boolean {
-  if (kind === 'count' || unit === '元') return a === b;
-  return formatAmount(a, { unit }) === formatAmount(b, { unit });
+  // Equal as the clerk sees them in the file's unit (万元 figures are rounded per cell).
+  return a === b || displayCellValue(a, kind, { unit }) === displayCellValue(b, kind, { unit });
 }
 
 function coverTexts(grid: Grid, current: Record<string, string>): TextChange[] {
@@ -176,9 +177,7 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
     return def && layoutRow ? cellTitle(def, layoutRow, col) : `表 ${table} 行 ${row} 列 ${col}`;
   };
   const kindOf = (eng: ReportEngine, table: string, row: string, col: string): ValueKind => {
-    const layoutRow = eng.row(table, row);
-    const column = pack.tables.find((t) => t.id === table)?.columns.find((c) => c.id === col);
-    return layoutRow?.kind === 'count' || column?.kind === 'count' ? 'count' : 'money';
+    return cellKindIn(pack.tables.find((t) => t.id === table), eng.row(table, row), col);
   };
   const change = (eng: ReportEngine, key: CellKey, b: number | null, a: number | null): ValueChange => {
     const { table, row, col } = splitCellKey(key);

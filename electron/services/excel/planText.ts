@@ -1,11 +1,11 @@
 /** An import plan as lines of Chinese text: what `import-xlsx --dry-run` prints and the CLI logs. */
-import { fenToYuanString } from '../../../shared/money/fen';
+import { plainCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 import type { ImportPlan } from './importPlan';
 
 function shown(value: number | null, kind: ValueKind): string {
   if (value === null) return '（空）';
-  return kind === 'count' ? String(value) : fenToYuanString(value);
+  return plainCellValue(value, kind);
 }
 
 function place(sheet: string | undefined, cell: string | undefined): string {

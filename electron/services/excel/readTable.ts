@@ -8,6 +8,7 @@ import { catalogueEntries } from '../../../shared/engine/catalogueIndex';
 import { buildTableLayout } from '../../../shared/engine/layout';
 import type { LayoutRow } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
+import { cellKindIn } from '../../../shared/pack/cellKind';
 import { TOTAL_ROW, type CatalogueId, type Pack, type SideDef, type TableDef, type ValueKind } from '../../../shared/pack/model';
 import { cellAmount } from './cellAmount';
 import { gridCell, gridText, type Grid } from './readWorkbook';
@@ -383,7 +384,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       for (const [col, colId] of byCol) {
         const address = cellAddress(r, col);
         const cell = gridCell(grid, r, col);
-        const colKind: ValueKind = table.columns.find((c) => c.id === colId)?.kind === 'count' || row?.kind === 'count' ? 'count' : 'money';
+        const colKind: ValueKind = cellKindIn(table, row, colId);
         const amount = cellAmount(cell, colKind, unit);
         if (!amount.ok) {
           problem(address, `${rowName}：${amount.reason}，未导入`);

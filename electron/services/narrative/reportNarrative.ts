@@ -9,6 +9,7 @@ import type { NarrativeDoc } from '../../../shared/narrative/document';
 import { editsFromTexts } from '../../../shared/narrative/edits';
 import { generateNarrative, type LastYearValues, type NarrativeOptions } from '../../../shared/narrative/generate';
 import { lastYearFromReport, lastYearFromTexts } from '../../../shared/narrative/lastYear';
+import { DEFAULT_STYLE, type FigureStyle } from '../../../shared/narrative/format';
 import { narrativeOptions } from '../../../shared/narrative/options';
 import type { NarrativeTemplate } from '../../../shared/narrative/template';
 import type { ReportSessions } from '../reportSessions';
@@ -26,14 +27,16 @@ export async function reportNarrative(
   sessions: ReportSessions,
   template: NarrativeTemplate,
   ref: ReportRef,
-  overrides: { unit?: MoneyUnit; zeroItems?: NarrativeOptions['zeroItems'] } = {},
+  overrides: { unit?: MoneyUnit; zeroItems?: NarrativeOptions['zeroItems']; style?: Partial<FigureStyle> } = {},
 ): Promise<ReportNarrative> {
   const session = await sessions.open(ref);
   const previous = await previousYearSession(sessions, ref);
   const engine = session.engine;
-  const typed = lastYearFromTexts(session.texts, (t, r) => engine.row(t, r)?.kind ?? 'money');
+  const typed = lastYearFromTexts(session.texts, (t, r, c) => engine.kindOf(t, r, c) ?? 'money');
   const lastYear: LastYearValues | null = previous ? lastYearFromReport(previous.engine) : typed;
-  const options = { ...narrativeOptions(session.texts), ...overrides };
+  const stored = narrativeOptions(session.texts);
+  const { style, ...rest } = overrides;
+  const options: NarrativeOptions = { ...stored, ...rest, style: { ...DEFAULT_STYLE, ...stored.style, ...style } };
   const doc = generateNarrative({
     template,
     report: engine,

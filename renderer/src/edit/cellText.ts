@@ -1,4 +1,5 @@
-import { formatAmount, parseAmount, parseCount, type MoneyUnit, type ParseResult } from '../../../shared/money/fen';
+import type { MoneyUnit, ParseResult } from '../../../shared/money/fen';
+import { displayCellValue, parseCellText } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 
 /**
@@ -7,11 +8,10 @@ import type { ValueKind } from '../../../shared/pack/model';
  */
 export function formatCell(value: number | null | undefined, kind: ValueKind, unit: MoneyUnit): string {
   if (value === null || value === undefined) return '';
-  if (kind === 'count') return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  return formatAmount(value, { unit });
+  return displayCellValue(value, kind, { unit });
 }
 
 /** Parses what the clerk typed or pasted into a cell of the given kind; money is read in the display unit. */
 export function parseCell(text: string, kind: ValueKind, unit: MoneyUnit): ParseResult {
-  return kind === 'count' ? parseCount(text) : parseAmount(text, unit);
+  return parseCellText(text, kind, unit);
 }

@@ -1,5 +1,6 @@
 import type { MoneyUnit } from '../../../shared/money/fen';
 import type { EditRequest, LayoutRow } from '../../../shared/engine/types';
+import { resolveCellKind } from '../../../shared/pack/cellKind';
 import type { ColumnDef, TableDef } from '../../../shared/pack/model';
 import { parseCell } from './cellText';
 import { describeCell } from './place';
@@ -54,7 +55,7 @@ export function planPaste(area: PasteArea, matrix: string[][]): PastePlan {
         skippedComputed += 1;
         continue;
       }
-      const parsed = parseCell(text, row.kind, area.unit);
+      const parsed = parseCell(text, resolveCellKind(column, row), area.unit);
       if (!parsed.ok) {
         return {
           ok: false,

@@ -3,7 +3,7 @@
  * and cell it came from. Pure, so the wording is tested without a browser.
  */
 import type { ImportPlanView, ValueChange } from '../../../shared/api/xlsxPlan';
-import { formatAmount } from '../../../shared/money/fen';
+import { displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 
 export type SectionTone = 'add' | 'change' | 'remove' | 'warn' | 'info';
@@ -29,7 +29,7 @@ export const LINES_SHOWN = 200;
 /** A value in 元 as the grid shows it (counts as whole numbers); an empty cell reads （空）. */
 export function shownValue(value: number | null, kind: ValueKind): string {
   if (value === null) return '（空）';
-  return kind === 'count' ? String(value) : formatAmount(value);
+  return displayCellValue(value, kind);
 }
 
 function placeOf(sheet: string | undefined, cell: string | undefined): string | undefined {

@@ -67,6 +67,8 @@ const Paragraph = memo(function Paragraph({ block, edited, checks, onField, onRe
     if (!failed) setDraft(null);
   };
   const mismatches = checks.filter((c) => edited !== undefined || c.id !== 'N-0');
+  // The pack's standard wording (口径说明, 名词解释 …) is “modified” for this report, not “rewritten”.
+  const fixed = block.fixed === true;
   return (
     <div className={`nv-para${edited !== undefined ? ' edited' : ''}${mismatches.length > 0 ? ' flagged' : ''}`} data-paragraph={block.id}>
       {draft === null ? (
@@ -75,28 +77,29 @@ const Paragraph = memo(function Paragraph({ block, edited, checks, onField, onRe
             {edited !== undefined ? <span className="nv-edited-text">{edited}</span> : block.runs.map((r, i) => <RunSpan key={i} run={r} onField={onField} />)}
           </p>
           <div className="nv-para-tools">
-            {edited !== undefined && <span className="nv-edited-badge">已改写</span>}
+            {edited !== undefined && <span className="nv-edited-badge">{fixed ? '已修改（本报表）' : '已改写'}</span>}
+            {fixed && edited === undefined && <span className="nv-fixed-badge">标准文字</span>}
             <button type="button" className="nv-link" onClick={() => setDraft(edited ?? blockText(block))}>
-              改写
+              {fixed ? '修改' : '改写'}
             </button>
             {edited !== undefined && (
               <button type="button" className="nv-link" disabled={busy} onClick={() => void store(null)}>
-                恢复自动生成
+                {fixed ? '恢复标准文字' : '恢复自动生成'}
               </button>
             )}
           </div>
         </>
       ) : (
         <div className="nv-rewrite">
-          <textarea aria-label="改写段落" value={draft} rows={Math.min(12, Math.max(3, Math.ceil(draft.length / 60)))} onChange={(e) => setDraft(e.target.value)} />
+          <textarea aria-label={fixed ? '修改标准文字' : '改写段落'} value={draft} rows={Math.min(12, Math.max(3, Math.ceil(draft.length / 60)))} onChange={(e) => setDraft(e.target.value)} />
           <div className="nv-rewrite-actions">
             <button type="button" className="primary" disabled={busy || draft.trim() === ''} onClick={() => void store(draft.trim())}>
-              保存改写
+              {fixed ? '保存修改' : '保存改写'}
             </button>
             <button type="button" disabled={busy} onClick={() => setDraft(null)}>
               取消
             </button>
-            <span className="nv-hint">改写后的数字和增减用词会与报表核对。</span>
+            <span className="nv-hint">{fixed ? '报表格式的标准文字；修改只对本报表有效，导出时使用修改后的文字。' : '改写后的数字和增减用词会与报表核对。'}</span>
           </div>
         </div>
       )}

@@ -3,7 +3,14 @@
  * the right (following every committed edit), the options, the check results and the exports.
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
-import { OPTION_UNIT_KEY, OPTION_ZERO_KEY } from '../../../shared/narrative/options';
+import {
+  OPTION_GROUPING_KEY,
+  OPTION_PERCENT_KEY,
+  OPTION_UNIT_KEY,
+  OPTION_ZERO_AMOUNT_KEY,
+  OPTION_ZERO_KEY,
+} from '../../../shared/narrative/options';
+import { unfilledPlaceholders, type UnfilledPlaceholder } from '../../../shared/narrative/unfilled';
 import { editTextKey } from '../../../shared/narrative/edits';
 import { errorText } from '../app/reportSession';
 import { downloadFile } from './download';
@@ -12,6 +19,7 @@ import { NarrativeChecks } from './NarrativeChecks';
 import { NarrativeDocument } from './NarrativeDocument';
 import { NarrativeForms, PREV_FORM } from './NarrativeForms';
 import { sourceText } from './PrevYearForm';
+import { UnfilledDialog } from './UnfilledDialog';
 import './narrative.css';
 
 interface Props {
@@ -23,6 +31,8 @@ export function NarrativeView({ live, notify }: Props) {
   const view = useSyncExternalStore(live.subscribe, live.snapshot);
   const [formId, setFormId] = useState(live.template.forms[0]?.id ?? PREV_FORM);
   const [exporting, setExporting] = useState(false);
+  /** An export waiting for the clerk to confirm it despite unfilled «…». */
+  const [pending, setPending] = useState<{ format: 'txt' | 'docx'; items: UnfilledPlaceholder[] } | null>(null);
 
   const save = useCallback(
     async (patch: Record<string, string | null>): Promise<string | null> => {
@@ -74,10 +84,23 @@ export function NarrativeView({ live, notify }: Props) {
     if (failed) notify('error', failed);
   };
 
-  const exportAs = async (format: 'txt' | 'docx') => {
+  const exportAs = (format: 'txt' | 'docx') => {
+    const items = unfilledPlaceholders(view.doc, view.edits);
+    if (items.length > 0) setPending({ format, items });
+    else void exportNow(format, false);
+  };
+
+  const goToUnfilled = (item: UnfilledPlaceholder) => {
+    setPending(null);
+    if (item.key && formOf.has(item.key)) goToField(item.key);
+    else goToParagraph(item.paragraphId);
+  };
+
+  const exportNow = async (format: 'txt' | 'docx', allowUnfilled: boolean) => {
+    setPending(null);
     setExporting(true);
     try {
-      const file = await live.exportFile(format);
+      const file = await live.exportFile(format, allowUnfilled);
       downloadFile(file);
       notify('info', `已导出：${file.fileName}`);
     } catch (err) {
@@ -88,6 +111,17 @@ export function NarrativeView({ live, notify }: Props) {
   };
 
   const { options } = view;
+  const style = options.style;
+  const choice = (label: string, key: string, items: { value: string; text: string; on: boolean }[]) => (
+    <div className="nv-option" role="group" aria-label={label}>
+      <span>{label}</span>
+      {items.map((item) => (
+        <button key={item.value} type="button" aria-pressed={item.on} className={item.on ? 'on' : undefined} onClick={() => void setOption(key, item.value)}>
+          {item.text}
+        </button>
+      ))}
+    </div>
+  );
   return (
     <div className="narrative-view" aria-label="情况说明">
       <div className="nv-toolbar">
@@ -117,14 +151,37 @@ export function NarrativeView({ live, notify }: Props) {
           {view.loaded ? sourceText(view, live.ref.year) : '正在读取说明文字和上年报表…'}
         </span>
         <div className="nv-export">
-          <button type="button" disabled={exporting} onClick={() => void exportAs('txt')}>
+          <button type="button" disabled={exporting} onClick={() => exportAs('txt')}>
             导出文本（.txt）
           </button>
-          <button type="button" className="primary" disabled={exporting} onClick={() => void exportAs('docx')}>
+          <button type="button" className="primary" disabled={exporting} onClick={() => exportAs('docx')}>
             导出 Word（.docx）
           </button>
         </div>
       </div>
+      <div className="nv-options-more" aria-label="数字写法">
+        {choice('百分比', OPTION_PERCENT_KEY, [
+          { value: '100.00%', text: '100.00%', on: style?.percent !== 'trim' },
+          { value: '100%', text: '100%', on: style?.percent === 'trim' },
+        ])}
+        {choice('零金额', OPTION_ZERO_AMOUNT_KEY, [
+          { value: '0.00元', text: '0.00元', on: style?.zero !== 'bare' },
+          { value: '0元', text: '0元', on: style?.zero === 'bare' },
+        ])}
+        {choice('千分位', OPTION_GROUPING_KEY, [
+          { value: 'plain', text: '不加', on: style?.grouping !== true },
+          { value: 'grouped', text: '1,234.56', on: style?.grouping === true },
+        ])}
+      </div>
+      {pending && (
+        <UnfilledDialog
+          action={pending.format === 'docx' ? '导出 Word' : '导出文本'}
+          items={pending.items}
+          onCancel={() => setPending(null)}
+          onConfirm={() => void exportNow(pending.format, true)}
+          onGoTo={goToUnfilled}
+        />
+      )}
       <div className="nv-main">
         <NarrativeForms live={live} view={view} formId={formId} onForm={setFormId} wanted={wanted} save={save} />
         <article className="nv-doc" aria-label="情况说明全文">

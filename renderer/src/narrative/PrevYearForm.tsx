@@ -4,7 +4,7 @@
  * against, kept as texts `prev.<table>.<row>.<col>`.
  */
 import { useMemo } from 'react';
-import { parseAmount, parseCount } from '../../../shared/money/fen';
+import { parseCellText } from '../../../shared/pack/cellKind';
 import { prevCellsNeeded } from '../../../shared/narrative/lastYear';
 import { FieldRow } from './FieldRow';
 import type { LiveNarrative, NarrativeView } from './liveNarrative';
@@ -45,11 +45,11 @@ export function PrevYearForm({ live, view, save }: Props) {
             <FieldRow
               key={c.textKey}
               textKey={c.textKey}
-              label={`${c.label}${c.kind === 'count' ? '' : '（元）'}`}
+              label={`${c.label}${c.kind === 'money' ? '（元）' : ''}`}
               multiline={false}
               stored={view.texts[c.textKey] ?? ''}
               check={(raw) => {
-                const r = c.kind === 'count' ? parseCount(raw) : parseAmount(raw);
+                const r = parseCellText(raw, c.kind);
                 return r.ok ? null : `${c.label}：${r.message}`;
               }}
               save={(value) => save({ [c.textKey]: value })}

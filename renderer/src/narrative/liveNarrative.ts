@@ -51,7 +51,6 @@ export class LiveNarrative {
   private version = 0;
   private view: NarrativeView | null = null;
   private readonly detach: () => void;
-  private readonly kinds = new Map<string, ValueKind>();
 
   constructor(
     private readonly api: Api,
@@ -105,8 +104,8 @@ export class LiveNarrative {
   }
 
   /** The document as the back end writes it (the same generator, over what the store holds). */
-  exportFile(format: 'txt' | 'docx'): Promise<FileResult> {
-    return this.api.exportNarrative({ ...this.ref, format });
+  exportFile(format: 'txt' | 'docx', allowUnfilled = false): Promise<FileResult> {
+    return this.api.exportNarrative({ ...this.ref, format, ...(allowUnfilled ? { allowUnfilled: true } : {}) });
   }
 
   private invalidate(): void {
@@ -114,23 +113,11 @@ export class LiveNarrative {
     for (const l of this.listeners) l();
   }
 
-  private kindOf = (table: string, row: string): ValueKind => {
-    const key = `${table}:${row}`;
-    let kind = this.kinds.get(key);
-    if (kind === undefined) {
-      const layoutRow = this.source.engine
-        .layout(table)
-        .sides.flatMap((s) => s.rows)
-        .find((r) => r.id === row);
-      kind = layoutRow?.kind ?? 'money';
-      this.kinds.set(key, kind);
-    }
-    return kind;
-  };
+  private kindOf = (table: string, row: string, col: string): ValueKind => this.source.engine.kindOf(table, row, col) ?? 'money';
 
   private lastYear(): { values: LastYearValues | null; source: LastYearSource } {
     if (this.previous && this.previousYear !== null) return { values: this.previous, source: { kind: 'database', year: this.previousYear } };
-    const typed = lastYearFromTexts(this.texts, (t, r) => (this.source.engine.tableIds().includes(t) ? this.kindOf(t, r) : 'money'));
+    const typed = lastYearFromTexts(this.texts, (t, r, c) => (this.source.engine.tableIds().includes(t) ? this.kindOf(t, r, c) : 'money'));
     return typed ? { values: typed, source: { kind: 'typed' } } : { values: null, source: { kind: 'none' } };
   }
 

@@ -13,6 +13,7 @@ import type {
 import { cellKey, splitCellKey, type CellKey } from '../../../shared/api/contract';
 import type { LayoutRow, TableLayout } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
+import { resolveCellKind } from '../../../shared/pack/cellKind';
 import { formatCell, parseCell } from '../edit/cellText';
 import { parseClipboardText } from '../edit/clipboardText';
 import { describeCell } from '../edit/place';
@@ -102,7 +103,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         const v = p.value;
         if (typeof v === 'number') {
           const row = rowOf(meta, p.data);
-          return formatCell(v, row?.kind ?? meta.column?.kind ?? 'money', unitRef.current);
+          return formatCell(v, resolveCellKind(meta.column, row ?? undefined), unitRef.current);
         }
         return v ?? '';
       },
@@ -232,8 +233,9 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
       const old = session.valueOf(table.id, row.id, column.id);
       // F2 then Enter without a change: the editor held the formatted (maybe rounded 万元) text; keep the exact value.
-      if (text === formatCell(old, row.kind, unitRef.current)) return;
-      const parsed = parseCell(text, row.kind, unitRef.current);
+      const kind = resolveCellKind(column, row);
+      if (text === formatCell(old, kind, unitRef.current)) return;
+      const parsed = parseCell(text, kind, unitRef.current);
       if (!parsed.ok) {
         notify('error', `输入有误，未写入：${describeCell(table, row, column)}：${parsed.message}`);
         // Enter has already moved on; bring the clerk back to the cell to retype, as Excel's validation does.

@@ -42,7 +42,7 @@ describe('N-checks on hand-edited paragraphs', () => {
   it('catches a wrong 增/减 word and a doubled one (S001 printed 增加减少)', () => {
     const doc = build(pack, template);
     const wrong = paragraph(doc, 'opex').replace('与上年对比减少', '与上年对比增加');
-    expect(checkNarrative(doc, { opex: wrong }).map((r) => r.message)).toContain('情况说明“机关运行经费支出情况说明”：写为“增加”，按报表应为“减少”');
+    expect(checkNarrative(doc, { opex: wrong }).map((r) => r.message)).toContain('情况说明“机关运行经费”：写为“增加”，按报表应为“减少”');
     const doubled = paragraph(doc, 'income').replace('与上年对比增加', '与上年对比增加减少');
     expect(checkNarrative(doc, { income: doubled }).map((r) => r.message)).toContain('情况说明“收入决算情况说明”：“增加减少”用词重复，按报表应为“增加”');
   });
@@ -70,7 +70,7 @@ describe('N-checks on the generated document', () => {
     delete texts['narrative.incomeReason'];
     const results = checkNarrative(build(pack, template, { texts }), {});
     expect(results).toContainEqual(expect.objectContaining({ id: 'N-8', message: '情况说明“收入决算情况说明”：数字有增减或与预算不同，需填写“收入增减主要原因”' }));
-    expect(results).toContainEqual(expect.objectContaining({ id: 'N-0', message: '情况说明“人员和车辆”：尚未填写“年末实有人员编制”' }));
+    expect(results).toContainEqual(expect.objectContaining({ id: 'N-0', message: '情况说明“部门人员和车辆的编制及实有情况”：尚未填写“年末实有人员编制”' }));
     expect(results.some((r) => r.message.includes('因公出国（境）费主要用途'))).toBe(false);
   });
 

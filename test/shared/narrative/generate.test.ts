@@ -31,7 +31,7 @@ describe('golden text of a complete report (元, every 类 listed)', () => {
       `${U}2020年度支出合计6442713.85元。其中：基本支出4942713.85元，占总支出的76.72%；项目支出1500000.00元，占总支出的23.28%；上缴上级支出、经营支出、对附属单位补助支出共0.00元，占总支出的0.00%。与上年对比增加442713.85元，增长7.38%，主要原因分析：人员经费增加。`,
     );
     expect(paragraph(doc, 'basic')).toBe(
-      `2020年度用于保障${U}正常运转的日常支出4942713.85元。与上年持平。包括基本工资、津贴补贴等人员经费支出4442713.85元，占基本支出的89.88%。办公费、印刷费、水电费、办公设备购置等公用经费500000.00元，占基本支出的10.12%。`,
+      `2020年度用于保障${U}正常运转的日常支出4942713.85元。与上年持平。包括基本工资、津贴补贴等人员经费支出4442713.85元，占基本支出的89.88%。办公费、印刷费、水电费、办公设备购置等日常公用经费500000.00元，占基本支出的10.12%。`,
     );
     expect(paragraph(doc, 'project')).toBe(
       `2020年度用于保障${U}为完成特定的行政工作任务或事业发展目标，用于专项业务工作的经费支出1500000.00元。与上年持平。`,
@@ -40,7 +40,10 @@ describe('golden text of a complete report (元, every 类 listed)', () => {
 
   it('一般公共预算: total, all 26 类 lines in T01 order with zero lines, shares adding to 100.00%', () => {
     const doc = build(pack, template);
-    expect(paragraph(doc, 'gpb')).toBe(`${U}2020年度一般公共预算财政拨款支出6442713.85元，占本年支出合计的100.00%。与上年持平。`);
+    expect(paragraph(doc, 'gpb')).toBe(
+      `${U}2020年度一般公共预算财政拨款支出6442713.85元，占本年支出合计的100.00%。与上年持平。其中：基本支出4942713.85元，占一般公共预算财政拨款支出的76.72%；项目支出1500000.00元，占一般公共预算财政拨款支出的23.28%。`,
+    );
+    expect(paragraph(doc, 'gpbItem.234')).toBe('26.抗疫特别国债安排的支出(类)0.00元，占一般公共预算财政拨款总支出的0.00%。');
     const items = doc.blocks.filter((b) => b.type === 'paragraph' && b.id.startsWith('gpbItem.'));
     expect(items).toHaveLength(26);
     expect(paragraph(doc, 'gpbItem.201')).toBe(
@@ -65,16 +68,16 @@ describe('golden text of a complete report (元, every 类 listed)', () => {
     expect(paragraph(doc, 'sgShares')).toBe(
       '2020年度一般公共预算财政拨款“三公”经费支出决算中，因公出国（境）费支出决算15000.00元，占25.42%；公务用车购置及运行维护费支出决算36000.50元，占61.02%；公务接待费支出决算8000.00元，占13.56%。',
     );
-    expect(paragraph(doc, 'sgAbroad')).toBe('1.因公出国（境）费支出15000.00元，共安排因公出国（境）团组1个，累计3人次。«因公出国（境）费主要用途»');
+    expect(paragraph(doc, 'sgAbroad')).toBe('1.因公出国（境）费支出15000.00元，共安排因公出国（境）团组1个，累计3人次。');
     expect(paragraph(doc, 'sgReception')).toContain('共安排国内公务接待12批次（其中：外事接待1批次），接待人次85人（其中：外事接待人次4人）');
   });
 
   it('机关运行经费 with its change by 经济科目, 国有资产 with 增加 and 持平, 政府采购 with the 中小企业 share', () => {
     const doc = build(pack, template);
     expect(paragraph(doc, 'opex')).toBe(
-      `${U}2020年机关运行经费支出500000.00元，与上年对比减少20000.00元，下降3.85%，主要原因分析：（一）办公费减少20000.00元。«机关运行经费增减补充说明»`,
+      `${U}2020年机关运行经费支出500000.00元，与上年对比减少20000.00元，下降3.85%，主要原因分析：（一）办公费减少20000.00元。`,
     );
-    expect(paragraph(doc, 'opexUse')).toBe('部门机关运行经费主要用于：（一）办公费300000.00元；（二）差旅费150000.00元；（三）办公设备购置50000.00元。«机关运行经费按单位说明»');
+    expect(paragraph(doc, 'opexUse')).toBe('部门机关运行经费主要用于：（一）办公费300000.00元；（二）差旅费150000.00元；（三）办公设备购置50000.00元。');
     expect(paragraph(doc, 'assets')).toContain('资产总额1550000.25元，其中，流动资产800000.00元，固定资产750000.25元');
     expect(paragraph(doc, 'assets')).toContain('与上年相比，本年资产总额增加50000.25元，其中固定资产与上年持平。');
     expect(paragraph(doc, 'purchase')).toBe(
@@ -88,6 +91,27 @@ describe('golden text of a complete report (元, every 类 listed)', () => {
   it('the fixed parts: 第一 to 第五部分, empty-table note, 相关口径说明 and 名词解释', () => {
     const text = narrativeText(build(pack, template));
     for (const heading of ['第一部分', '第二部分', '第三部分', '第四部分', '第五部分 名词解释', '六、相关口径说明']) expect(text).toContain(heading);
+    // The skeleton of spec §5.1 / §5.3, numbered as published.
+    const headings = build(pack, template)
+      .blocks.filter((b) => b.type === 'heading')
+      .map((b) => b.runs.map((r) => r.text).join(''));
+    expect(headings.filter((h) => /^第.部分/.test(h))).toEqual([
+      '第一部分 某某县政务服务管理局概况',
+      '第二部分 2020年度部门决算表',
+      '第三部分 2020年度部门决算情况说明',
+      '第四部分 其他重要事项及相关口径情况说明',
+      '第五部分 名词解释',
+    ]);
+    const part4 = headings.slice(headings.indexOf('第四部分 其他重要事项及相关口径情况说明') + 1, headings.indexOf('第五部分 名词解释'));
+    expect(part4.filter((h) => /^[一二三四五六]、/.test(h))).toEqual([
+      '一、机关运行经费',
+      '二、国有资产占用情况',
+      '三、政府采购支出情况',
+      '四、部门绩效自评情况',
+      '五、其他重要事项情况说明',
+      '六、相关口径说明',
+    ]);
+    expect(headings).toContain('（二）部门人员和车辆的编制及实有情况');
     expect(text).toContain('故《政府性基金预算财政拨款收入支出决算表》、《国有资本经营预算财政拨款收入支出决算表》无数据。');
     expect(text).toContain('九、机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。');
     expect(text).toContain('本单位无其他重要事项情况说明。');
@@ -108,8 +132,8 @@ describe('options and edge cases', () => {
   it('a first year without 上年数: no comparison is invented and no reason is asked for', () => {
     const doc = build(pack, template, { texts: withoutPrev(FULL_TEXTS) });
     expect(paragraph(doc, 'income')).toMatch(/占总收入的0\.00%。无上年可比数据。$/);
-    expect(paragraph(doc, 'opex')).toBe(`${U}2020年机关运行经费支出500000.00元，无上年可比数据。«机关运行经费增减补充说明»`);
-    expect(doc.blocks.some((b) => b.id === 'sgYoy')).toBe(false);
+    expect(paragraph(doc, 'opex')).toBe(`${U}2020年机关运行经费支出500000.00元，无上年可比数据。`);
+    expect(paragraph(doc, 'sgYoy')).toBe('2020年度一般公共预算财政拨款“三公”经费支出决算无上年可比数据。');
     expect(paragraph(doc, 'assets')).not.toContain('与上年相比');
   });
 
@@ -130,20 +154,22 @@ describe('options and edge cases', () => {
     };
     const rows = { T03: ['2010301', '2080505', '2101101'], T05: ['2010301', '2080505', '2101101'] };
     const doc = build(pack, template, { rows, inputs, texts: {}, options: { unit: '万元', zeroItems: 'nonZero' } });
-    expect(paragraph(doc, 'gpb')).toBe(`${U}2020年度一般公共预算财政拨款支出4.02万元，占本年支出合计的100.00%。无上年可比数据。`);
+    expect(paragraph(doc, 'gpb')).toBe(
+      `${U}2020年度一般公共预算财政拨款支出4.02万元，占本年支出合计的100.00%。无上年可比数据。其中：基本支出4.02万元，占一般公共预算财政拨款支出的100.00%；项目支出0.00万元，占一般公共预算财政拨款支出的0.00%。`,
+    );
     expect(paragraph(doc, 'gpbItem.201')).toBe('1.一般公共服务(类)支出1.00万元，占一般公共预算财政拨款总支出的25.00%。主要用于基本支出1.00万元，项目支出0.00万元。');
     expect(paragraph(doc, 'gpbItem.210')).toContain('卫生健康(类)支出2.01万元，占一般公共预算财政拨款总支出的50.00%');
     const shares = doc.shareGroups.find((g) => g.id === 'gpbItem')?.shares ?? [];
     expect(shares).toEqual(['25.00', '25.00', '50.00']);
-    expect(paragraph(doc, 'sgNone')).toBe(`${U}2020年度无“三公”经费财政拨款支出。`);
+    expect(paragraph(doc, 'sgTotal')).toMatch(/^.*“三公”经费支出预算为0\.00万元，支出决算为0\.00万元，未发生支出。/);
   });
 
   it('an empty report: nothing divided by zero, the zero sentences of S001', () => {
     const doc = build(pack, template, { rows: {}, inputs: {}, texts: {} });
     expect(paragraph(doc, 'income')).toBe(`${U}2020年度收入合计0.00元。无上年可比数据。`);
     expect(paragraph(doc, 'gpbNone')).toBe(`${U}2020年度无一般公共预算财政拨款支出。`);
-    expect(paragraph(doc, 'sgAbroad')).toBe('1.因公出国（境）费：本单位没有发生因公出国（境）费支出。');
-    expect(paragraph(doc, 'purchase')).toContain('政府采购支出总额«政府采购货物支出»');
+    expect(paragraph(doc, 'sgAbroad')).toBe('1.因公出国（境）费支出0.00元，共安排因公出国（境）团组0个，累计0人次。');
+    expect(paragraph(doc, 'purchase')).toContain('政府采购支出总额«政府采购支出总额»，其中：政府采购货物支出«政府采购货物支出»');
     expect(narrativeText(doc)).not.toContain('—');
   });
 
