@@ -29,12 +29,13 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
     previousYear: async (ref) => {
       const previous = await sessions.serial(() => previousYearSession(sessions, ref));
       if (!previous) return null;
+      const subjects = previous.engine.subjectNames();
       return {
         year: previous.year,
         packId: previous.pack.id,
         rows: previous.engine.addedRows(),
         inputs: previous.engine.inputs(),
-        subjects: previous.engine.subjectNames(),
+        ...(Object.keys(subjects).length > 0 ? { subjects } : {}),
       };
     },
 
