@@ -20,6 +20,7 @@ export const HELP = `决算工作站 命令行工具
         导出公开表工作簿：--wan 以万元为单位，--blank-zeros 零值留空。
         有强制审核规则未通过时拒绝导出；--draft 导出封面注明“不得报送”的核对稿。
   juesuan import-xlsx --db 文件 --unit 单位编码 --year 年度 文件.xlsx [--dry-run]
+  juesuan catalogue import --db 文件 科目.xlsx|科目.csv --year 年度 [--dry-run]
         导入财政局下发的工作簿；先列出将要发生的变化，--dry-run 只列出不写入。
         上一年度的工作簿导入到上一年度，即成为本年度的上年数。
   juesuan narrative --db 文件 --unit 单位编码 --year 年度 --out 文件.txt|文件.docx [--wan] [--nonzero]

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/errors';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { catalogueCommand } from './commands/catalogue';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  catalogue: catalogueCommand,
 };
 
 function oneLine(text: string): string {

@@ -29,6 +29,8 @@ function snapshot(session: Session): ReportSnapshot {
     rows: session.engine.addedRows(),
     inputs: session.engine.inputs(),
     texts: { ...session.texts },
+    ...(Object.keys(session.yearCatalogues).length > 0 ? { catalogues: session.yearCatalogues } : {}),
+    ...(Object.keys(session.engine.subjectNames()).length > 0 ? { subjects: session.engine.subjectNames() } : {}),
   };
 }
 

@@ -10,13 +10,48 @@ import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { Pack } from '../../shared/pack/model';
 import { packForYear } from '../../shared/pack/years';
 import { subjectNamesFromTexts, type SubjectNames } from '../../shared/pack/clerkSubjects';
+import { withYearCatalogues } from '../../shared/pack/yearCatalogues';
+import type { CatalogueEntry } from '../../shared/pack/model';
+import { subjectSource } from '../../shared/engine/layout';
+import { loadYearCatalogues } from './store/yearCatalogues';
+
+/**
+ * The report's own 科目: those named in its texts, and rows the year's catalogue (the bureau's file)
+ * no longer has — they keep the name the shipped catalogue gives them, so no row is ever dropped.
+ */
+export function reportSubjects(pack: Pack, base: Pack, rows: Record<string, string[]>, texts: Record<string, string>): SubjectNames {
+  const out = subjectNamesFromTexts(texts);
+  if (pack === base) return out;
+  for (const [table, codes] of Object.entries(rows)) {
+    const def = pack.tables.find((t) => t.id === table);
+    const catalogue = def ? subjectSource(def)?.catalogue : undefined;
+    if (!catalogue) continue;
+    const have = new Set(pack.catalogues[catalogue]?.entries.map((e) => e.code));
+    const names = new Map(base.catalogues[catalogue]?.entries.map((e) => [e.code, e.name]));
+    for (const code of codes) {
+      if (have.has(code) || out[catalogue]?.[code]) continue;
+      (out[catalogue] ??= {})[code] = names.get(code) ?? code;
+      // Parents the file lacks too keep their shipped names.
+      const lengths = base.catalogues[catalogue]?.codeLength;
+      for (const len of lengths ? [lengths.款, lengths.类] : []) {
+        const parent = code.slice(0, len);
+        const name = names.get(parent);
+        if (!have.has(parent) && name && !out[catalogue]?.[parent]) (out[catalogue] ??= {})[parent] = name;
+      }
+    }
+  }
+  return out;
+}
 import type { ReportStore } from './store/reportStore';
 
 export interface Session {
   reportId: number;
   unit: Unit;
   year: number;
+  /** The year's format, with the year's own catalogues (imported from the bureau's file) when kept. */
   pack: Pack;
+  /** The catalogues the database keeps for this year and the pack uses, by id. */
+  yearCatalogues: Record<string, CatalogueEntry[]>;
   engine: ReportEngine;
   texts: Record<string, string>;
 }
@@ -80,6 +115,33 @@ export class ReportSessions {
     }
   }
 
+  private readonly yearCatalogueCache = new Map<number, Record<string, CatalogueEntry[]>>();
+
+  /** The catalogues kept for a year in the database (bureau's files), by id. */
+  async yearCatalogues(year: number): Promise<Record<string, CatalogueEntry[]>> {
+    let found = this.yearCatalogueCache.get(year);
+    if (!found) {
+      found = {};
+      for (const [id, c] of await loadYearCatalogues(this.store.db, year)) found[id] = c.entries;
+      this.yearCatalogueCache.set(year, found);
+    }
+    return found;
+  }
+
+  /** A year's catalogue was replaced: reports of that year open again with it. */
+  forgetYear(year: number): void {
+    this.yearCatalogueCache.delete(year);
+    for (const [key, session] of this.sessions) if (session.year === year) this.sessions.delete(key);
+  }
+
+  /** The pack a report of `year` uses: the format with the year's own catalogues. */
+  async packOfYear(base: Pack, year: number): Promise<{ pack: Pack; yearCatalogues: Record<string, CatalogueEntry[]> }> {
+    const kept = await this.yearCatalogues(year);
+    const pack = withYearCatalogues(base, year, kept);
+    const used = Object.fromEntries(Object.entries(kept).filter(([id]) => pack.catalogues[id]?.entries === kept[id]));
+    return { pack, yearCatalogues: used };
+  }
+
   /** The open report of a unit for a year; created empty on first open. `reload` re-reads it from the store. */
   async open(ref: ReportRef, reload = false): Promise<Session> {
     const key = sessionKey(ref);
@@ -87,17 +149,18 @@ export class ReportSessions {
     if (cached && !reload) return cached;
     const unit = await this.requireUnit(ref.unit);
     const existing = await this.store.findReport(ref.unit, ref.year);
-    const pack = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
-    const stored = existing ?? (await this.store.getOrCreateReport(ref.unit, ref.year, pack.id));
+    const base = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
+    const { pack, yearCatalogues } = await this.packOfYear(base, ref.year);
+    const stored = existing ?? (await this.store.getOrCreateReport(ref.unit, ref.year, base.id));
     const data = await this.store.loadReportData(stored.id);
     const engine = this.buildEngine(
       pack,
       data.rows,
       data.inputs,
       `单位 ${ref.unit} ${ref.year} 年度报表中保存的数据`,
-      subjectNamesFromTexts(data.texts),
+      reportSubjects(pack, base, data.rows, data.texts),
     );
-    const session: Session = { reportId: stored.id, unit, year: ref.year, pack, engine, texts: data.texts };
+    const session: Session = { reportId: stored.id, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts };
     this.sessions.set(key, session);
     return session;
   }

@@ -4,7 +4,7 @@
  * object, validated with the schema below at the transport boundary, and returns plain JSON.
  */
 import { z } from 'zod';
-import type { Pack } from '../pack/model';
+import type { CatalogueEntry, Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
 import type { CellKey } from '../base/cellKey';
 import { UNIT_KINDS, type Unit } from '../base/unit';
@@ -35,6 +35,10 @@ export interface ReportSnapshot extends ReportData {
   unit: Unit;
   year: number;
   packId: string;
+  /** The year's own catalogues kept in the database (the bureau's file), replacing the pack's; by id. */
+  catalogues?: Record<string, CatalogueEntry[]>;
+  /** The report's own 科目 (not in the year's catalogue), catalogue → code → name. */
+  subjects?: Record<string, Record<string, string>>;
 }
 
 export interface Settings {

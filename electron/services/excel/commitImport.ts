@@ -5,8 +5,8 @@
  * from the file are set, and `meta.sourceUnit` records whether the figures came in 万元.
  */
 import { AppError } from '../../../shared/api/errors';
-import type { ReportSessions } from '../reportSessions';
-import { subjectNamesFromTexts } from '../../../shared/pack/clerkSubjects';
+import { reportSubjects, type ReportSessions } from '../reportSessions';
+
 import { SOURCE_UNIT_KEY } from './cover';
 import { reportFingerprint, type ImportPlan } from './importPlan';
 import { reportTarget } from './reportTarget';
@@ -29,7 +29,13 @@ export function commitWorkbookImport(sessions: ReportSessions, plan: ImportPlan)
     const pack = sessions.packById(plan.packId);
     const texts: Record<string, string> = { ...target.current.texts };
     for (const change of plan.textChanges) texts[change.key] = change.after;
-    const engine = sessions.buildEngine(pack, plan.data.rows, plan.data.inputs, `导入文件“${plan.fileLabel}”的数据`, subjectNamesFromTexts(texts));
+    const engine = sessions.buildEngine(
+      target.pack,
+      plan.data.rows,
+      plan.data.inputs,
+      `导入文件“${plan.fileLabel}”的数据`,
+      reportSubjects(target.pack, target.basePack, plan.data.rows, texts),
+    );
     if (plan.sourceUnit === '万元') texts[SOURCE_UNIT_KEY] = '万元';
     else delete texts[SOURCE_UNIT_KEY];
     const inputs = Object.fromEntries(Object.entries(engine.inputs()).filter(([, v]) => v !== 0));

@@ -14,7 +14,7 @@ import type { EditRequest } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { cellKindIn, displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
-import { subjectNamesFromTexts, subjectTextKey } from '../../../shared/pack/clerkSubjects';
+import { subjectTextKey, type SubjectNames } from '../../../shared/pack/clerkSubjects';
 import { subjectSource } from '../../../shared/engine/layout';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
 import { identifyTable, statedUnit } from './findTables';
@@ -134,7 +134,7 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
 
   const notPlaced: NotPlaced[] = reads.flatMap((r) => r.notPlaced);
   // 项 the catalogue lacks: kept with the sheet's names (report texts subject.*), listed by audit G-1.
-  const subjects = subjectNamesFromTexts(target.current.texts);
+  const subjects: SubjectNames = Object.fromEntries(Object.entries(target.subjects).map(([c, names]) => [c, { ...names }]));
   for (const read of reads) {
     notes.push(...read.notes);
     const catalogue = subjectSource(read.table)?.catalogue;
@@ -170,7 +170,7 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
 
-  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs, subjects: subjectNamesFromTexts(target.current.texts) });
+  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs, subjects: target.subjects });
   const describe = (eng: ReportEngine, table: string, row: string, col: string): string => {
     const def = pack.tables.find((t) => t.id === table);
     const layoutRow = eng.row(table, row);

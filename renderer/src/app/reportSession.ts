@@ -39,9 +39,9 @@ export class ReportSession {
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts'>>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects'>>,
   ) {
-    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: subjectNamesFromTexts(snapshot.texts ?? {}) });
+    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
     this.filled = new Set(Object.keys(snapshot.inputs));
   }
 

@@ -4,6 +4,7 @@
  * with no file lookup at run time.
  */
 import { sql as init } from './0001_init';
+import { sql as yearCatalogues } from './0003_year_catalogues';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '0001_init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '0001_init', sql: init },
+  { id: 3, name: '0003_year_catalogues', sql: yearCatalogues },
+];
