@@ -8,7 +8,8 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The workbook reader runs in a worker thread (electron/services/excel/readWorkbook.ts): its own entry.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), workbookWorker: resolve('electron/services/excel/workbookWorker.ts') } },
     },
   },
   preload: {

@@ -9,6 +9,7 @@ import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchNarrative } from './bench/narrativeBench';
 import { benchStore } from './bench/storeBench';
 
 const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
@@ -18,4 +19,5 @@ await benchEngine(report);
 await benchStore(report);
 await benchExcel(report);
 await benchAudit(report);
+await benchNarrative(report);
 await benchChromiumAudit(report);

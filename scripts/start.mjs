@@ -10,7 +10,8 @@ const binary = process.env.JUESUAN_BROWSER === '1' ? null : electronBinary();
 if (binary) {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(binary, ['.'], { stdio: 'inherit', env });
+  // The same arguments as the browser fallback takes (`--db 文件`); the window reads --db.
+  const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('无法获取 Electron 运行时（本机不能下载），改为浏览器模式启动：请用浏览器打开下面的地址。');

@@ -34,6 +34,8 @@ type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
+  /** Every value of an option declared `multiple: true`. */
+  multiples: Record<string, (string | boolean)[] | undefined>;
 }
 
 export function parseCommandArgs(args: readonly string[], options: OptionSpec, allowPositionals: boolean): Parsed {
@@ -46,11 +48,13 @@ export function parseCommandArgs(args: readonly string[], options: OptionSpec, a
     throw err;
   }
   const values: Record<string, string | boolean | undefined> = {};
+  const multiples: Record<string, (string | boolean)[] | undefined> = {};
   for (const [key, value] of Object.entries(parsed.values)) {
     if (typeof value === 'string') values[key] = unescape(value);
     else if (typeof value === 'boolean') values[key] = value;
+    else if (Array.isArray(value)) multiples[key] = value.map((v) => (typeof v === 'string' ? unescape(v) : v));
   }
-  return { values, positionals: parsed.positionals.map(unescape) };
+  return { values, positionals: parsed.positionals.map(unescape), multiples };
 }
 
 export function requireString(values: Parsed['values'], name: string): string {

@@ -1,6 +1,6 @@
 /** The CLI's commands over the same services as the window and the browser. */
-import { access, readFile, rename, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { UNIT_KINDS, type ApiInput, type ApiMethod, type ApiResults, type ReportRef, type UnitKind } from '../../shared/api/contract';
 import { unwrap } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
@@ -8,8 +8,11 @@ import { parseCellText } from '../../shared/pack/cellKind';
 import { cellIndex } from '../services/cellKinds';
 import { createServices, type Services } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
+import { assertSafeOutput } from '../services/files/outputGuard';
+import { writeFileAtomic } from '../services/files/writeFileAtomic';
 import { stringifyOrdered } from '../services/orderedJson';
-import { defaultDbPath } from '../services/paths';
+import { resolveDataLocation } from '../services/paths';
+import { MAX_REPORT_FILE_BYTES } from '../services/reportFile';
 import { showJson, valueText } from '../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
 import { renderTable } from './textTable';
@@ -32,7 +35,11 @@ export async function call<M extends ApiMethod>(services: Services, method: M, i
 }
 
 export async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
-  const dbPath = resolve(optionalString(values, 'db') ?? defaultDbPath());
+  const given = optionalString(values, 'db');
+  const location = resolveDataLocation();
+  const dbPath = resolve(given ?? location.dbPath);
+  // Without --db the clerk should see which file was used (stderr, so that --json output stays clean).
+  if (given === undefined) process.stderr.write(`使用默认数据库：${dbPath}${location.notice ? `（${location.notice}）` : ''}\n`);
   if (mustExist) {
     try {
       await access(dbPath);
@@ -149,30 +156,32 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
   const ref = reportRef(values);
   const out = resolve(requireString(values, 'out'));
   await withServices(values, true, async (s) => {
+    assertSafeOutput(out); // before the work: the database is open now, so the guard knows it
     const text = await s.exportReport(ref);
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, text, 'utf8');
-      await rename(temp, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, text);
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);
   });
 }
 
 export async function importCommand(args: string[], io: Output): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, COMMON, true);
-  if (positionals.length !== 1) throw new UsageError('用法：juesuan import-json --db 文件 报表文件.json');
+  const { values, positionals } = parseCommandArgs(args, { ...COMMON, 'update-unit': { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('用法：juesuan import-json --db 文件 报表文件.json [--update-unit]');
   const file = resolve(positionals[0] ?? '');
   let text: string;
   try {
+    // Bounded before reading: the report file's limit is checked again on the text.
+    if ((await stat(file)).size > MAX_REPORT_FILE_BYTES) {
+      throw new AppError(`报表文件 ${basename(file)}：文件过大，超过上限（${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB）`, { file: basename(file) });
+    }
     text = await readFile(file, 'utf8');
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(`找不到或无法读取报表文件“${file}”`);
   }
   await withServices(values, false, async (s) => {
-    const result = await s.importReport(text, file);
+    const result = await s.importReport(text, file, { updateUnit: values['update-unit'] === true });
+    if (result.unitChanges.length > 0) io.out(`单位 ${result.unit.code}：${result.unitChanges.join('；')}`);
+    if (result.replacedInputs !== null) io.out(`替换了原有的 ${result.year} 年度报表（原有 ${result.replacedInputs} 个录入数）`);
     io.out(`已导入 ${result.unit.code} ${result.unit.name} ${result.year} 年度报表（报表格式 ${result.pack.id}）`);
   });
 }

@@ -11,17 +11,20 @@ export const HELP = `决算工作站 命令行工具
   juesuan show --db 文件 --unit 单位编码 --year 年度 [--table 表] [--json]
         显示各表全部单元格（录入数与计算数）；--json 以 JSON 输出，金额为以“元”为单位的文本。
   juesuan export-json --db 文件 --unit 单位编码 --year 年度 --out 报表文件.json
-  juesuan import-json --db 文件 报表文件.json
+  juesuan import-json --db 文件 报表文件.json [--update-unit]
         导入报表文件：先检查全部内容，无误后一次性替换该单位该年度的报表。
+        文件中的单位名称、类型与数据库不同时拒绝导入并列出不同之处；--update-unit 按文件修改单位。
   juesuan audit --db 文件 --unit 单位编码 --year 年度 [--json]
         列出全部未通过的审核规则（编号、级别、说明、单元格、出错说明）；
         没有“强制”规则未通过时退出码为 0，否则为 1。
   juesuan export-xlsx --db 文件 --unit 单位编码 --year 年度 --out 文件.xlsx [--wan] [--blank-zeros] [--draft]
         导出公开表工作簿：--wan 以万元为单位，--blank-zeros 零值留空。
         有强制审核规则未通过时拒绝导出；--draft 导出封面注明“不得报送”的核对稿。
-  juesuan import-xlsx --db 文件 --unit 单位编码 --year 年度 文件.xlsx [--dry-run]
+  juesuan import-xlsx --db 文件 --unit 单位编码 --year 年度 文件.xlsx [--dry-run] [--partial] [--use-sheet 表=工作表]
   juesuan catalogue import --db 文件 科目.xlsx|科目.csv --year 年度 [--dry-run]
         导入财政局下发的工作簿；先列出将要发生的变化，--dry-run 只列出不写入。
+        文件中有不能读取的表或单元格时拒绝导入；--partial 只导入能读取的部分（其余保留原数）。
+        多张工作表是同一张表时拒绝导入；--use-sheet T09=公开09表 指定使用哪一张（可重复）。
         上一年度的工作簿导入到上一年度，即成为本年度的上年数。
   juesuan narrative --db 文件 --unit 单位编码 --year 年度 --out 文件.txt|文件.docx [--wan] [--nonzero]
       [--percent 100%|100.00%] [--zero-amount 0元|0.00元] [--thousands yes|no] [--allow-unfilled]

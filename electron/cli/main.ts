@@ -3,6 +3,7 @@
  * one line of Chinese on stderr (never a stack trace), status 2 for a usage mistake, 1 otherwise.
  */
 import { AppError } from '../../shared/api/errors';
+import { asClerkError } from '../services/clerkError';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
@@ -40,7 +41,8 @@ export async function main(argv: string[], io: Output = { out: (text) => process
   try {
     if (!run) throw new UsageError(`未知的命令 ${command}，运行 juesuan --help 查看用法`);
     return (await run(rest, io)) ?? 0;
-  } catch (err) {
+  } catch (caught) {
+    const err = asClerkError(caught);
     if (err instanceof AppError) {
       process.stderr.write(`${oneLine(err.message)}\n`);
       return err instanceof UsageError ? 2 : 1;

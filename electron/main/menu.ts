@@ -5,7 +5,7 @@
  */
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 
-export function installMenu(getWindow: () => BrowserWindow | null): void {
+export function installMenu(getWindow: () => BrowserWindow | null, dbPath: string): void {
   const template: MenuItemConstructorOptions[] = [
     { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
     {
@@ -34,7 +34,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
           label: '关于决算工作站',
           click: () => {
             const win = getWindow();
-            const options = { type: 'info' as const, title: '关于', message: `决算工作站 ${app.getVersion()}`, detail: '部门决算编报桌面工具（离线使用）。数据保存在本机。' };
+            const options = { type: 'info' as const, title: '关于', message: `决算工作站 ${app.getVersion()}`, detail: `部门决算编报桌面工具（离线使用）。数据保存在本机。\n数据库：${dbPath}` };
             void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
           },
         },

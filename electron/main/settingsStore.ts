@@ -1,10 +1,9 @@
 /**
- * electron-store keeps the shell's settings in the user-data folder: the clerk's display unit and last
- * unit/year (served to the renderer through the Api's SettingsPort) and the window bounds.
+ * The shell's own state: the window's size and place, in electron-store (which writes atomically).
+ * The clerk's preferences (display unit, last unit and year) live in the data folder's settings.json,
+ * shared with browser mode and the CLI (createServices).
  */
 import Store from 'electron-store';
-import type { Settings } from '../../shared/api/contract';
-import type { SettingsPort } from '../services/settings/settingsPort';
 
 export interface WindowBounds {
   x?: number;
@@ -15,27 +14,17 @@ export interface WindowBounds {
 }
 
 interface Stored {
-  settings: Settings;
   window: WindowBounds;
 }
 
 const DEFAULTS: Stored = {
-  settings: { displayUnit: '元', lastUnit: null, lastYear: null },
   window: { width: 1400, height: 900, maximized: false },
 };
 
-export function createShellStore(): { settings: SettingsPort; windowBounds: () => WindowBounds; saveWindowBounds: (b: WindowBounds) => void } {
-  const store = new Store<Stored>({ name: 'settings', defaults: DEFAULTS, clearInvalidConfig: false });
-  const settings: SettingsPort = {
-    get: async () => ({ ...DEFAULTS.settings, ...store.get('settings') }),
-    update: async (patch) => {
-      const next = { ...DEFAULTS.settings, ...store.get('settings'), ...patch };
-      store.set('settings', next);
-      return next;
-    },
-  };
+export function createShellStore(): { windowBounds: () => WindowBounds; saveWindowBounds: (b: WindowBounds) => void } {
+  // Not `settings`: that name in the same folder is the clerk's preferences file.
+  const store = new Store<Stored>({ name: 'window-state', defaults: DEFAULTS, clearInvalidConfig: true });
   return {
-    settings,
     windowBounds: () => ({ ...DEFAULTS.window, ...store.get('window') }),
     saveWindowBounds: (bounds) => store.set('window', bounds),
   };

@@ -1,11 +1,13 @@
 /**
- * The main window with Electron's security defaults kept on: sandboxed renderer, context isolation,
- * no Node in the page, navigation and new windows denied, every permission request refused.
- * The CSP is in renderer/index.html (a file:// page gets no response headers to carry one).
+ * The main window with Electron's security defaults kept on and spelled out: sandboxed renderer,
+ * context isolation, no Node in the page, web security, no <webview>, no insecure content. The page
+ * comes from app://juesuan/ (appProtocol.ts); navigation, new windows and permissions are handled
+ * in security.ts for every web contents, this one included.
  */
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, shell, type WebPreferences } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { PAGE_URL } from './appProtocol';
+import { hardenWebContents } from './security';
 import type { WindowBounds } from './settingsStore';
 
 export interface WindowOptions {
@@ -15,14 +17,23 @@ export interface WindowOptions {
   outDir: string;
 }
 
-/** The URL the window loads; IPC answers only frames whose URL is this page. */
-export function pageUrl(outDir: string): string {
-  return pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+export function webPreferences(outDir: string): WebPreferences {
+  return {
+    preload: join(outDir, 'preload', 'index.cjs'),
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
 }
 
 export function createMainWindow({ bounds, saveBounds, outDir }: WindowOptions): BrowserWindow {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-
   const win = new BrowserWindow({
     x: bounds.x,
     y: bounds.y,
@@ -32,28 +43,16 @@ export function createMainWindow({ bounds, saveBounds, outDir }: WindowOptions):
     minHeight: 600,
     title: '决算工作站',
     show: false,
-    webPreferences: {
-      preload: join(outDir, 'preload', 'index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: webPreferences(outDir),
   });
+  hardenWebContents(win.webContents, shell);
   if (bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-
-  const url = pageUrl(outDir);
-  win.webContents.on('will-navigate', (event, target) => {
-    if (target !== url) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
   win.on('close', () => {
     saveBounds({ ...win.getNormalBounds(), maximized: win.isMaximized() });
   });
 
-  void win.loadURL(url);
+  void win.loadURL(PAGE_URL);
   return win;
 }

@@ -12,6 +12,7 @@ import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
 import type { ReportStore } from './store/reportStore';
+import { applyUndoOp, loadUndo } from './store/undoSteps';
 
 export interface ApiDeps {
   store: ReportStore;
@@ -153,6 +154,19 @@ export function createApi(deps: ApiDeps): Api {
       }),
 
     ...fileMethods(sessions),
+
+    getUndo: (ref) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        return loadUndo(store.db, session.reportId);
+      }),
+
+    recordUndo: ({ step, ...ref }) =>
+      sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        await applyUndoOp(store.db, session.reportId, step);
+        return { ok: true as const };
+      }),
 
     getSettings: () => settings.get(),
 

@@ -8,8 +8,8 @@ import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
-import { defaultDbPath, defaultSettingsPath } from './paths';
-import { exportReport, importReport, type ParsedReportFile } from './reportFile';
+import { resolveDataLocation } from './paths';
+import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
 import { ReportSessions } from './reportSessions';
 import { jsonFileSettings } from './settings/jsonFileSettings';
 import type { SettingsPort } from './settings/settingsPort';
@@ -25,13 +25,15 @@ export interface ServicesOptions {
 
 export interface Services {
   api: Api;
+  /** The database file in use (the default location when none was given). */
+  dbPath: string;
   store: ReportStore;
   packs: Pack[];
   sessions: ReportSessions;
   /** The report file (JSON text) of a unit's report for a year. */
   exportReport(ref: ReportRef): Promise<string>;
   /** Checks and imports a report file; `fileLabel` names it in messages. */
-  importReport(text: string, fileLabel: string): Promise<ParsedReportFile>;
+  importReport(text: string, fileLabel: string, options?: ImportReportOptions): Promise<ImportedReport>;
   close(): Promise<void>;
 }
 
@@ -46,17 +48,20 @@ export async function loadPacks(packsDir: string): Promise<Pack[]> {
 
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
   const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
-  const store = await ReportStore.open(options.dbPath ?? defaultDbPath());
-  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? defaultSettingsPath());
+  const location = resolveDataLocation();
+  const dbPath = options.dbPath ?? location.dbPath;
+  const store = await ReportStore.open(dbPath);
+  const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   const api = createApi({ store, packs, settings, sessions });
   return {
     api,
+    dbPath,
     store,
     packs,
     sessions,
     exportReport: (ref) => exportReport(sessions, ref),
-    importReport: (text, fileLabel) => importReport(sessions, text, fileLabel),
+    importReport: (text, fileLabel, options) => importReport(sessions, text, fileLabel, options),
     close: () => sessions.serial(() => store.close()),
   };
 }

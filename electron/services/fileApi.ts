@@ -45,8 +45,8 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
       return { fileName: `${await unitName(ref)}${ref.year}年度部门决算公开表${kind}.xlsx`, base64: bytes.toString('base64') };
     },
 
-    planXlsxImport: async ({ fileName, base64, ...ref }) => {
-      const plan = await planXlsxImport(sessions, ref, Buffer.from(base64, 'base64'), fileName);
+    planXlsxImport: async ({ fileName, base64, choices, ...ref }) => {
+      const plan = await planXlsxImport(sessions, ref, Buffer.from(base64, 'base64'), fileName, choices);
       const planId = randomBytes(16).toString('hex');
       plans.set(planId, plan);
       while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);

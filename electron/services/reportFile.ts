@@ -24,7 +24,19 @@
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { UNIT_KINDS, apiSchemas, splitCellKey, type ReportData, type ReportRef, type Unit } from '../../shared/api/contract';
+import {
+  ID_PATTERN,
+  MAX_EDITS,
+  MAX_ROWS,
+  MAX_TEXT_LENGTH,
+  TEXT_KEY_PATTERN,
+  UNIT_KINDS,
+  apiSchemas,
+  splitCellKey,
+  type ReportData,
+  type ReportRef,
+  type Unit,
+} from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { EditRequest } from '../../shared/engine/types';
 import { parseCellText } from '../../shared/pack/cellKind';
@@ -41,6 +53,8 @@ import { valueText } from './reportValues';
 export const REPORT_FILE_FORMAT = 'juesuan-report';
 export const REPORT_FILE_VERSION = 1;
 
+const fileId = z.string().regex(ID_PATTERN, '名称无效（应为 1–24 位字母、数字或下划线）');
+
 const fileSchema = z.object({
   format: z.literal(REPORT_FILE_FORMAT),
   version: z.literal(REPORT_FILE_VERSION),
@@ -52,10 +66,32 @@ const fileSchema = z.object({
     kind: z.enum(UNIT_KINDS),
     parent: apiSchemas.addUnit.shape.code.nullable().default(null),
   }),
-  rows: z.record(z.string(), z.array(z.string())).default({}),
-  tables: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string()))).default({}),
-  texts: z.record(z.string(), z.string()).default({}),
+  rows: z.record(fileId, z.array(fileId).max(MAX_ROWS, `每张表最多 ${MAX_ROWS.toLocaleString('en-US')} 个科目行`)).default({}),
+  tables: z.record(fileId, z.record(fileId, z.record(fileId, z.string().max(40, '数值文本过长')))).default({}),
+  texts: z
+    .record(
+      z.string().regex(TEXT_KEY_PATTERN, '文字项的名称无效'),
+      z.string().max(MAX_TEXT_LENGTH, `文字过长（最多 ${MAX_TEXT_LENGTH.toLocaleString('en-US')} 字）`),
+    )
+    .default({}),
 });
+
+/** Keys that would reach an object's prototype if a later reader trusted them; the Api refuses them too. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first forbidden key in parsed JSON, or null. */
+function forbiddenKeyPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return [...path, key];
+    const inner = forbiddenKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** Largest report file read (the same as the largest workbook). */
+export const MAX_REPORT_FILE_BYTES = 20 * 1024 * 1024;
 
 /** A checked report file, ready to be stored. */
 export interface ParsedReportFile {
@@ -84,8 +120,12 @@ function issueText(issue: z.core.$ZodIssue, raw: unknown): string {
       return `${path} 的值不正确`;
     case 'invalid_type':
       return `${path} ${valueAt(raw, issue.path) === undefined ? '缺失' : `的类型不正确（应为${typeWord(issue.expected)}）`}`;
+    case 'invalid_key': {
+      const parent = issue.path.slice(0, -1).map(String).join('.') || '文件内容';
+      return `${parent} 中的名称“${String(issue.path[issue.path.length - 1] ?? '')}”无效（只能用字母、数字、下划线等，与工作站的限制相同）`;
+    }
     default:
-      return `${path} 不正确：${issue.message}`;
+      return `${path} 不正确：${/[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '格式或长度不符合要求'}`;
   }
 }
 
@@ -105,6 +145,8 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
   } catch (err) {
     throw fail(`不是有效的 JSON（${err instanceof Error ? err.message : String(err)}）`);
   }
+  const forbidden = forbiddenKeyPath(raw);
+  if (forbidden) throw fail(`${forbidden.join('.')} 使用了不允许的名称“${forbidden[forbidden.length - 1]}”`);
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -144,6 +186,8 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
   // The index remembers layouts, so read it only after the rows are in.
   const cells = cellIndex(engine, pack);
   const edits: EditRequest[] = [];
+  const cellCount = Object.values(file.tables).reduce((n, rows) => n + Object.values(rows).reduce((m, cols) => m + Object.keys(cols).length, 0), 0);
+  if (cellCount > MAX_EDITS) throw fail(`有 ${cellCount.toLocaleString('en-US')} 个单元格，超过上限（${MAX_EDITS.toLocaleString('en-US')} 个）`);
   for (const [table, rows] of Object.entries(file.tables)) {
     if (!cells.hasTable(table)) throw fail(`表 ${table} 不存在`, { table });
     for (const [row, cols] of Object.entries(rows)) {
@@ -203,11 +247,53 @@ export function exportReport(sessions: ReportSessions, ref: ReportRef): Promise<
   return sessions.serial(async () => reportFileText(await sessions.open(ref)));
 }
 
-/** Checks a report file and, if all of it is good, replaces the report in one transaction. */
-export function importReport(sessions: ReportSessions, text: string, fileLabel: string): Promise<ParsedReportFile> {
+export interface ImportReportOptions {
+  /** Let the file change the stored unit's name, kind or parent (otherwise a difference refuses the file). */
+  updateUnit?: boolean;
+}
+
+export interface ImportedReport extends ParsedReportFile {
+  /** How the stored unit was changed (`名称：A → B`), or that it was added; empty when it was as the file says. */
+  unitChanges: string[];
+  /** Input cells the replaced report held; null when there was no report for the unit and year. */
+  replacedInputs: number | null;
+}
+
+function unitDifferences(stored: Unit, file: Unit): string[] {
+  const out: string[] = [];
+  if (stored.name !== file.name) out.push(`名称：“${stored.name}” → “${file.name}”`);
+  if (stored.kind !== file.kind) out.push(`类型：${stored.kind} → ${file.kind}`);
+  if (stored.parent !== file.parent) out.push(`上级单位：${stored.parent ?? '无'} → ${file.parent ?? '无'}`);
+  return out;
+}
+
+/**
+ * Checks a report file and, if all of it is good, replaces the report in one transaction. The unit
+ * is added when the database lacks it; a stored unit whose name, kind or parent differ from the
+ * file's is changed only when `updateUnit` says so — otherwise the file is refused, naming each
+ * difference, because the unit's name and kind apply to every year of it.
+ */
+export function importReport(sessions: ReportSessions, text: string, fileLabel: string, options: ImportReportOptions = {}): Promise<ImportedReport> {
   return sessions.serial(async () => {
+    const name = basename(fileLabel);
+    if (text.length > MAX_REPORT_FILE_BYTES) {
+      throw new AppError(`报表文件 ${name}：文件过大，超过上限（${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB）`, { file: name });
+    }
     const parsed = parseReportFile(text, fileLabel, sessions.packs, sessions);
     const ref = { unit: parsed.unit.code, year: parsed.year };
+    if (parsed.unit.parent !== null && !(await sessions.store.getUnit(parsed.unit.parent))) {
+      throw new AppError(`报表文件 ${name}：上级单位 ${parsed.unit.parent} 不存在，请先添加该单位`, { file: name });
+    }
+    const storedUnit = await sessions.store.getUnit(parsed.unit.code);
+    const differences = storedUnit ? unitDifferences(storedUnit, parsed.unit) : [];
+    if (differences.length > 0 && options.updateUnit !== true) {
+      throw new AppError(
+        `报表文件 ${name}：单位 ${parsed.unit.code} 与数据库中的不一致（${differences.join('；')}），未导入。单位的名称和类型对所有年度都有效；如确需按文件修改，请加 --update-unit`,
+        { file: name },
+      );
+    }
+    const existing = await sessions.store.findReport(parsed.unit.code, parsed.year);
+    const replacedInputs = existing ? Object.values((await sessions.store.loadReportData(existing.id)).inputs).filter((v) => v !== 0).length : null;
     try {
       await sessions.store.replaceReport({ unit: parsed.unit, year: parsed.year, packId: parsed.pack.id, data: parsed.data });
     } catch (err) {
@@ -215,6 +301,6 @@ export function importReport(sessions: ReportSessions, text: string, fileLabel: 
       throw err;
     }
     sessions.drop(ref);
-    return parsed;
+    return { ...parsed, unitChanges: storedUnit ? differences : ['新增单位'], replacedInputs };
   });
 }

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
 import { createServices } from '../services/createServices';
+import { resolveDataLocation } from '../services/paths';
 import { startWebHost } from './server';
 
 export interface WorkstationWebOptions {
@@ -22,6 +23,8 @@ export interface WorkstationWebOptions {
 
 export interface WorkstationWeb {
   url: string;
+  /** The database file in use. */
+  dbPath: string;
   token: string;
   port: number;
   /** Stops the host, then closes the database. */
@@ -48,6 +51,7 @@ export async function startWorkstationWeb(options: WorkstationWebOptions = {}): 
   }
   return {
     url: host.url,
+    dbPath: services.dbPath,
     token: host.token,
     port: host.port,
     close: async () => {
@@ -82,6 +86,9 @@ export async function runWebMain(argv: string[]): Promise<void> {
     port: parsePort(values.port),
   });
   console.log(`决算工作站（浏览器模式）已启动：${web.url}`);
+  console.log(`数据库：${web.dbPath}`);
+  const notice = values.db === undefined ? resolveDataLocation().notice : null;
+  if (notice) console.log(notice);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

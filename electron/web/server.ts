@@ -2,8 +2,9 @@
  * The loopback web host: the same Api and the built renderer over HTTP on 127.0.0.1, for browser mode
  * and end-to-end tests. Anything that can reach 127.0.0.1 (another local user, a web page through DNS
  * rebinding) must not reach a clerk's data, hence: a per-launch random token, required in a header for
- * the Api and exchanged once for an HttpOnly SameSite=Strict cookie for the pages; a Host check; a
- * strict CSP on HTML.
+ * the Api and exchanged once for an HttpOnly SameSite=Strict cookie for the pages; a Host check; an
+ * Origin check (a page of another origin is refused even if it somehow holds the token); bodies must
+ * be valid UTF-8 JSON; a strict CSP on HTML.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -122,7 +123,25 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, api: Api, method: string, token: string): Promise<void> {
+/**
+ * Browsers send Origin with every POST (and every cross-origin request); a tool such as curl or the
+ * CLI tests sends none. Present, it must be this host's own origin: `null` (a sandboxed frame, a
+ * file:// page) and any other site are refused. Sec-Fetch-Site, where sent, must not say cross-site.
+ */
+export function isOwnOrigin(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return false;
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, api: Api, method: string, token: string, port: number): Promise<void> {
+  if (!isOwnOrigin(req, port)) {
+    sendError(res, 403, '访问被拒绝：请求来自其他网站，只接受决算工作站自己的页面');
+    return;
+  }
   const header = req.headers[TOKEN_HEADER];
   if (!sameToken(typeof header === 'string' ? header : undefined, token)) {
     sendError(res, 403, '访问被拒绝：缺少或错误的访问令牌，请使用启动时显示的地址打开');
@@ -150,8 +169,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, api: Api, me
   }
   let input: unknown = {};
   if (body.length > 0) {
+    let text: string;
     try {
-      input = JSON.parse(body.toString('utf8'));
+      text = utf8.decode(body);
+    } catch {
+      sendError(res, 400, '请求内容不是有效的 UTF-8 文本');
+      return;
+    }
+    try {
+      input = JSON.parse(text);
     } catch {
       sendError(res, 400, '请求内容不是有效的 JSON');
       return;
@@ -220,7 +246,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
       if (url.pathname.startsWith('/api/')) {
-        await handleApi(req, res, options.api, url.pathname.slice('/api/'.length), token);
+        await handleApi(req, res, options.api, url.pathname.slice('/api/'.length), token, port);
       } else {
         await handleStatic(req, res, url, options.staticDir, token);
       }

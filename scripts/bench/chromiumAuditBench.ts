@@ -16,12 +16,13 @@ import { createApi } from '../../electron/services/api';
 import { jsonFileSettings } from '../../electron/services/settings/jsonFileSettings';
 import { ReportStore } from '../../electron/services/store/reportStore';
 import { startWebHost } from '../../electron/web/server';
-import { KEYSTROKE_MEASURE } from '../../renderer/src/audit/perfNames';
+import { KEYSTROKE_GRID_MEASURE, KEYSTROKE_MEASURE, PASTE_MEASURE } from '../../renderer/src/audit/perfNames';
 import { seededRandom, type FullSizeReport } from './fullSizeReport';
 import { ms, printFigures, quantile } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EDITS = 200;
+const PASTES = 5;
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /** The bench measures the renderer as built now (a few seconds; skipped when JUESUAN_SKIP_BUILD=1). */
@@ -56,31 +57,34 @@ export async function benchChromiumAudit({ pack, data }: FullSizeReport): Promis
   const host = await startWebHost({ api, staticDir: join(ROOT, 'out/renderer'), port: 0 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+    const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(host.url);
     await page.locator('.audit-panel').waitFor();
     await page.getByRole('tab', { name: /公开03表/ }).click();
-    const codeCells = page.locator('.table-view .ag-grid-scrolling-container .ag-row [col-id="s0:#code"]');
+    const codeCells = page.locator('.table-view .sheet tbody tr td[data-col="s0:#code"]');
     await codeCells.first().waitFor();
     const items = (await codeCells.allTextContents()).map((t) => t.trim()).filter((t) => /^\d{7}$/.test(t)).slice(0, 8);
     if (items.length === 0) throw new Error('T03 shows no 项 rows');
     const random = seededRandom(7);
+    const editor = page.locator('.sheet-editor.editing');
     for (let i = 0; i < EDITS; i++) {
       const code = items[i % items.length] ?? '';
       const cell = page
-        .locator('.table-view .ag-grid-scrolling-container .ag-row')
-        .filter({ has: page.locator('[col-id="s0:#code"]', { hasText: new RegExp(`^\\s*${code}\\s*$`) }) })
-        .locator('[col-id="s0:c2"]');
+        .locator('.table-view .sheet tbody tr')
+        .filter({ has: page.locator('td[data-col="s0:#code"]', { hasText: new RegExp(`^\\s*${code}\\s*$`) }) })
+        .locator('td[data-col="s0:c2"]');
       await cell.click();
       const amount = String(Math.floor(random() * 5_000_000) + 1);
-      await page.keyboard.press(amount[0] ?? '1');
-      await page.locator('.ag-cell-inline-editing input').waitFor();
-      await page.keyboard.type(amount.slice(1));
+      await page.keyboard.type(amount);
+      await editor.waitFor();
       await page.keyboard.press('Enter');
       await page.waitForFunction(({ name, n }) => performance.getEntriesByName(name).length >= n, { name: KEYSTROKE_MEASURE, n: i + 1 });
     }
     const samples = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), KEYSTROKE_MEASURE);
+    const gridSamples = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), KEYSTROKE_GRID_MEASURE);
     // The store write is part of every commit (a value shows only once it is on disk): its share, from resource timing.
     const writes: number[] = await page.evaluate(
       `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/setCells')).map((e) => e.duration)`,
@@ -90,6 +94,31 @@ export async function benchChromiumAudit({ pack, data }: FullSizeReport): Promis
       { what: '提交键入到审核面板和标记更新（p95）', value: ms(quantile(samples, 0.95)), target: '< 50 ms' },
       { what: '其中写入数据库（HTTP + SQLite，中位数）', value: ms(quantile(writes, 0.5)) },
       { what: '其中写入数据库（p95）', value: ms(quantile(writes, 0.95)) },
+      { what: '提交键入到表格合计重绘（中位数）', value: ms(quantile(gridSamples, 0.5)) },
+      { what: '提交键入到表格合计重绘（p95）', value: ms(quantile(gridSamples, 0.95)), target: '< 50 ms' },
+    ]);
+
+    // A 300 × 6 block from a ledger (项 values only), pasted at T02's first 项: plan, one write, every cell repainted.
+    await page.getByRole('tab', { name: /公开02表/ }).click();
+    const t02Codes = page.locator('.table-view[aria-label^="公开02表"] .sheet tbody tr td[data-col="s0:#code"]');
+    await t02Codes.first().waitFor();
+    const firstItem = (await t02Codes.allTextContents()).map((t) => t.trim()).find((t) => /^\d{7}$/.test(t));
+    const pasteSamples: number[] = [];
+    for (let round = 0; round < PASTES; round++) {
+      const block = Array.from({ length: 300 }, (_, r) => Array.from({ length: 6 }, (_, c) => String(((r * 7 + c * 13 + round * 101) % 9000) + 1)).join('\t')).join('\r\n');
+      await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(block)})`);
+      await page
+        .locator('.table-view .sheet tbody tr')
+        .filter({ has: page.locator('td[data-col="s0:#code"]', { hasText: new RegExp(`^\\s*${firstItem ?? ''}\\s*$`) }) })
+        .locator('td[data-col="s0:c2"]')
+        .click();
+      await page.keyboard.press('Control+V');
+      await page.waitForFunction(({ name, n }) => performance.getEntriesByName(name).length >= n, { name: PASTE_MEASURE, n: round + 1 });
+    }
+    pasteSamples.push(...(await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), PASTE_MEASURE)));
+    printFigures(`浏览器中粘贴 300 × 6 的台账数据块（Chromium，满规模报表，${pasteSamples.length} 次）`, [
+      { what: '粘贴到全部单元格重绘（中位数）', value: ms(quantile(pasteSamples, 0.5)) },
+      { what: '粘贴到全部单元格重绘（最大）', value: ms(quantile(pasteSamples, 1)) },
     ]);
   } finally {
     await browser.close();

@@ -52,7 +52,13 @@ const unitCode = z
   .trim()
   .regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/, '单位编码只能包含字母、数字、下划线和短横线，最长 40 位');
 const year = z.number().int().min(2000).max(2100);
-const id = z.string().regex(/^[0-9A-Za-z_]{1,24}$/);
+/** Table, row and column ids; text keys and lengths: the same limits for the Api and the report file (import-json). */
+export const ID_PATTERN = /^[0-9A-Za-z_]{1,24}$/;
+export const TEXT_KEY_PATTERN = /^[a-z][A-Za-z0-9_.:@-]{0,127}$/;
+export const MAX_TEXT_LENGTH = 50_000;
+export const MAX_EDITS = 100_000;
+export const MAX_ROWS = 10_000;
+const id = z.string().regex(ID_PATTERN);
 /** An amount in 分 or a count; null clears the cell. */
 const cellValue = z.number().int().refine(Number.isSafeInteger).nullable();
 
@@ -80,6 +86,23 @@ export type ReportRef = z.infer<typeof reportRef>;
 export const cellEdit = z.object({ table: id, row: id, col: id, value: cellValue });
 export type CellEdit = z.infer<typeof cellEdit>;
 
+/** One cell of an undo step: its value before and after (分 or a count; null = empty). */
+const undoChange = z.object({ table: id, row: id, col: id, before: cellValue, after: cellValue });
+export type UndoChange = z.infer<typeof undoChange>;
+const undoOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('push'), changes: z.array(undoChange).min(1).max(100_000) }),
+  z.object({ op: z.literal('undo') }),
+  z.object({ op: z.literal('redo') }),
+  z.object({ op: z.literal('clear') }),
+]);
+export type UndoOp = z.infer<typeof undoOp>;
+
+/** The undo and redo stacks of a report, oldest first; the last element of each is the next step. */
+export interface UndoHistory {
+  done: UndoChange[][];
+  undone: UndoChange[][];
+}
+
 export const apiSchemas = {
   listUnits: z.object({}),
   addUnit: z.object({
@@ -98,14 +121,14 @@ export const apiSchemas = {
    */
   findReport: reportRef,
   /** Writes cells in one transaction: all are written or none. */
-  setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(100_000) }),
+  setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(MAX_EDITS) }),
   /**
    * Adds 科目 rows (项 codes) to a subject table; parents are implied. `names` names codes the
    * year's catalogue lacks: they are kept with that name, marked, and listed by audit rule G-1.
    */
   addRows: reportRef.extend({
     table: id,
-    rows: z.array(id).min(1).max(10_000),
+    rows: z.array(id).min(1).max(MAX_ROWS),
     names: z.record(id, z.string().trim().min(1, '科目名称不能为空').max(60, '科目名称最长 60 字')).optional(),
   }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
@@ -116,8 +139,8 @@ export const apiSchemas = {
    */
   setTexts: reportRef.extend({
     texts: z.record(
-      z.string().regex(/^[a-z][A-Za-z0-9_.:@-]{0,127}$/, '文字项的名称无效'),
-      z.string().max(50_000, '文字过长（最多 50,000 字）').nullable(),
+      z.string().regex(TEXT_KEY_PATTERN, '文字项的名称无效'),
+      z.string().max(MAX_TEXT_LENGTH, '文字过长（最多 50,000 字）').nullable(),
     ),
   }),
   /** Last year's report of the unit (year − 1), for 上年数 and audit rule X-13; null when there is none. */
@@ -128,6 +151,8 @@ export const apiSchemas = {
   planXlsxImport: reportRef.extend({
     fileName: z.string().min(1).max(255),
     base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+    /** Table id → sheet name, when several sheets claim one table and the clerk chose. */
+    choices: z.record(id, z.string().min(1).max(255)).optional(),
   }),
   /** Writes a planned import in one transaction (refused if the report changed since the plan). */
   commitXlsxImport: reportRef.extend({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
@@ -136,6 +161,10 @@ export const apiSchemas = {
    * message) unless `allowUnfilled`: the clerk has seen the list and exports a draft on purpose.
    */
   exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
+  /** The grid's undo history of a report, kept with it so Ctrl+Z works after a reload. */
+  getUndo: reportRef,
+  /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
+  recordUndo: reportRef.extend({ step: undoOp }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -163,6 +192,8 @@ export interface ApiResults {
   planXlsxImport: { planId: string; plan: ImportPlanView };
   commitXlsxImport: { inputs: number; changed: number };
   exportNarrative: FileResult;
+  getUndo: UndoHistory;
+  recordUndo: { ok: true };
   getSettings: Settings;
   setSettings: Settings;
 }

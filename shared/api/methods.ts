@@ -20,6 +20,8 @@ export const API_METHODS = [
   'planXlsxImport',
   'commitXlsxImport',
   'exportNarrative',
+  'getUndo',
+  'recordUndo',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

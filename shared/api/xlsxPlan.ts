@@ -50,6 +50,23 @@ export interface TextChange {
   after: string;
 }
 
+/** A sheet that is a table the importer cannot read: shown in red as 不会导入; the CLI refuses unless --partial. */
+export interface UnreadTable {
+  sheet: string;
+  /** The title as the sheet prints it. */
+  title: string;
+  /** The pack table it was taken for, when there is one. */
+  table?: string;
+  reason: string;
+}
+
+/** Two or more sheets claiming one table: the clerk chooses which (the CLI refuses). */
+export interface SheetConflict {
+  table: string;
+  title: string;
+  sheets: string[];
+}
+
 export interface ImportPlan {
   fileLabel: string;
   unit: string;
@@ -69,6 +86,16 @@ export interface ImportPlan {
   computedDifferences: ComputedDifference[];
   textChanges: TextChange[];
   notes: string[];
+  /** Tables the file has that will not be imported (their stored figures stay). */
+  unreadTables: UnreadTable[];
+  /** Tables claimed by more than one sheet and not yet chosen: not imported until chosen. */
+  conflicts: SheetConflict[];
+  /** Input cells the file has but could not be read: they keep their stored value (before = after). */
+  keptValues: ValueChange[];
+  /** What the import replaces in the stored report, in one sentence (empty when the report is new). */
+  replaces: string;
+  /** Every table and cell of the file was read: nothing is named in notPlaced, unreadTables or conflicts. */
+  complete: boolean;
   /** The report's rows and inputs after the import. */
   data: { rows: Record<string, string[]>; inputs: Record<CellKey, number> };
   /** Fingerprint of the report the plan was made against; the commit refuses if it has changed since. */

@@ -8,6 +8,7 @@ import { percent } from '../money/fen';
 import type { TableLayout } from '../engine/types';
 import type { Block, NarrativeDoc, Run, ShareGroup } from './document';
 import { cellsOf, evaluate, parseExpr, type EvalScope, type Expr } from './expr';
+import { formInputs } from './exprNodes';
 import { amountText, chineseNumber, className, DEFAULT_STYLE, hundredthsText, percentText, shortName, type FigureStyle } from './format';
 import { segments, type Segment } from './placeholders';
 import { fieldsByKey, type EachSource, type FieldDef, type NarrativeTemplate, type Part } from './template';
@@ -101,6 +102,17 @@ function labelOf(ctx: Ctx, key: string): string {
   return label.replace(/^其中：/, '').replace(/（[^（）]*）$/, '') || label;
 }
 
+/**
+ * The «…» of a figure a form value is missing for: its own «label» from the template, else — for a figure
+ * built from several form values — all of their names (a sum is never named after its first term).
+ */
+function figureLabel(ctx: Ctx, seg: { label?: string }, ...exprs: Expr[]): string | undefined {
+  if (seg.label !== undefined) return seg.label;
+  const sides = exprs.map((e) => formInputs(e).map((k) => labelOf(ctx, k)));
+  if (sides.flat().length <= 1) return undefined;
+  return sides.map((labels) => labels.join('＋')).filter((t) => t !== '').join('／');
+}
+
 function emptyInput(ctx: Ctx, key: string, label?: string): Run {
   return { kind: 'input', text: `«${label ?? labelOf(ctx, key)}»`, key, empty: true };
 }
@@ -186,7 +198,7 @@ function segmentRuns(ctx: Ctx, seg: Segment): Run[] {
       const inputKey = hasInput(seg.e);
       if (v === null) {
         const missing = missingInput(seg.e, scope);
-        return [missing ? emptyInput(ctx, missing, seg.label) : { kind: 'text', text: template.noShare }];
+        return [missing ? emptyInput(ctx, missing, figureLabel(ctx, seg, seg.e)) : { kind: 'text', text: template.noShare }];
       }
       const text = seg.name === 'amt' ? amountText(v, options.unit, styleOf(ctx)) : seg.name === 'num' ? hundredthsText(v) : String(v);
       if (inputKey) return [{ kind: 'input', text, key: inputKey }];
@@ -198,7 +210,7 @@ function segmentRuns(ctx: Ctx, seg: Segment): Run[] {
       const cells = [...cellsOf(seg.a, row), ...cellsOf(seg.b, row)];
       if (a === null || b === null) {
         const missing = missingInput(seg.a, scope) ?? missingInput(seg.b, scope);
-        return [missing ? emptyInput(ctx, missing, seg.label) : { kind: 'text', text: template.noShare }];
+        return [missing ? emptyInput(ctx, missing, figureLabel(ctx, seg, seg.a, seg.b)) : { kind: 'text', text: template.noShare }];
       }
       const rate = percent(a, b);
       if (seg.name === 'pct') {

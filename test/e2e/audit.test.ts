@@ -20,7 +20,7 @@ const hasClass = async (cell: Locator, name: string) => ((await cell.getAttribut
 
 async function openTab(code: string): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(code) }).click();
-  await page.locator(`.table-view[aria-label^="${code}"] .ag-grid-scrolling-container .ag-row`).first().waitFor();
+  await page.locator(`.table-view[aria-label^="${code}"] .sheet tbody tr`).first().waitFor();
 }
 
 const typeInto = (cell: Locator, text: string) => typeIntoCell(page, cell, text);
@@ -61,7 +61,7 @@ describe('live audit in Chromium', () => {
     await openTab('公开03表');
     await result('T01-5').locator('.audit-item-main').click();
     await page.locator('.table-view[aria-label^="公开01表"]').waitFor();
-    await expect.poll(() => hasClass(t01(0, '总计'), 'ag-cell-focus')).toBe(true);
+    await expect.poll(() => hasClass(t01(0, '总计'), 'cell-active')).toBe(true);
     await expect.poll(() => hasClass(t01(1, '总计'), 'cell-audit-related')).toBe(true);
     expect(await result('T01-5').locator('.audit-cells').textContent()).toBe('涉及：收入支出决算总表 收入“总计”；收入支出决算总表 支出“总计”');
     expect(await result('T01-5').locator('.audit-hard-note').textContent()).toContain('不能用说明代替');

@@ -71,25 +71,32 @@ export async function startWorkstation(options: { year?: number } = {}): Promise
 /** The grid line whose row-header column (科目编码 or 项目 of a side) reads exactly `text`. */
 export function gridRow(page: Page, side: number, text: string, role: 'code' | 'name' | 'item' = 'code'): Locator {
   const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  return page.locator('.ag-grid-scrolling-container .ag-row').filter({ has: page.locator(`[col-id="s${side}:#${role}"]`, { hasText: exact }) });
+  return page.locator('.sheet tbody tr').filter({ has: page.locator(`td[data-col="s${side}:#${role}"]`, { hasText: exact }) });
 }
 
 export function gridCell(page: Page, side: number, rowText: string, col: string, role: 'code' | 'name' | 'item' = 'code'): Locator {
-  return gridRow(page, side, rowText, role).locator(`[col-id="s${side}:${col}"]`);
+  return gridRow(page, side, rowText, role).locator(`td[data-col="s${side}:${col}"]`);
 }
 
 export async function cellText(cell: Locator): Promise<string> {
   return ((await cell.textContent()) ?? '').trim();
 }
 
-/** Types into a cell as a clerk does: select it, type (the first key opens the editor), Enter. */
+/** The grid's one text box while it holds an entry (typing started on a selected cell, or F2). */
+export function openEditor(page: Page): Locator {
+  return page.locator('.sheet-editor.editing');
+}
+
+/** Types into a cell as a clerk does: select it, type (the first key starts entry), Enter. */
 export async function typeIntoCell(page: Page, cell: Locator, text: string): Promise<void> {
   await cell.click();
-  const [first = '', ...rest] = [...text];
-  await page.keyboard.press(first);
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await editor.waitFor();
-  await editor.pressSequentially(rest.join(''));
+  await page.keyboard.type(text);
+  await openEditor(page).waitFor();
   await page.keyboard.press('Enter');
-  await editor.waitFor({ state: 'detached' });
+  await openEditor(page).waitFor({ state: 'detached' });
+}
+
+/** The grid's rows are drawn: the open table's first body row is there. */
+export async function gridReady(page: Page, code: string): Promise<void> {
+  await page.locator(`.table-view[aria-label^="${code}"] .sheet tbody tr`).first().waitFor();
 }

@@ -23,7 +23,7 @@ async function openTab(name: RegExp): Promise<void> {
 
 async function openT03(): Promise<void> {
   await openTab(/公开03表/);
-  await page.locator('.table-view[aria-label^="公开03表"] .ag-grid-scrolling-container .ag-row').first().waitFor();
+  await page.locator('.table-view[aria-label^="公开03表"] .sheet tbody tr').first().waitFor();
 }
 
 async function openNarrative(): Promise<void> {

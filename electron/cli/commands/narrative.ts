@@ -5,11 +5,11 @@
  * list, unless --allow-unfilled says a draft is meant. Style flags apply to this export only; the report's
  * own choice (made on the screen) is used otherwise.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { AppError } from '../../../shared/api/errors';
 import type { FigureStyle } from '../../../shared/narrative/format';
 import { unfilledLines, unfilledPlaceholders } from '../../../shared/narrative/unfilled';
+import { assertSafeOutput } from '../../services/files/outputGuard';
+import { writeFileAtomic } from '../../services/files/writeFileAtomic';
 import { packNarrativeTemplate } from '../../services/narrative/loadTemplate';
 import { narrativeFileBytes } from '../../services/narrative/narrativeFile';
 import { reportNarrative } from '../../services/narrative/reportNarrative';
@@ -60,6 +60,7 @@ export async function narrativeCommand(args: string[], io: Output): Promise<void
   const style = styleFlags(values);
   const allowUnfilled = values['allow-unfilled'] === true;
   await withServices(values, true, async (services) => {
+    assertSafeOutput(out); // before the work: the database is open now, so the guard knows it
     await services.api.openReport(ref);
     const session = await services.sessions.open(ref);
     const template = packNarrativeTemplate(session.pack);
@@ -70,13 +71,7 @@ export async function narrativeCommand(args: string[], io: Output): Promise<void
     };
     const result = await reportNarrative(services.sessions, template, ref, overrides);
     const bytes = await narrativeFileBytes(result, format === '.docx' ? 'docx' : 'txt', allowUnfilled, '加 --allow-unfilled 导出草稿');
-    const temp = `${out}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, bytes);
-      await rename(temp, out);
-    } catch (err) {
-      throw new AppError(`无法写入文件“${out}”：${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeFileAtomic(out, bytes);
     const source = { database: `上年数取自 ${ref.year - 1} 年度报表`, typed: '上年数为手工录入', none: '无上年数' }[result.lastYear];
     io.out(`已生成 ${session.unit.name} ${ref.year} 年度情况说明：${out}（${source}）`);
     for (const line of unfilledLines(unfilledPlaceholders(result.doc, result.edits))) io.out(`未填写 ${line}`);

@@ -5,7 +5,7 @@
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { codecOf, parseCellText } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
-import type { GridCell } from './readWorkbook';
+import type { GridCell } from './grid';
 
 export type AmountResult = { ok: true; value: number } | { ok: false; reason: string };
 
@@ -20,6 +20,10 @@ function scaledInteger(value: number, scale: number): number | null {
 
 export function cellAmount(cell: GridCell | undefined, kind: ValueKind, unit: MoneyUnit): AmountResult {
   if (!cell || cell.mergedCopy) return { ok: true, value: 0 };
+  if (cell.date) {
+    const shown = cell.text ? `（显示为日期 ${cell.text}）` : '（数值超出日期范围，Excel 显示为 ####）';
+    return { ok: false, reason: `单元格设为日期格式${shown}，不能作为金额读取；请在 Excel 中把该格设为“数值”格式后再导入` };
+  }
   if (cell.uncalculated) return { ok: false, reason: '公式没有保存计算结果（请在 Excel 中打开、重新计算并保存后再导入）' };
   if (cell.number !== null) {
     const n = cell.number;

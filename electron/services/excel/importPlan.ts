@@ -11,26 +11,30 @@ import { AppError } from '../../../shared/api/errors';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import type { EditRequest } from '../../../shared/engine/types';
-import type { MoneyUnit } from '../../../shared/money/fen';
+import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
 import { cellKindIn, displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 import { subjectTextKey, type SubjectNames } from '../../../shared/pack/clerkSubjects';
 import { subjectSource } from '../../../shared/engine/layout';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
-import { identifyTable, statedUnit } from './findTables';
-import { gridText, readWorkbook, type Grid } from './readWorkbook';
+import { identifySheet, statedUnit, type SheetMatch } from './findTables';
+import { gridText, type Grid } from './grid';
+import { readSanGongForm } from './sanGongForm';
 import { readTable, type FoundValue, type TableRead } from './readTable';
 import type { NotPlaced } from '../../../shared/api/xlsxPlan';
 import type { ReportTarget } from './reportTarget';
-import type { ComputedDifference, ImportPlan, PlanCell, RowChange, TextChange, ValueChange } from '../../../shared/api/xlsxPlan';
+import type { ComputedDifference, ImportPlan, PlanCell, RowChange, SheetConflict, TextChange, UnreadTable, ValueChange } from '../../../shared/api/xlsxPlan';
 
 export type { ComputedDifference, ImportPlan, PlanCell, RowChange, TextChange, ValueChange };
 import { normalizeText } from './words';
 
 export interface PlanInput {
-  bytes: Uint8Array;
+  /** The workbook's sheets, read (in the reading worker) before the plan is made. */
+  grids: Grid[];
   fileLabel: string;
   target: ReportTarget;
+  /** Table id → the sheet the clerk chose when several sheets claim that table. */
+  choices?: Record<string, string>;
 }
 
 /** Rows and non-zero inputs, in a fixed order, hashed: what a commit checks has not moved. */
@@ -82,20 +86,38 @@ function isCoverSheet(grid: Grid): boolean {
   return labels >= 2;
 }
 
-export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> {
+interface Claim {
+  grid: Grid;
+  match: Extract<SheetMatch, { kind: 'table' }>;
+}
+
+function readClaim(claim: Claim, pack: ImportPlanPack, unit: MoneyUnit): TableRead {
+  const { grid, match } = claim;
+  if (match.layout === 'sanGong12') return readSanGongForm(grid, match.target, match.headerRow, unit);
+  return readTable(grid, pack, match.table, match.titleRow, unit);
+}
+
+type ImportPlanPack = ReportTarget['pack'];
+
+export function planWorkbookImport(input: PlanInput): ImportPlan {
   const { target, fileLabel } = input;
   const { pack } = target;
-  const grids = await readWorkbook(input.bytes, fileLabel);
+  const { grids } = input;
   const reads: TableRead[] = [];
   const tables: ImportPlan['tables'] = [];
   const ignoredSheets: ImportPlan['ignoredSheets'] = [];
+  const unreadTables: UnreadTable[] = [];
+  const conflicts: SheetConflict[] = [];
   const notes: string[] = [];
   const unitOf = new Map<string, MoneyUnit>();
   let textChanges: TextChange[] = [];
-  const owner = new Map<string, string>();
+
+  // Every sheet says what it is first, so that two sheets claiming one table are seen before either is read.
+  const claims = new Map<string, Claim[]>();
+  const order: Claim[][] = [];
   for (const grid of grids) {
-    const found = identifyTable(grid, pack);
-    if (!found) {
+    const match = identifySheet(grid, pack, target.unit.name);
+    if (match.kind === 'none') {
       if (isCoverSheet(grid)) {
         textChanges = coverTexts(grid, target.current.texts);
         continue;
@@ -103,43 +125,89 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
       ignoredSheets.push({ sheet: grid.name, reason: grid.rows.size === 0 ? '空工作表' : '不是可识别的决算表' });
       continue;
     }
-    const already = owner.get(found.table.id);
-    if (already !== undefined) {
-      ignoredSheets.push({ sheet: grid.name, reason: `与工作表“${already}”是同一张表（${found.table.title}），已忽略` });
+    if (match.kind === 'unreadable') {
+      unreadTables.push({ sheet: grid.name, title: match.title, reason: match.reason });
       continue;
     }
-    owner.set(found.table.id, grid.name);
-    const stated = statedUnit(grid, found.titleRow, Math.min(grid.lastRow, found.titleRow + 6));
-    const unit = stated ?? '元';
-    if (!stated) notes.push(`工作表“${grid.name}”没有写明金额单位，按“元”导入`);
-    unitOf.set(found.table.id, unit);
-    const read = readTable(grid, pack, found.table, found.titleRow, unit);
-    reads.push(read);
-    tables.push({ table: found.table.id, title: found.table.title, sheet: grid.name, unit });
+    const list = claims.get(match.table.id);
+    if (list) list.push({ grid, match });
+    else {
+      const fresh = [{ grid, match }];
+      claims.set(match.table.id, fresh);
+      order.push(fresh);
+    }
   }
-  if (reads.length === 0) {
+
+  for (const list of order) {
+    const first = list[0];
+    if (!first) continue;
+    const table = first.match.table;
+    let claim = first;
+    if (list.length > 1) {
+      const chosen = list.find((c) => c.grid.name === input.choices?.[table.id]);
+      if (!chosen) {
+        conflicts.push({ table: table.id, title: table.title, sheets: list.map((c) => c.grid.name) });
+        continue;
+      }
+      claim = chosen;
+      for (const other of list) {
+        if (other !== chosen) ignoredSheets.push({ sheet: other.grid.name, reason: `与工作表“${chosen.grid.name}”是同一张表（${table.title}），已按选择使用“${chosen.grid.name}”` });
+      }
+    }
+    const { grid, match } = claim;
+    const stated = statedUnit(grid, match.titleRow, Math.min(grid.lastRow, match.titleRow + 6));
+    const unit = stated ?? '元';
+    const read = readClaim(claim, pack, unit);
+    if (read.fatal) {
+      unreadTables.push({ sheet: grid.name, title: table.title, table: table.id, reason: read.fatal });
+      continue;
+    }
+    if (!stated) notes.push(`工作表“${grid.name}”没有写明金额单位，按“元”导入`);
+    if (match.layout === 'sanGong12') notes.push(`工作表“${grid.name}”是横排的“三公”经费表（12 栏），其中的数导入${table.title}的对应行，本表其余各行保持不变`);
+    unitOf.set(table.id, unit);
+    reads.push(read);
+    tables.push({ table: table.id, title: table.title, sheet: grid.name, unit });
+  }
+  if (reads.length === 0 && conflicts.length === 0) {
     const names = grids.map((g) => `“${g.name}”`).join('、') || '（无工作表）';
-    throw new AppError(`文件“${fileLabel}”中没有找到可识别的决算表（工作表：${names}），未导入任何数据`, { file: fileLabel });
+    const unread = unreadTables.map((u) => `工作表“${u.sheet}”（${u.title}）：${u.reason}`).join('；');
+    throw new AppError(`文件“${fileLabel}”中没有找到可识别的决算表（工作表：${names}${unread ? `；${unread}` : ''}），未导入任何数据`, { file: fileLabel });
   }
   const sourceUnit: MoneyUnit = [...unitOf.values()].includes('万元') ? '万元' : '元';
   if (sourceUnit === '万元') notes.push('文件以万元为单位：金额已换算为元，精度为 0.01 万元（100 元），合计数可能有尾差');
   if (target.borrowedPack) notes.push(`${target.year} 年度没有自己的报表格式，按 ${pack.years.from} 年度格式（${pack.id}）导入，作为 ${target.year + 1} 年度的上年数`);
 
-  const found = new Set(reads.map((r) => r.table.id));
+  const readOf = new Map(reads.map((r) => [r.table.id, r]));
   const rows: Record<string, string[]> = {};
-  for (const [t, codes] of Object.entries(target.current.rows)) if (!found.has(t)) rows[t] = [...codes];
-  for (const read of reads) if (read.subjectRows.length > 0) rows[read.table.id] = [...new Set(read.subjectRows)];
+  for (const [t, codes] of Object.entries(target.current.rows)) {
+    const read = readOf.get(t);
+    if (!read || read.scope) rows[t] = [...codes];
+  }
+  for (const read of reads) if (read.subjectRows.length > 0) rows[read.table.id] = [...new Set([...(rows[read.table.id] ?? []), ...read.subjectRows])];
+
+  const fileValues = new Map<CellKey, FoundValue>();
+  for (const read of reads) for (const v of read.inputs) fileValues.set(cellKey(v.table, v.row, v.col), v);
+
+  // What the stored report keeps: tables the file lacks, and in the tables it has, what the file could not read.
   const kept: Record<CellKey, number> = {};
-  for (const [key, value] of Object.entries(target.current.inputs)) if (!found.has(splitCellKey(key).table)) kept[key] = value;
+  const keptInFound = new Map<CellKey, number>();
+  for (const [key, value] of Object.entries(target.current.inputs)) {
+    const { table, row, col } = splitCellKey(key);
+    const read = readOf.get(table);
+    if (!read) kept[key] = value;
+    else if (read.keep.has(`${row}:${col}`)) keptInFound.set(key, value);
+    else if (read.scope && !read.scope.has(`${row}:${col}`)) keptInFound.set(key, value);
+    else if ((read.keepRows?.has(row) || read.keepCols?.has(col)) && !fileValues.has(key)) keptInFound.set(key, value);
+  }
 
   const notPlaced: NotPlaced[] = reads.flatMap((r) => r.notPlaced);
   // 项 the catalogue lacks: kept with the sheet's names (report texts subject.*), listed by audit G-1.
   const subjects: SubjectNames = Object.fromEntries(Object.entries(target.subjects).map(([c, names]) => [c, { ...names }]));
   for (const read of reads) {
-    notes.push(...read.notes);
+    notes.push(...(read.notes ?? []));
     const catalogue = subjectSource(read.table)?.catalogue;
     if (!catalogue) continue;
-    for (const [code, name] of Object.entries(read.ownSubjects)) {
+    for (const [code, name] of Object.entries(read.ownSubjects ?? {})) {
       (subjects[catalogue] ??= {})[code] = name;
       const key = subjectTextKey(catalogue, code);
       if (target.current.texts[key] !== name) textChanges.push({ key, label: `目录外科目 ${code}`, before: target.current.texts[key] ?? null, after: name });
@@ -152,16 +220,30 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
   } catch (err) {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
-  const source = new Map<CellKey, FoundValue>();
-  const edits: EditRequest[] = [];
+  const source = new Map<CellKey, Pick<FoundValue, 'sheet' | 'cell'>>();
   for (const read of reads) {
-    for (const v of read.inputs) {
-      const key = cellKey(v.table, v.row, v.col);
-      source.set(key, v);
-      if (v.value === 0) continue;
-      const problem = engine.checkEdit({ table: v.table, row: v.row, col: v.col, value: v.value });
-      if (problem) notPlaced.push({ sheet: v.sheet, cell: v.cell, reason: `${problem}，未导入` });
-      else edits.push({ table: v.table, row: v.row, col: v.col, value: v.value });
+    for (const [rowCol, cell] of read.keep) source.set(`${read.table.id}:${rowCol}`, { sheet: read.sheet, cell });
+  }
+  const edits: EditRequest[] = [];
+  const unreadKeys = new Set<CellKey>();
+  for (const [key, v] of fileValues) {
+    source.set(key, v);
+    if (keptInFound.has(key) && !readOf.get(v.table)?.keepRows?.has(v.row) && !readOf.get(v.table)?.keepCols?.has(v.col)) continue;
+    const problem = engine.checkEdit({ table: v.table, row: v.row, col: v.col, value: v.value === 0 ? 1 : v.value });
+    if (problem) {
+      notPlaced.push({ sheet: v.sheet, cell: v.cell, reason: `${problem}，未导入` });
+      const stored = target.current.inputs[key];
+      if (stored !== undefined) keptInFound.set(key, stored);
+      continue;
+    }
+    keptInFound.delete(key);
+    if (v.value !== 0) edits.push({ table: v.table, row: v.row, col: v.col, value: v.value });
+  }
+  for (const [key, value] of keptInFound) {
+    const { table, row, col } = splitCellKey(key);
+    if (engine.checkEdit({ table, row, col, value }) === null) {
+      edits.push({ table, row, col, value });
+      unreadKeys.add(key);
     }
   }
   try {
@@ -204,6 +286,7 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
     else if (old !== value) changedValues.push(change(engine, key, old, value));
   }
   for (const [key, old] of oldInputs) if (!newInputs.has(key)) clearedValues.push(change(before, key, old, null));
+  const keptValues = [...unreadKeys].filter((k) => oldInputs.has(k)).map((k) => change(engine, k, oldInputs.get(k) ?? null, oldInputs.get(k) ?? null));
 
   const rowChanges = (from: Record<string, string[]>, to: Record<string, string[]>, eng: ReportEngine): RowChange[] => {
     const out: RowChange[] = [];
@@ -234,8 +317,19 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
       if (sameInUnit(v.value, computed, unit, v.kind)) continue;
       computedDifferences.push({ table: v.table, row: v.row, col: v.col, where: describe(engine, v.table, v.row, v.col), kind: v.kind, sheet: v.sheet, cell: v.cell, inFile: v.value, computed });
     }
+    // A figure the file gives whole but the pack keeps in parts (公务接待费 = 国内 + 国（境）外): it cannot be split.
+    for (const v of read.splitTotals ?? []) {
+      const computed = engine.value(v.table, v.row, v.col) ?? 0;
+      if (sameInUnit(v.value, computed, unit, v.kind)) continue;
+      notPlaced.push({
+        sheet: v.sheet,
+        cell: v.cell,
+        reason: `“${v.label}”在文件中为 ${formatAmount(v.value)} 元，${read.table.title}把它分为下级各项分别填写（现合计 ${formatAmount(computed)} 元），文件没有分项数，未导入；请在${read.table.title}中填写各分项`,
+      });
+    }
   }
 
+  const complete = notPlaced.length === 0 && unreadTables.length === 0 && conflicts.length === 0;
   return {
     fileLabel,
     unit: target.unit.code,
@@ -254,8 +348,31 @@ export async function planWorkbookImport(input: PlanInput): Promise<ImportPlan> 
     computedDifferences,
     textChanges,
     notes,
+    unreadTables,
+    conflicts,
+    keptValues,
+    replaces: replacesText(target, reads, pack.tables),
+    complete,
     data: { rows: engine.addedRows(), inputs: engine.inputs() },
     base: reportFingerprint(target.exists, target.current),
   };
 }
 
+/** One sentence: which stored tables the import replaces (with how many figures they hold now) and which stay. */
+function replacesText(target: ReportTarget, reads: readonly TableRead[], tables: readonly { id: string; title: string }[]): string {
+  if (!target.exists) return '';
+  const count = (table: string, scope?: Set<string>) =>
+    Object.entries(target.current.inputs).filter(([key, v]) => {
+      const k = splitCellKey(key);
+      return v !== 0 && k.table === table && (!scope || scope.has(`${k.row}:${k.col}`));
+    }).length;
+  const replaced = reads
+    .map((r) => ({ r, held: count(r.table.id, r.scope) }))
+    .filter(({ held }) => held > 0)
+    .map(({ r, held }) => `${r.table.title}（现有 ${held} 个数${r.scope ? '，仅文件中有的各项' : ''}）`);
+  if (replaced.length === 0) return '';
+  const found = new Set(reads.map((r) => r.table.id));
+  const keptTables = tables.filter((t) => !found.has(t.id) && count(t.id) > 0).map((t) => t.title);
+  const unit = `单位 ${target.unit.code} ${target.unit.name} ${target.year} 年度的报表`;
+  return `导入将替换${unit}中${replaced.join('、')}的数据${keptTables.length > 0 ? `；${keptTables.join('、')}保持不变` : ''}`;
+}

@@ -19,6 +19,9 @@ export function planLines(plan: ImportPlan): string[] {
   lines.push(`识别的表：${plan.tables.map((t) => `${t.title}（工作表“${t.sheet}”，${t.unit}）`).join('；')}`);
   for (const s of plan.ignoredSheets) lines.push(`忽略工作表“${s.sheet}”：${s.reason}`);
   for (const note of plan.notes) lines.push(`说明：${note}`);
+  if (plan.replaces) lines.push(`替换：${plan.replaces}`);
+  for (const u of plan.unreadTables) lines.push(`不会导入：工作表“${u.sheet}”（${u.title}）：${u.reason}`);
+  for (const c of plan.conflicts) lines.push(`需要选择：${c.title}（${c.table}）同时出现在 ${c.sheets.map((s) => `工作表“${s}”`).join('、')}`);
   const section = (title: string, items: string[]) => {
     lines.push(`${title}（${items.length}）`);
     for (const item of items) lines.push(`  ${item}`);
@@ -29,6 +32,7 @@ export function planLines(plan: ImportPlan): string[] {
   section('修改数值', plan.changedValues.map((v) => `${v.where}：${shown(v.before, v.kind)} → ${shown(v.after, v.kind)}${place(v.sheet, v.cell)}`));
   section('清除数值', plan.clearedValues.map((v) => `${v.where}：${shown(v.before, v.kind)} → （空）`));
   section('未能导入', plan.notPlaced.map((p) => `${p.sheet}!${p.cell}：${p.reason}`));
+  section('未能读取、保留原数', plan.keptValues.map((v) => `${v.where}：保留 ${shown(v.before, v.kind)}${place(v.sheet, v.cell)}`));
   section(
     '计算数与文件不一致',
     plan.computedDifferences.map((d) => `${d.where}：文件 ${shown(d.inFile, d.kind)}，计算 ${shown(d.computed, d.kind)}${place(d.sheet, d.cell)}`),

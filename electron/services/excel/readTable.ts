@@ -11,7 +11,7 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import { cellKindIn } from '../../../shared/pack/cellKind';
 import { TOTAL_ROW, type CatalogueId, type Pack, type SideDef, type TableDef, type ValueKind } from '../../../shared/pack/model';
 import { cellAmount } from './cellAmount';
-import { gridCell, gridText, type Grid } from './readWorkbook';
+import { gridCell, gridText, type Grid } from './grid';
 import { cellAddress, normalizeLabel, normalizeText } from './words';
 import type { NotPlaced } from '../../../shared/api/xlsxPlan';
 
@@ -39,10 +39,21 @@ export interface TableRead {
   /** Values of computed cells, to compare with what the engine computes. */
   computed: FoundValue[];
   notPlaced: NotPlaced[];
+  /** `row:col` → sheet cell, of cells the file has but that could not be read: they keep their stored value. */
+  keep: Map<string, string>;
+  /** Rows and columns the sheet lacks (a missing side or column): stored values stay where the file gives none. */
+  keepRows?: Set<string>;
+  keepCols?: Set<string>;
+  /** `row:col` of the only input cells this read replaces (a form covering part of a table); undefined = the whole table. */
+  scope?: Set<string>;
+  /** Computed cells the file gives as one figure that the pack keeps split: they must equal what is computed, or are reported. */
+  splitTotals?: (FoundValue & { label: string })[];
+  /** Why the table could not be read at all (it is then left as stored and named as 不会导入). */
+  fatal?: string;
   /** 项 the catalogue lacks, imported with the name the sheet prints (code → name). */
-  ownSubjects: Record<string, string>;
+  ownSubjects?: Record<string, string>;
   /** Things the clerk should check that did not stop a value (a 科目 name unlike the catalogue's). */
-  notes: string[];
+  notes?: string[];
 }
 
 type HeaderKind = 'code' | 'name' | 'item' | 'lineNo' | '类' | '款' | '项';
@@ -245,7 +256,9 @@ function rowHeader(grid: Grid, r: number, side: SheetSide): RowHeaderValues {
       case '类':
       case '款':
       case '项':
-        parts.push({ level: column.kind, text });
+        // 合计 is often typed in (or merged across) the 类|款|项 columns rather than under 科目名称.
+        if (text !== '' && /\d/.test(normalizeText(text))) parts.push({ level: column.kind, text });
+        else if (text !== '' && name === '') name = text;
         break;
       case 'name':
       case 'item':
@@ -263,8 +276,46 @@ function rowHeader(grid: Grid, r: number, side: SheetSide): RowHeaderValues {
   return { code, name, lineNo, cell: cellAddress(r, first) };
 }
 
+/** A run of data rows read as one side of the table. */
+interface Segment {
+  sheetSide: SheetSide;
+  sideIndex: number | undefined;
+  from: number;
+  to: number;
+  /** Side headings and repeated header rows inside the run. */
+  skip?: Set<number>;
+}
+
+/**
+ * A row that starts the next side of a table printed one side above the other: it names a side
+ * (收入 / 支出 …, with or without numbering) or repeats the header words, and holds no figure.
+ */
+function sideSwitch(grid: Grid, r: number, table: TableDef): { label: number | null } | null {
+  const cells = [...(grid.rows.get(r)?.values() ?? [])].filter((c) => !c.mergedCopy);
+  if (cells.length === 0 || cells.some((c) => c.number !== null)) return null;
+  const labels = table.sides.map((d) => (d.label ? normalizeLabel(d.label) : ''));
+  const columnWords = new Set(table.columns.map((c) => normalizeLabel(c.label)));
+  let label: number | null = null;
+  let header = false;
+  for (const cell of cells) {
+    const word = normalizeLabel(cell.text);
+    if (word === '') continue;
+    const side = labels.findIndex((l) => l !== '' && (word === l || word === `${l}部分` || word === `${l}项目` || word === `${l}情况`));
+    if (side >= 0) {
+      label = side;
+      continue;
+    }
+    if (ROW_HEADER_WORDS[normalizeText(cell.text)] || word === LANCI || columnWords.has(word) || /^\d+$/.test(word)) {
+      header = header || ROW_HEADER_WORDS[normalizeText(cell.text)] !== undefined;
+      continue;
+    }
+    return null;
+  }
+  return label !== null || header ? { label } : null;
+}
+
 export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit): TableRead {
-  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], ownSubjects: {}, notes: [] };
+  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Map(), keepRows: new Set(), keepCols: new Set(), ownSubjects: {}, notes: [] };
   const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
   const base = buildTableLayout(pack, table, []);
   const fixedLabels = new Set<string>(['合计', '总计']);
@@ -273,31 +324,71 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
   const band = findHeader(grid, titleRow, fixedLabels);
   if (!band) {
     problem(cellAddress(Math.max(1, titleRow), 1), `找不到${table.title}的表头（应有“科目编码”“科目名称”或“项目”等栏目），本表未导入`);
+    result.fatal = '找不到表头（应有“科目编码”“科目名称”或“项目”等栏目）';
     return result;
   }
   const sheetSides = splitSides(grid, band);
   // A side whose header carries a side label (收入/支出) goes to that side; the rest in order.
   const assigned = new Map<number, number>();
+  const taken = () => [...assigned.values()];
   sheetSides.forEach((s, i) => {
     const words = new Set(s.columns.flatMap((c) => c.words));
-    const byLabel = table.sides.findIndex((d, k) => d.label && words.has(normalizeText(d.label)) && ![...assigned.values()].includes(k));
+    const byLabel = table.sides.findIndex((d, k) => d.label && words.has(normalizeText(d.label)) && !taken().includes(k));
     if (byLabel >= 0) assigned.set(i, byLabel);
   });
+  // A side label on a line of its own just above the header (收入 over a stacked table).
+  if (sheetSides.length === 1 && !assigned.has(0) && table.sides.length > 1) {
+    for (let r = band.top - 1; r > titleRow && r >= band.top - 2; r--) {
+      const hit = sideSwitch(grid, r, table);
+      if (hit?.label !== null && hit?.label !== undefined) {
+        assigned.set(0, hit.label);
+        break;
+      }
+    }
+  }
   sheetSides.forEach((_, i) => {
     if (assigned.has(i)) return;
-    const next = table.sides.findIndex((_d, k) => ![...assigned.values()].includes(k));
+    const next = table.sides.findIndex((_d, k) => !taken().includes(k));
     if (next >= 0) assigned.set(i, next);
   });
+
+  // Side by side, every sheet side runs down the whole sheet; one above the other, the rows split at each side heading.
+  const segments: Segment[] = [];
+  const stacked = sheetSides.length === 1 && table.sides.length > 1;
+  if (stacked && sheetSides[0]) {
+    let from = band.dataStart;
+    let side = assigned.get(0);
+    const used = new Set<number>(side === undefined ? [] : [side]);
+    const skip = new Set<number>();
+    for (let r = band.dataStart; r <= grid.lastRow; r++) {
+      const hit = sideSwitch(grid, r, table);
+      if (!hit) continue;
+      skip.add(r);
+      // A repeated header right under a side heading belongs to that heading.
+      if (hit.label === null && skip.has(r - 1)) continue;
+      const next = hit.label ?? table.sides.findIndex((_d, k) => !used.has(k));
+      if (next < 0 || next === side) continue;
+      if (r > from) segments.push({ sheetSide: sheetSides[0], sideIndex: side, from, to: r - 1, skip });
+      side = next;
+      used.add(next);
+      from = r + 1;
+    }
+    segments.push({ sheetSide: sheetSides[0], sideIndex: side, from, to: grid.lastRow, skip });
+  } else {
+    sheetSides.forEach((sheetSide, i) => segments.push({ sheetSide, sideIndex: assigned.get(i), from: band.dataStart, to: grid.lastRow }));
+  }
+  const readSides = new Set(segments.map((s) => s.sideIndex));
   for (const [k, def] of table.sides.entries()) {
-    if (![...assigned.values()].includes(k)) {
+    if (!readSides.has(k)) {
       problem(cellAddress(band.top, 1), `没有找到${table.title}的“${def.label ?? '数据'}”部分，该部分未导入`);
+      for (const row of base.layout.sides[k]?.rows ?? []) result.keepRows?.add(row.id);
     }
   }
 
   const titleOf = (id: string) => pack.catalogues[id]?.title ?? id;
   const seen = new Set<string>();
-  for (const [i, sheetSide] of sheetSides.entries()) {
-    const sideIndex = assigned.get(i);
+  for (const segment of segments) {
+    const { sheetSide, sideIndex } = segment;
     const sideDef = sideIndex === undefined ? undefined : table.sides[sideIndex];
     const sideLayout = sideIndex === undefined ? undefined : base.layout.sides[sideIndex];
     if (!sideDef || !sideLayout) {
@@ -308,13 +399,15 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
     for (const id of missing) {
       const def = table.columns.find((c) => c.id === id);
       problem(cellAddress(band.top, sheetSide.columns[0]?.col ?? 1), `表头中找不到“${[...(def?.groups ?? []), def?.label ?? id].join('·')}”栏，该栏未导入`);
+      result.keepCols?.add(id);
     }
     const kind = sideKind(sideDef);
     const catalogue = sideCatalogue(sideDef);
     const fixedRows = sideLayout.rows;
     const usedFixed = new Set<string>();
 
-    for (let r = band.dataStart; r <= grid.lastRow; r++) {
+    for (let r = segment.from; r <= segment.to; r++) {
+      if (segment.skip?.has(r)) continue;
       const firstText = gridText(grid, r, 1);
       if (stopsTable(firstText)) break;
       const header = rowHeader(grid, r, sheetSide);
@@ -336,14 +429,14 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
             // A 项 the year's catalogue lacks: kept with the sheet's name, marked, listed by audit G-1.
             rowId = header.code;
             isNewItem = true;
-            result.ownSubjects[header.code] = header.name.trim();
+            (result.ownSubjects ??= {})[header.code] = header.name.trim();
           } else if (!entry) {
             const why = header.code.length === itemLength ? '，且文件中没有写科目名称' : '';
             problem(header.cell, `科目编码“${header.code}”不在${titleOf(catalogue)}中${why}，本行未导入`);
             continue;
           } else {
             if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
-              result.notes.push(`工作表“${grid.name}”${header.cell}：科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${entry.name}”不一致，已按编码导入，请核对`);
+              (result.notes ??= []).push(`工作表“${grid.name}”${header.cell}：科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${entry.name}”不一致，已按编码导入，请核对`);
             }
             rowId = entry.code;
             isNewItem = entry.level === '项';
@@ -369,7 +462,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
           continue;
         }
         if (catalogue && header.code && header.name && row.code && normalizeText(header.name) !== normalizeText(row.label)) {
-          result.notes.push(`工作表“${grid.name}”${header.cell}：科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${row.label}”不一致，已按编码导入，请核对`);
+          (result.notes ??= []).push(`工作表“${grid.name}”${header.cell}：科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${row.label}”不一致，已按编码导入，请核对`);
         }
         rowId = row.id;
         usedFixed.add(row.id);
@@ -386,13 +479,14 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
         const cell = gridCell(grid, r, col);
         const colKind: ValueKind = cellKindIn(table, row, colId);
         const amount = cellAmount(cell, colKind, unit);
+        const inputs = row ? row.inputs : isNewItem ? subjectInputs(sideDef) : [];
+        const cells = row ? row.cells : sideDef.columns;
         if (!amount.ok) {
           problem(address, `${rowName}：${amount.reason}，未导入`);
+          if (inputs.includes(colId)) result.keep.set(`${rowId}:${colId}`, address);
           continue;
         }
         const found: FoundValue = { table: table.id, row: rowId, col: colId, value: amount.value, kind: colKind, sheet: grid.name, cell: address };
-        const inputs = row ? row.inputs : isNewItem ? subjectInputs(sideDef) : [];
-        const cells = row ? row.cells : sideDef.columns;
         if (inputs.includes(colId)) result.inputs.push(found);
         else if (cells.includes(colId)) {
           if (cell && !cell.mergedCopy) result.computed.push(found);

@@ -1,37 +1,19 @@
 /**
- * Reads an .xlsx into plain grids of what each cell shows: text, or a number (a formula's cached
- * result), with merged ranges spread so a merged header word applies to every column under it.
- * Files that are not a readable workbook are refused here with a message a clerk can act on.
+ * Reads the bytes of an .xlsx into Grids, bounded: files that are not a readable workbook are
+ * refused here with a message a clerk can act on; the package is checked against the workbook
+ * limits and parsed in a worker thread with a memory cap and a deadline, so a hostile or broken
+ * file ends that thread with a Chinese line, never the process holding the database.
  */
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
+import type { Grid } from './grid';
+import { limitMessage, limitText, WORKBOOK_LIMITS, type WorkbookLimits } from './workbookLimits';
+import type { ReadReply, ReadRequest } from './workbookWorker';
 
-export interface GridCell {
-  /** What the cell shows as text ('' for empty); numbers as JavaScript prints them. */
-  text: string;
-  /** The numeric value when the cell holds a number or a formula whose cached result is a number. */
-  number: number | null;
-  /** A formula with no cached result (the file was written by a program that does not calculate). */
-  uncalculated: boolean;
-  /** A cell of a merged range other than its top-left one: it repeats the text but holds no value of its own. */
-  mergedCopy: boolean;
-}
-
-export interface Grid {
-  name: string;
-  /** 1-based row → 1-based column → cell; only non-empty cells. */
-  rows: Map<number, Map<number, GridCell>>;
-  lastRow: number;
-  lastCol: number;
-}
-
-export function gridCell(grid: Grid, row: number, col: number): GridCell | undefined {
-  return grid.rows.get(row)?.get(col);
-}
-
-export function gridText(grid: Grid, row: number, col: number): string {
-  return gridCell(grid, row, col)?.text.trim() ?? '';
-}
+export { gridCell, gridText, type Grid, type GridCell } from './grid';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -46,38 +28,113 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
-type Scalar = number | string | boolean | Date | null | undefined;
-
-function scalarOf(value: ExcelJS.CellValue): { scalar: Scalar; uncalculated: boolean } {
-  if (value === null || value === undefined) return { scalar: null, uncalculated: false };
-  if (typeof value !== 'object' || value instanceof Date) return { scalar: value, uncalculated: false };
-  if ('richText' in value) return { scalar: value.richText.map((r) => r.text).join(''), uncalculated: false };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
-    if (result === undefined || result === null) return { scalar: null, uncalculated: true };
-    if (typeof result === 'object' && !(result instanceof Date)) return { scalar: result.error, uncalculated: false };
-    return { scalar: result, uncalculated: false };
+/**
+ * The worker's entry: next to this module when running from source (through tsx's loader, which a
+ * worker must register for itself), or the bundled `workbookWorker.js` beside the built main script.
+ */
+function startWorker(limits: WorkbookLimits): Worker {
+  const here = import.meta.url;
+  const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 };
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./workbookWorker.ts', here).href;
+    const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+    const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+    return new Worker(code, { eval: true, resourceLimits });
   }
-  if ('hyperlink' in value) return { scalar: value.text, uncalculated: false };
-  if ('error' in value) return { scalar: value.error, uncalculated: false };
-  return { scalar: null, uncalculated: false };
+  return new Worker(new URL('./workbookWorker.js', here), { resourceLimits });
 }
 
-function toGridCell(cell: ExcelJS.Cell): GridCell | null {
-  const mergedCopy = cell.isMerged && cell.master.address !== cell.address;
-  const source = mergedCopy ? cell.master : cell;
-  const { scalar, uncalculated } = scalarOf(source.value);
-  if (scalar === null || scalar === undefined) {
-    return uncalculated ? { text: '', number: null, uncalculated: true, mergedCopy } : null;
-  }
-  if (typeof scalar === 'number') return { text: String(scalar), number: scalar, uncalculated: false, mergedCopy };
-  if (scalar instanceof Date) return { text: scalar.toISOString().slice(0, 10), number: null, uncalculated: false, mergedCopy };
-  const text = String(scalar);
-  return text.trim() === '' ? null : { text, number: null, uncalculated: false, mergedCopy };
+interface Pending {
+  resolve(grids: Grid[]): void;
+  reject(err: Error): void;
+  fileLabel: string;
+  timer: NodeJS.Timeout;
+  worker: Worker;
 }
 
-/** Loads the bytes of an .xlsx; throws an AppError naming the file when it cannot be read. */
-export async function readWorkbook(bytes: Uint8Array, fileLabel: string): Promise<Grid[]> {
+/** One reading worker, reused between files; a worker that timed out or ran out of memory is replaced. */
+class ReaderThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  read(bytes: Uint8Array, fileLabel: string, limits: WorkbookLimits): Promise<Grid[]> {
+    const run = this.queue.then(() => this.readNow(bytes, fileLabel, limits));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private heapMb = 0;
+
+  private ensure(limits: WorkbookLimits): Worker {
+    if (this.worker && this.heapMb === limits.heapMb) return this.worker;
+    if (this.worker) void this.worker.terminate();
+    this.heapMb = limits.heapMb;
+    const worker = startWorker(limits);
+    worker.on('message', (reply: ReadReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      clearTimeout(p.timer);
+      if (reply.ok) p.resolve(reply.grids);
+      else p.reject(new AppError(reply.refused ? reply.message : unreadable(p.fileLabel, reply.message), { file: p.fileLabel }));
+    });
+    const fail = (why: (label: string) => string) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        clearTimeout(p.timer);
+        this.pending.delete(id);
+        p.reject(new AppError(why(p.fileLabel), { file: p.fileLabel }));
+      }
+    };
+    worker.on('error', (err) => {
+      const oom = /memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
+      fail((label) => (oom ? limitMessage(label, '读取时占用的内存', limitText.heapMb(limits)) : unreadable(label, err.message)));
+    });
+    worker.on('exit', () => fail((label) => limitMessage(label, '读取时占用的内存', limitText.heapMb(limits))));
+    // After the listeners: adding a 'message' listener refs the worker again. An idle reader must not keep a command running.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private readNow(bytes: Uint8Array, fileLabel: string, limits: WorkbookLimits): Promise<Grid[]> {
+    const worker = this.ensure(limits);
+    const id = this.nextId++;
+    return new Promise<Grid[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        if (this.worker === worker) this.worker = null;
+        void worker.terminate();
+        reject(new AppError(limitMessage(fileLabel, '读取时间过长', limitText.readMs(limits)), { file: fileLabel }));
+      }, limits.readMs);
+      this.pending.set(id, { resolve, reject, fileLabel, timer, worker });
+      const copy = new Uint8Array(bytes);
+      const request: ReadRequest = { id, bytes: copy, fileLabel, limits };
+      worker.postMessage(request, [copy.buffer]);
+    });
+  }
+}
+
+/** exceljs's own errors are English and say nothing to a clerk; these are the ones a file can cause. */
+function unreadable(fileLabel: string, detail: string): string {
+  const why = /merge/i.test(detail)
+    ? '其中有互相重叠的合并单元格'
+    : /worksheet name|sheet name|name/i.test(detail)
+      ? '其中有 Excel 不允许的工作表名称'
+      : /end of data|zip|signature|corrupt|invalid/i.test(detail)
+        ? '压缩包已损坏'
+        : '文件内容不符合 .xlsx 格式';
+  return `文件“${fileLabel}”已损坏或不是有效的 .xlsx 工作簿（${why}），不能导入。请在 Excel 中打开并另存为 .xlsx 后再导入`;
+}
+
+const reader = new ReaderThread();
+
+/** Loads the bytes of an .xlsx; throws an AppError naming the file when it cannot be read or breaks a limit. */
+export async function readWorkbook(bytes: Uint8Array, fileLabel: string, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<Grid[]> {
   const where = { file: fileLabel };
   if (bytes.byteLength === 0) throw new AppError(`文件“${fileLabel}”是空文件，不能导入`, where);
   if (startsWith(bytes, OLE)) {
@@ -87,32 +144,8 @@ export async function readWorkbook(bytes: Uint8Array, fileLabel: string): Promis
     throw new AppError(`文件“${fileLabel}”是旧版 Excel 97-2003（.xls）格式，不能导入。请在 Excel 中另存为 .xlsx 后再导入`, where);
   }
   if (!startsWith(bytes, ZIP)) throw new AppError(`文件“${fileLabel}”不是 Excel 工作簿（.xlsx），不能导入`, where);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new AppError(`文件“${fileLabel}”已损坏或不是有效的 .xlsx 工作簿，不能导入（${detail}）`, where);
+  if (bytes.byteLength > limits.fileBytes) {
+    throw new AppError(limitMessage(fileLabel, `有 ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB`, limitText.fileBytes(limits)), where);
   }
-  const grids: Grid[] = [];
-  workbook.eachSheet((sheet) => {
-    const rows = new Map<number, Map<number, GridCell>>();
-    let lastRow = 0;
-    let lastCol = 0;
-    sheet.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells = new Map<number, GridCell>();
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const g = toGridCell(cell);
-        if (!g) return;
-        cells.set(c, g);
-        lastCol = Math.max(lastCol, c);
-      });
-      if (cells.size > 0) {
-        rows.set(r, cells);
-        lastRow = Math.max(lastRow, r);
-      }
-    });
-    grids.push({ name: sheet.name, rows, lastRow, lastCol });
-  });
-  return grids;
+  return reader.read(bytes, fileLabel, limits);
 }

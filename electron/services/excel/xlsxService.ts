@@ -6,6 +6,7 @@ import type { ReportSessions } from '../reportSessions';
 import { commitWorkbookImport, type CommitResult } from './commitImport';
 import { exportWorkbook, type ExportOptions } from './exportWorkbook';
 import { planWorkbookImport, type ImportPlan } from './importPlan';
+import { readWorkbook } from './readWorkbook';
 import { reportTarget } from './reportTarget';
 
 /**
@@ -33,8 +34,16 @@ export function exportReportXlsx(sessions: ReportSessions, ref: ReportRef, optio
 }
 
 /** Reads a workbook and works out what importing it into the report would do; writes nothing. */
-export function planXlsxImport(sessions: ReportSessions, ref: ReportRef, bytes: Uint8Array, fileLabel: string): Promise<ImportPlan> {
-  return sessions.serial(async () => planWorkbookImport({ bytes, fileLabel, target: await reportTarget(sessions, ref) }));
+export async function planXlsxImport(
+  sessions: ReportSessions,
+  ref: ReportRef,
+  bytes: Uint8Array,
+  fileLabel: string,
+  choices?: Record<string, string>,
+): Promise<ImportPlan> {
+  // The file is read outside the report queue: a slow file never holds up other calls.
+  const grids = await readWorkbook(bytes, fileLabel);
+  return sessions.serial(async () => planWorkbookImport({ grids, fileLabel, target: await reportTarget(sessions, ref), ...(choices ? { choices } : {}) }));
 }
 
 export function commitXlsxImport(sessions: ReportSessions, plan: ImportPlan): Promise<CommitResult> {

@@ -3,10 +3,10 @@
  * unreadable file reads as the defaults, and each field that fails its schema falls back on its own.
  * Writes go to a temporary file renamed over the old one, so a crash never leaves half a file.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Settings } from '../../../shared/api/contract';
+import { writeFileAtomic } from '../files/writeFileAtomic';
 import { DEFAULT_SETTINGS, type SettingsPort } from './settingsPort';
 
 const stored = z.object({
@@ -15,6 +15,10 @@ const stored = z.object({
   lastYear: z.number().int().nullable().catch(null),
 });
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 async function read(file: string): Promise<Settings> {
   let raw: unknown;
   try {
@@ -22,7 +26,9 @@ async function read(file: string): Promise<Settings> {
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-  const parsed = stored.safeParse({ ...DEFAULT_SETTINGS, ...(typeof raw === 'object' && raw !== null ? raw : {}) });
+  // The Electron shell used to keep these under a `settings` key of its electron-store file, in this same folder.
+  const source = isObject(raw) && isObject(raw.settings) ? raw.settings : raw;
+  const parsed = stored.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(source) ? source : {}) });
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
 }
 
@@ -37,10 +43,7 @@ export function jsonFileSettings(file: string): SettingsPort {
         if (patch.displayUnit !== undefined) merged.displayUnit = patch.displayUnit;
         if (patch.lastUnit !== undefined) merged.lastUnit = patch.lastUnit;
         if (patch.lastYear !== undefined) merged.lastYear = patch.lastYear;
-        await mkdir(dirname(file), { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, `${JSON.stringify(merged, null, 2)}\n`, 'utf8');
-        await rename(temp, file);
+        await writeFileAtomic(file, `${JSON.stringify(merged, null, 2)}\n`, { createFolder: true });
         return merged;
       });
       last = next.catch(() => undefined);

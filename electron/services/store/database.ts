@@ -7,6 +7,8 @@
  * callback (calling the Database's own methods from inside a transaction would wait for itself).
  */
 import sqlite3 from 'sqlite3';
+import { registerOpenDatabase } from '../files/openDatabases';
+import { storageError } from './sqliteErrors';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
@@ -58,19 +60,22 @@ export class Database implements Tx {
   private readonly tx: Tx;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Known to the output guard while open, so no export can be written onto this file. */
+  private readonly forget: () => void;
 
   private constructor(
     private readonly db: sqlite3.Database,
     readonly file: string,
   ) {
     this.tx = direct(db);
+    this.forget = registerOpenDatabase(file);
   }
 
   /** Opens (creating if missing) a database file. sqlite reads the file lazily: a bad file shows on the first statement. */
   static open(file: string): Promise<Database> {
     return new Promise((resolve, reject) => {
       const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => {
-        if (err) reject(err);
+        if (err) reject(storageError(err, file) ?? err);
         else resolve(new Database(db, file));
       });
     });
@@ -82,7 +87,9 @@ export class Database implements Tx {
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('数据库已关闭'));
-    const next = this.queue.then(work, work);
+    // A failure a clerk can cause (full disk, read-only file, damaged file) leaves here as a Chinese AppError.
+    const translated = () => work().catch((err: unknown) => Promise.reject(storageError(err, this.file) ?? err));
+    const next = this.queue.then(translated, translated);
     // The queue must go on after a failure; the caller still sees the rejection.
     this.queue = next.catch(() => undefined);
     return next;
@@ -138,6 +145,6 @@ export class Database implements Tx {
         }),
     );
     this.closed = true;
-    return done;
+    return done.finally(this.forget);
   }
 }

@@ -8,6 +8,7 @@ import { mkdir, open as openFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { Database, sqliteCode } from './database';
+import { explainOpenFailure } from './sqliteErrors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -119,7 +120,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   let db: Database;
   try {
     db = await Database.open(file);
-  } catch (err) {
+  } catch (caught) {
+    const err = await explainOpenFailure(caught, file);
+    if (err instanceof AppError) throw err;
     throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });
   }
   try {
@@ -142,8 +145,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     await db.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON');
     await migrate(db, file, migrations);
     return db;
-  } catch (err) {
+  } catch (caught) {
     await db.close().catch(() => undefined);
+    const err = await explainOpenFailure(caught, file);
     if (err instanceof AppError) throw err;
     throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });
   }

@@ -34,10 +34,14 @@ function overHttp(): Api {
   const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResults[M]> => {
     let response: Response;
     try {
+      const body = JSON.stringify(input);
       response = await fetch(`/api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': token },
-        body: JSON.stringify(input),
+        body,
+        // A cell committed as the page unloads (reload, close) must still reach the store; the browser
+        // keeps such a request alive only below 64 KB, which every edit is.
+        keepalive: body.length < 60_000,
       });
     } catch {
       throw new AppError('无法连接到决算工作站的后台服务，请确认程序仍在运行');

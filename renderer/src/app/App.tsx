@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PackSummary, Settings, Unit } from '../../../shared/api/contract';
+import { cellKey, type CellKey, type PackSummary, type Settings, type Unit } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { getApi } from '../api/getApi';
 import { useAuditWorkspace } from '../audit/useAuditWorkspace';
@@ -9,6 +9,7 @@ import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { NarrativeView } from '../narrative/NarrativeView';
 import { useLiveNarrative } from '../narrative/useLiveNarrative';
 import { TableView } from '../table/TableView';
+import { stepText } from '../edit/stepText';
 import { errorText } from './reportSession';
 import { TopBar, type SaveStatus } from './TopBar';
 import { UnitForm } from './UnitForm';
@@ -78,13 +79,36 @@ export function App() {
   const narrative = useLiveNarrative(api, session, narrativeError);
   const auditing = useAuditWorkspace(api, session, notify, setTab, narrative);
 
+  // A cell to select in the grid: an audit result's or the one an undo/redo changed (the latest wins).
+  const [jump, setJump] = useState<{ key: CellKey; nonce: number; at: number } | null>(null);
+  const jumpNonce = useRef(0);
+  const jumpTo = useCallback((key: CellKey) => {
+    jumpNonce.current += 1;
+    setJump({ key, nonce: jumpNonce.current, at: performance.now() });
+  }, []);
+  useEffect(() => {
+    if (auditing.focusCell) jumpTo(auditing.focusCell.key);
+  }, [auditing.focusCell, jumpTo]);
+  const displayUnitRef = useRef(displayUnit);
+  displayUnitRef.current = displayUnit;
+
   useEffect(() => {
     if (!session) return;
     setSave({ kind: 'idle' });
     const tables = session.engine.tableIds();
     setTab((current) => (current && tables.includes(current) ? current : (tables[0] ?? null)));
-    return session.on({ saving: (state) => setSave(state) });
-  }, [session]);
+    return session.on({
+      saving: (state) => setSave(state),
+      // Undo works across tables: open the table it changes, select the cell, say what it undid.
+      stepped: ({ direction, batch }) => {
+        const first = batch[0];
+        if (!first) return;
+        setTab(first.table);
+        jumpTo(cellKey(first.table, first.row, first.col));
+        notify('info', stepText(session.pack, session.engine, direction, batch, displayUnitRef.current));
+      },
+    });
+  }, [session, jumpTo, notify]);
 
   // Leaving the page with a write still in flight would lose it; the browser asks first.
   useEffect(() => {
@@ -133,7 +157,11 @@ export function App() {
         onYear={chooseYear}
         onDisplayUnit={chooseDisplayUnit}
         yearLabel={(y) => yearLabel(y, packs)}
-        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => setRevision((r) => r + 1)} />}
+        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => {
+              // An import replaced the figures: undoing edits made before it would write over the imported ones.
+              const ref = session?.ref;
+              void (ref ? api.recordUndo({ ...ref, step: { op: 'clear' } }).catch(() => undefined) : Promise.resolve()).then(() => setRevision((r) => r + 1));
+            }} />}
       />
       {message && (
         <div className={`message-bar message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} key={message.id}>
@@ -168,7 +196,7 @@ export function App() {
                     onClick={() => setTab(t.id)}
                     title={`${t.code} ${t.title}`}
                   >
-                    <span className="tab-code">{t.code}</span> {t.title}
+                    {t.code}
                   </button>
                 ))}
                 {narrative && (
@@ -193,7 +221,7 @@ export function App() {
                   unit={displayUnit}
                   notify={notify}
                   marks={auditing.marks}
-                  focusCell={auditing.focusCell}
+                  focusCell={jump}
                 />
               )}
             </>

@@ -1,8 +1,9 @@
-import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, type Unit } from '../../../shared/api/contract';
+import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, type UndoHistory, type UndoOp, type Unit } from '../../../shared/api/contract';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { EditRequest, ReportEngineApi, RowChange } from '../../../shared/engine/types';
 import type { Pack } from '../../../shared/pack/model';
 import { subjectNamesFromTexts } from '../../../shared/pack/clerkSubjects';
+import { describeCell } from '../edit/place';
 import { SerialQueue } from '../edit/serialQueue';
 import { batchEdits, UndoStack, type Batch } from '../edit/undoStack';
 
@@ -13,6 +14,8 @@ export interface SessionEvents {
   cells(keys: CellKey[]): void;
   /** Rows of a table came or went. */
   rows(table: string): void;
+  /** An undo or redo was written: the workspace opens the table, selects the cell and says what changed. */
+  stepped(step: { direction: 'undo' | 'redo'; batch: Batch }): void;
   /** Store write state, for the save indicator. */
   saving(state: { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }): void;
 }
@@ -40,9 +43,21 @@ export class ReportSession {
     readonly unit: Unit,
     readonly year: number,
     snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects'>>,
+    history?: UndoHistory,
   ) {
     this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
     this.filled = new Set(Object.keys(snapshot.inputs));
+    // A step whose cells no longer exist (their 科目 row was removed) cannot be undone; it is left out.
+    if (history) this.undo.load(history, (batch) => batch.every((c) => this.engine.isInput(c.table, c.row, c.col)));
+  }
+
+  /** Keeps the undo history with the report; a failure costs only the history, never a value. */
+  private async keepUndo(step: UndoOp): Promise<void> {
+    try {
+      await this.api.recordUndo({ ...this.ref, step });
+    } catch {
+      // The cells are written; only Ctrl+Z after a reload would miss this step.
+    }
   }
 
   get ref(): ReportRef {
@@ -103,6 +118,7 @@ export class ReportSession {
       if (record) this.undo.record(batch);
       this.emit('saving', { kind: 'saved' });
       this.emit('cells', changed.length > 0 ? changed : toWrite.map((e) => cellKey(e.table, e.row, e.col)));
+      if (record) await this.keepUndo({ op: 'push', changes: batch });
       return { ok: true, changed, written: toWrite.length } satisfies CommitResult;
     });
   }
@@ -111,8 +127,23 @@ export class ReportSession {
   async step(direction: 'undo' | 'redo'): Promise<CommitResult | null> {
     const batch = this.undo.peek(direction);
     if (!batch) return null;
+    // A step applies only to the values it left: a cell changed since (an import, another window)
+    // would be overwritten by undoing it, so such a step is refused and dropped.
+    const moved = batch.find((c) => this.valueOf(c.table, c.row, c.col) !== (direction === 'undo' ? c.after : c.before));
+    if (moved) {
+      this.undo.drop(direction);
+      const table = this.pack.tables.find((t) => t.id === moved.table);
+      const row = this.engine.layout(moved.table).sides.flatMap((s) => s.rows).find((r) => r.id === moved.row);
+      const column = table?.columns.find((c) => c.id === moved.col);
+      const where = table && row && column ? describeCell(table, row, column) : `${moved.table} ${moved.row} ${moved.col}`;
+      return { ok: false, message: `${where} 的值已在别处改动，这一步不能再${direction === 'undo' ? '撤销' : '重做'}（已从记录中移除）` };
+    }
     const result = await this.commit(batchEdits(batch, direction), false);
-    if (result.ok) this.undo.confirm(direction);
+    if (result.ok) {
+      this.undo.confirm(direction);
+      this.emit('stepped', { direction, batch });
+      await this.queue.run(() => this.keepUndo({ op: direction }));
+    }
     return result;
   }
 

@@ -34,7 +34,9 @@ export function useReport(api: Api, unit: Unit | null, year: number | null, revi
         }
         // The year's own catalogues (the bureau's file, kept in the database) replace the pack's.
         const yearPack = snapshot.catalogues ? withYearCatalogues(pack, year, snapshot.catalogues) : pack;
-        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, yearPack, snapshot.unit, year, snapshot) });
+        // The undo history comes with the report; without it the report still opens (Ctrl+Z starts afresh).
+        const history = await api.getUndo({ unit: unit.code, year }).catch(() => undefined);
+        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, yearPack, snapshot.unit, year, snapshot, history) });
       } catch (err) {
         if (!cancelled) setState({ kind: 'failed', message: errorText(err) });
       }

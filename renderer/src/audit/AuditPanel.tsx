@@ -8,6 +8,7 @@ import type { AuditResult } from '../../../shared/audit/types';
 import type { NarrativeCheckResult } from '../../../shared/narrative/check';
 import type { Pack } from '../../../shared/pack/model';
 import type { LiveNarrative } from '../narrative/liveNarrative';
+import { useAutosave } from '../edit/useAutosave';
 import { markAuditUpdated } from './auditPerf';
 import type { LiveAudit } from './liveAudit';
 import { NarrativeCheckGroup } from './NarrativeCheckGroup';
@@ -151,18 +152,21 @@ function ExplainBox({ result, onExplain }: { result: AuditResult; onExplain: Ite
   const [text, setText] = useState(result.explanation ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const save = async (value: string | null) => {
+  const save = async (value: string | null, typing = false) => {
     const problem = value === null ? null : explanationProblem(result, value);
     if (problem) {
-      setError(problem);
+      // While typing, a too-short text just waits; the 保存说明 button says why.
+      if (!typing) setError(problem);
       return;
     }
-    setBusy(true);
+    if (typing && (value ?? '').trim() === (result.explanation ?? '').trim()) return;
+    if (!typing) setBusy(true);
     const failed = await onExplain(result, value);
-    setBusy(false);
+    if (!typing) setBusy(false);
     setError(failed);
     if (!failed && value === null) setText('');
   };
+  useAutosave(() => void save(text, true), text);
   return (
     <div className="audit-explain">
       <label>

@@ -12,6 +12,7 @@ import type { LiveNarrative } from '../narrative/liveNarrative';
 import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { AuditPanel } from './AuditPanel';
 import { AuditReportView } from './AuditReportView';
+import { PanelFrame } from './PanelFrame';
 import { AuditCellMarks } from './cellMarks';
 import { useLiveAudit, type AuditedSession } from './useLiveAudit';
 
@@ -89,6 +90,7 @@ export function useAuditWorkspace(
 
   const panel =
     audit && session ? (
+      <PanelFrame audit={audit}>
       <AuditPanel
         audit={audit}
         pack={session.pack}
@@ -100,6 +102,7 @@ export function useAuditWorkspace(
         narrative={narrative}
         onOpenNarrative={onOpenNarrative}
       />
+      </PanelFrame>
     ) : null;
   const reportView = report ? <AuditReportView report={report} onClose={closeReport} /> : null;
   return { marks, focusCell, panel, reportView };

@@ -47,11 +47,22 @@ export class UndoStack {
     if (batch) to.push(batch);
   }
 
+  /** Drops the next step of a direction (it no longer applies: its cells were changed elsewhere). */
+  drop(direction: 'undo' | 'redo'): void {
+    (direction === 'undo' ? this.done : this.undone).pop();
+  }
+
   /** Forgets every step touching a cell that matches (its row was removed; undoing it would fail or recreate an orphan). */
   forget(matches: (change: CellChange) => boolean): void {
     const touches = (b: Batch): boolean => b.some(matches);
     this.done = this.done.filter((b) => !touches(b));
     this.undone = this.undone.filter((b) => !touches(b));
+  }
+
+  /** Starts from a stored history (after a reload); steps that `keep` refuses are left out. */
+  load(history: { done: Batch[]; undone: Batch[] }, keep: (batch: Batch) => boolean): void {
+    this.done = history.done.filter(keep).slice(-this.limit);
+    this.undone = history.undone.filter(keep).slice(-this.limit);
   }
 
   clear(): void {

@@ -19,6 +19,7 @@ interface Props {
 type State =
   | { kind: 'reading' }
   | { kind: 'preview'; planId: string; plan: ImportPlanView }
+  | { kind: 'choosing'; planId: string; plan: ImportPlanView }
   | { kind: 'committing'; planId: string; plan: ImportPlanView };
 
 /** Why nothing was imported; the file is named once, not again when the back end's message already names it. */
@@ -33,6 +34,8 @@ function refusal(fileName: string, err: unknown): string {
  */
 export function ImportDialog({ api, session, file, notify, onClose, onImported }: Props) {
   const [state, setState] = useState<State>({ kind: 'reading' });
+  // Which sheet to use for a table that several sheets claim; a new choice reads the file again.
+  const [choices, setChoices] = useState<Record<string, string>>({});
   const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -40,7 +43,8 @@ export function ImportDialog({ api, session, file, notify, onClose, onImported }
     void (async () => {
       try {
         const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-        const { planId, plan } = await api.planXlsxImport({ ...session.ref, fileName: file.name, base64 });
+        const chosen = Object.keys(choices).length > 0 ? { choices } : {};
+        const { planId, plan } = await api.planXlsxImport({ ...session.ref, fileName: file.name, base64, ...chosen });
         if (!cancelled) setState({ kind: 'preview', planId, plan });
       } catch (err) {
         if (cancelled) return;
@@ -51,8 +55,14 @@ export function ImportDialog({ api, session, file, notify, onClose, onImported }
     return () => {
       cancelled = true;
     };
-    // One plan per picked file; the parent's callbacks change on every render and must not re-plan.
-  }, [api, session, file]);
+    // One plan per picked file and choice; the parent's callbacks change on every render and must not re-plan.
+  }, [api, session, file, choices]);
+
+  const choose = (table: string, sheet: string) => {
+    if (state.kind !== 'preview') return;
+    setState({ ...state, kind: 'choosing' });
+    setChoices((current) => ({ ...current, [table]: sheet }));
+  };
 
   // Focus starts on 取消, as in every dialog that can overwrite data: Enter alone never imports.
   useEffect(() => {
@@ -74,6 +84,7 @@ export function ImportDialog({ api, session, file, notify, onClose, onImported }
   };
 
   const busy = state.kind !== 'preview';
+  const unresolved = state.kind !== 'reading' && state.plan.conflicts.length > 0;
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}>
       <div className="modal excel-dialog import-dialog" role="dialog" aria-modal="true" aria-label="导入 Excel">
@@ -83,15 +94,15 @@ export function ImportDialog({ api, session, file, notify, onClose, onImported }
         ) : (
           <>
             <p className="excel-lead">以下是导入后报表将发生的变化。确认前不会写入任何数据；点“取消”则报表保持不变。</p>
-            <ImportPreview plan={state.plan} />
+            <ImportPreview plan={state.plan} onChoose={choose} busy={busy} />
           </>
         )}
         <div className="modal-actions">
           <button type="button" ref={cancelRef} onClick={onClose} disabled={state.kind === 'committing'}>
             取消
           </button>
-          <button type="button" className="primary" onClick={() => void commit()} disabled={busy}>
-            {state.kind === 'committing' ? '正在导入…' : '确认导入'}
+          <button type="button" className="primary" onClick={() => void commit()} disabled={busy || unresolved} title={unresolved ? '请先选择使用哪一张工作表' : undefined}>
+            {state.kind === 'committing' ? '正在导入…' : state.kind !== 'reading' && !state.plan.complete && !unresolved ? '确认导入（不完整）' : '确认导入'}
           </button>
         </div>
       </div>

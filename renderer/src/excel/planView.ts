@@ -6,7 +6,7 @@ import type { ImportPlanView, ValueChange } from '../../../shared/api/xlsxPlan';
 import { displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
 
-export type SectionTone = 'add' | 'change' | 'remove' | 'warn' | 'info';
+export type SectionTone = 'add' | 'change' | 'remove' | 'warn' | 'info' | 'refused';
 
 export interface PlanLine {
   text: string;
@@ -45,6 +45,13 @@ function valueLine(v: ValueChange, text: string): PlanLine {
 export function planSections(plan: ImportPlanView): PlanSection[] {
   const sections: PlanSection[] = [
     {
+      key: 'unread',
+      title: '不会导入的表',
+      tone: 'refused',
+      hint: '文件中有这些表，但无法读取，导入后本报表中这些表保持原样。请核对文件，或导入后手工填写。',
+      lines: plan.unreadTables.map((u) => ({ text: `不会导入：${u.title}——${u.reason}`, place: u.sheet })),
+    },
+    {
       key: 'changed',
       title: '修改的数值（原数 → 新数）',
       tone: 'change',
@@ -71,6 +78,13 @@ export function planSections(plan: ImportPlanView): PlanSection[] {
       tone: 'warn',
       hint: '以下单元格的内容没有导入，请核对文件；如需要，导入后在表中手工填写。',
       lines: plan.notPlaced.map((p) => ({ text: p.reason, place: placeOf(p.sheet, p.cell) ?? p.sheet })),
+    },
+    {
+      key: 'kept',
+      title: '未能读取、保留原数的单元格',
+      tone: 'warn',
+      hint: '文件中这些单元格的内容无法读取（原因见上），导入后保留本报表中的原数，不会清空。',
+      lines: plan.keptValues.map((v) => valueLine(v, `${v.where}：保留 ${shownValue(v.before, v.kind)}`)),
     },
     {
       key: 'computed',
@@ -104,7 +118,7 @@ export function planChangesNothing(plan: ImportPlanView): boolean {
 
 /** The one-line summary above the sections. */
 export function planSummary(plan: ImportPlanView): string {
-  if (planChangesNothing(plan)) return '文件中的数与本报表一致，导入不会改变任何数值。';
+  if (planChangesNothing(plan) && plan.complete) return '文件中的数与本报表一致，导入不会改变任何数值。';
   const parts = [
     plan.changedValues.length > 0 ? `修改 ${plan.changedValues.length} 个数值` : '',
     plan.newValues.length > 0 ? `新填 ${plan.newValues.length} 个数值` : '',
@@ -113,8 +127,13 @@ export function planSummary(plan: ImportPlanView): string {
     plan.removedRows.length > 0 ? `删除 ${plan.removedRows.length} 个科目行` : '',
     plan.textChanges.length > 0 ? `更新 ${plan.textChanges.length} 项封面信息` : '',
   ].filter(Boolean);
-  const warn = plan.notPlaced.length > 0 ? `；另有 ${plan.notPlaced.length} 处未能导入` : '';
-  return `导入将${parts.join('、')}${warn}。`;
+  const warn = [
+    plan.unreadTables.length > 0 ? `${plan.unreadTables.length} 张表不会导入` : '',
+    plan.notPlaced.length > 0 ? `${plan.notPlaced.length} 处未能导入` : '',
+  ].filter(Boolean);
+  const rest = warn.length > 0 ? `；另有 ${warn.join('、')}` : '';
+  if (parts.length === 0) return `导入不会改变任何数值${rest}。`;
+  return `导入将${parts.join('、')}${rest}。`;
 }
 
 /** What the file is read as: the source unit, and that 万元 figures are rounded. */

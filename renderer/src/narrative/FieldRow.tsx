@@ -1,8 +1,10 @@
 /**
- * One value the clerk types for the narrative: kept as a report text, saved when the box is left.
+ * One value the clerk types for the narrative: kept as a report text, saved as it is typed (after a
+ * pause under a second) and when the box is left.
  * Numbers are checked with the shared field parsers before anything is stored.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useAutosave } from '../edit/useAutosave';
 
 export interface FieldRowProps {
   /** The report text key; also the element's data-field-key, so the document can jump to it. */
@@ -25,20 +27,30 @@ export function FieldRow({ textKey, label, multiline, stored, hint, check, save,
   const [busy, setBusy] = useState(false);
   useEffect(() => setDraft(stored), [stored]);
 
-  const commit = async () => {
+  const savedRef = useRef(stored);
+  savedRef.current = stored;
+  const inFlight = useRef<string | null>(null);
+  /** `typing`: saved while the clerk is still in the box — the box stays editable and a bad number waits. */
+  const commit = async (typing = false) => {
     const value = multiline ? draft.replace(/\s+$/, '') : draft.trim();
-    if (value === stored) {
-      setError(null);
+    if (value === savedRef.current || value === inFlight.current) {
+      if (!typing) setError(null);
       return;
     }
     const problem = value === '' ? null : check(value);
-    setError(problem);
-    if (problem) return;
-    setBusy(true);
+    if (problem) {
+      if (!typing) setError(problem);
+      return;
+    }
+    setError(null);
+    if (!typing) setBusy(true);
+    inFlight.current = value;
     const failed = await save(value === '' ? null : value);
-    setBusy(false);
+    inFlight.current = null;
+    if (!typing) setBusy(false);
     setError(failed);
   };
+  useAutosave(() => void commit(true), draft);
 
   const common = {
     'data-field-key': textKey,

@@ -1,28 +1,37 @@
-import { useCallback, useEffect, useMemo, useRef, type ClipboardEvent as ReactClipboardEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type {
-  CellClassParams,
-  CellEditRequestEvent,
-  ColDef,
-  GetRowIdParams,
-  GridApi,
-  GridReadyEvent,
-  ValueFormatterParams,
-  ValueGetterParams,
-} from 'ag-grid-community';
-import { cellKey, splitCellKey, type CellKey } from '../../../shared/api/contract';
-import type { LayoutRow, TableLayout } from '../../../shared/engine/types';
+/**
+ * The spreadsheet of one table, typed as in Excel. React draws the table's structure (rows, columns,
+ * header) only when the layout changes; values, the cursor, the selection, audit marks and paste
+ * highlights are painted straight onto the cells, so a keystroke repaints only what it changed.
+ *
+ * One text box (the editor) holds the keyboard focus the whole time: in `ready` it is invisible and
+ * empty, so the first character typed — or an input method's composition — goes into it and starts
+ * entry with nothing lost. Keys are read through the keymap (edit/keymap.ts); where the cursor goes
+ * through edit/gridNav.ts, which steps over every cell that cannot be typed into.
+ *
+ * Nothing typed is lost silently: an entry is committed by Enter/Tab/arrows, by a click elsewhere, by
+ * the editor losing focus (another tab, another window), by the grid closing, and on pagehide.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent as ReactClipboardEvent } from 'react';
+import type { CellKey } from '../../../shared/api/contract';
+import type { EditRequest, LayoutRow, TableLayout } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
-import { resolveCellKind } from '../../../shared/pack/cellKind';
-import { formatCell, parseCell } from '../edit/cellText';
-import { parseClipboardText } from '../edit/clipboardText';
-import { describeCell } from '../edit/place';
-import { pasteSummary, planPaste } from '../edit/pastePlan';
+import { ReportEngine } from '../../../shared/engine/reportEngine';
+import { displayCellValue } from '../../../shared/pack/cellKind';
 import type { ReportSession } from '../app/reportSession';
+import { markGridPainted, markPasteStart } from '../audit/auditPerf';
 import type { CellMarks } from '../audit/cellMarks';
-import { buildColumnDefs, tableColumns, type CellValue, type ColumnMeta } from './columnDefs';
-import { buildGridRows, indexRows, LANCI_ROW, type GridRow } from './gridRows';
-import { gridTheme } from './gridTheme';
+import { formatCell, parseCell } from '../edit/cellText';
+import { notTypableReason } from '../edit/cellRole';
+import { parseClipboardText } from '../edit/clipboardText';
+import { toHtml, toTsv } from '../edit/clipboardOut';
+import { extend, lineEdge, pageStep, rangeOf, sheetEdge, step, tabStep, type Pos, type Range } from '../edit/gridNav';
+import { keyAction, type EditMode, type Then } from '../edit/keymap';
+import { describeCell } from '../edit/place';
+import { decidePaste, shapedSummary, type ShapedPaste } from '../edit/pasteShapes';
+import type { PasteArea } from '../edit/pastePlan';
+import { loadWidths, MIN_WIDTH, saveWidths } from './columnWidths';
+import { headerRows } from './headerRows';
+import { buildSheetModel, type SheetModel } from './sheetModel';
 
 export type Notify = (kind: 'error' | 'info', text: string) => void;
 
@@ -40,350 +49,945 @@ interface Props {
   onRequestRemove(row: FocusedRow): void;
   /** Audit marks on offending and related cells. */
   marks?: CellMarks | null;
-  /** A cell to select and scroll to (an audit result was clicked); `nonce` repeats the same cell. */
-  focusCell?: { key: CellKey; nonce: number } | null;
+  /**
+   * A cell to select and scroll to (an audit result was clicked, an undo); `nonce` repeats the same cell;
+   * `at` (performance.now()) when it was asked — a jump older than the clerk's last click or key is stale.
+   */
+  focusCell?: { key: CellKey; nonce: number; at?: number } | null;
 }
 
-const PINNED = [LANCI_ROW];
-const DEFAULT_COL_DEF: ColDef<GridRow, CellValue> = {
-  sortable: false,
-  suppressMovable: true,
-  resizable: true,
-  wrapHeaderText: true,
-  autoHeaderHeight: true,
-  suppressHeaderMenuButton: true,
-};
-const rowIdOf = (p: GetRowIdParams<GridRow>): string => p.data.key;
+const ROW_HEIGHT = 26;
+const HASHES = '########################';
 
-/**
- * The spreadsheet of one table. Values are read from the session's engine on every render of a
- * cell (valueGetter), so after a commit only the changed cells need a refresh. Edits never change
- * the grid's data directly (readOnlyEdit): they go to the store first and show once written.
- */
+/** Static classes of a cell (drawn with the structure); dynamic ones are painted. */
+function staticClasses(model: SheetModel, line: number, col: number): string {
+  const c = model.cell(line, col);
+  const classes: string[] = [];
+  if (c.row?.total) classes.push('cell-total');
+  if (c.meta.role === 'data') {
+    classes.push('cell-number');
+    if (!c.row) classes.push('cell-void');
+    else if (!c.key) classes.push('cell-none');
+    else classes.push(c.input ? 'cell-input' : 'cell-calc');
+  } else {
+    classes.push('cell-head');
+    if (c.meta.role === 'code' || c.meta.role === 'line') classes.push('cell-center');
+    if (!c.row) classes.push('cell-void');
+  }
+  return classes.join(' ');
+}
+
+function labelText(model: SheetModel, line: number, col: number): string {
+  const c = model.cell(line, col);
+  if (!c.row) return '';
+  switch (c.meta.role) {
+    case 'code':
+      return c.row.code ?? '';
+    case 'name':
+    case 'item':
+      // A 科目 the year's catalogue lacks is marked where the clerk reads its name (audit G-1 lists it too).
+      return c.row.ownSubject ? `${c.row.label}（目录外）` : c.row.label;
+    case 'line':
+      return c.row.lineNo ?? '';
+    default:
+      return '';
+  }
+}
+
+interface BodyProps {
+  model: SheetModel;
+  pinnedCount: number;
+}
+
+/** The rows: drawn once per layout. Data cells are left empty here and painted by the grid. */
+const SheetBody = memo(function SheetBody({ model, pinnedCount }: BodyProps) {
+  return (
+    <tbody>
+      {model.lines.map((line, i) => (
+        <tr key={line.key} data-line={i}>
+          {model.metas.map((meta, col) => {
+            const isLabel = meta.role !== 'data';
+            const text = isLabel ? labelText(model, i, col) : null;
+            const cell = model.cell(i, col);
+            const indent = isLabel && (meta.role === 'name' || meta.role === 'item') && cell.row ? cell.row.indent : 0;
+            return (
+              <td
+                key={meta.colId}
+                data-col={meta.colId}
+                className={`${staticClasses(model, i, col)}${col < pinnedCount ? ' cell-pinned' : ''}`}
+                style={col < pinnedCount ? { left: `var(--pin-${col})`, ...(indent ? { paddingLeft: 6 + indent * 14 } : {}) } : indent ? { paddingLeft: 6 + indent * 14 } : undefined}
+                title={isLabel && text ? text : undefined}
+              >
+                {text}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </tbody>
+  );
+});
+
 export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove, marks, focusCell }: Props) {
-  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const table = layout.table;
+  const model = useMemo(() => buildSheetModel(layout), [layout]);
+  const header = useMemo(() => headerRows(table, model.metas), [table, model]);
+  // Side 0's row headings stay in view when the amounts scroll sideways.
+  const pinnedCount = useMemo(() => {
+    const first = model.metas.findIndex((m) => m.role === 'data');
+    return first < 0 ? 0 : first;
+  }, [model]);
+  const [widths, setWidths] = useState(() => loadWidths(session.pack.id, table.id, model.metas, table.sides.length));
+  useEffect(() => setWidths(loadWidths(session.pack.id, table.id, model.metas, table.sides.length)), [session.pack.id, table.id, model.metas, table.sides.length]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const editorRef = useRef<HTMLInputElement>(null);
+  const bubbleRef = useRef<HTMLDivElement>(null);
+  const [choice, setChoice] = useState<{ block: ShapedPaste; ledger: ShapedPaste } | null>(null);
+
+  // Everything the keyboard reads lives in refs: handlers run synchronously, key after key, with no re-render between.
+  const st = useRef({
+    active: { line: 0, col: 0 } as Pos,
+    anchor: { line: 0, col: 0 } as Pos,
+    mode: 'ready' as EditMode,
+    /** Text the editor opened with in `edit` (F2) mode, to tell an unchanged Enter from an edit. */
+    original: '',
+    tabStartCol: null as number | null,
+    composing: false,
+    painted: new Set<HTMLTableCellElement>(),
+    pasted: [] as HTMLTableCellElement[],
+    marked: new Map<HTMLTableCellElement, readonly string[]>(),
+    dragging: false,
+    lastInput: 0,
+  });
   const unitRef = useRef(unit);
   unitRef.current = unit;
-  const table = layout.table;
-  const metas = useMemo(() => tableColumns(table), [table]);
-  const metaById = useMemo(() => new Map(metas.map((m) => [m.colId, m])), [metas]);
-  const rows = useMemo(() => buildGridRows(layout), [layout]);
-  const rowIndex = useMemo(() => indexRows(layout), [layout]);
+  const modelRef = useRef(model);
+  modelRef.current = model;
 
-  const columnDefs = useMemo(() => {
-    const rowOf = (meta: ColumnMeta, data: GridRow | undefined): LayoutRow | null => data?.sides[meta.side] ?? null;
-    const base = (meta: ColumnMeta): ColDef<GridRow, CellValue> => ({
-      valueGetter: (p: ValueGetterParams<GridRow, CellValue>): CellValue => {
-        const data = p.data;
-        if (!data) return null;
-        if (data.lanci) {
-          if (meta.role === 'data') return meta.column?.lanci ?? '';
-          if (meta.role === 'code' || meta.role === 'item') return '栏次';
-          return '';
-        }
-        const row = rowOf(meta, data);
-        if (!row) return null;
-        switch (meta.role) {
-          case 'code':
-            return row.code ?? '';
-          case 'name':
-          case 'item':
-            // A 科目 the year's catalogue lacks is marked where the clerk reads its name (audit G-1 lists it too).
-            return row.ownSubject ? `${row.label}（目录外）` : row.label;
-          case 'line':
-            return row.lineNo ?? '';
-          case 'data': {
-            const col = meta.column?.id ?? '';
-            if (!row.cells.includes(col)) return null;
-            return session.valueOf(table.id, row.id, col);
-          }
-        }
-      },
-      valueFormatter: (p: ValueFormatterParams<GridRow, CellValue>): string => {
-        const v = p.value;
-        if (typeof v === 'number') {
-          const row = rowOf(meta, p.data);
-          return formatCell(v, resolveCellKind(meta.column, row ?? undefined), unitRef.current);
-        }
-        return v ?? '';
-      },
-      editable: (p) => {
-        if (meta.role !== 'data' || !p.data || p.data.lanci) return false;
-        const row = rowOf(meta, p.data);
-        return !!row && row.inputs.includes(meta.column?.id ?? '');
-      },
-      cellEditor: 'agTextCellEditor',
-      cellEditorParams: { useFormatter: true },
-      cellClass: (p: CellClassParams<GridRow, CellValue>): string[] => {
-        const data = p.data;
-        if (!data) return [];
-        if (data.lanci) return ['cell-lanci'];
-        const row = rowOf(meta, data);
-        const classes: string[] = [];
-        if (row?.total) classes.push('cell-total');
-        if (meta.role === 'data') {
-          const col = meta.column?.id ?? '';
-          classes.push('cell-number');
-          // A line with no row (padding) is plain; a row without this cell is hatched, as printed tables cross such boxes out.
-          if (!row) classes.push('cell-void');
-          else if (!row.cells.includes(col)) classes.push('cell-none');
-          else {
-            classes.push(row.inputs.includes(col) ? 'cell-input' : 'cell-calc');
-            if (marks) classes.push(...marks.classesOf(cellKey(table.id, row.id, col)));
-          }
-        } else {
-          classes.push('cell-head');
-          if (meta.role === 'code' || meta.role === 'line') classes.push('cell-center');
-          if (!row) classes.push('cell-void');
-        }
-        return classes;
-      },
-      cellStyle: (p) => {
-        if (meta.role !== 'name' && meta.role !== 'item') return undefined;
-        const row = rowOf(meta, p.data);
-        return row && row.indent > 0 ? { paddingLeft: `${8 + row.indent * 16}px` } : undefined;
-      },
-      headerClass: 'header-center',
-    });
-    return buildColumnDefs(table, metas, base);
-  }, [table, metas, session, marks]);
+  const td = useCallback((line: number, col: number): HTMLTableCellElement | null => {
+    const body = tableRef.current?.tBodies[0];
+    return (body?.rows[line]?.cells[col] as HTMLTableCellElement | undefined) ?? null;
+  }, []);
 
-  const refreshKeys = useCallback(
+  // ---- painting -------------------------------------------------------------------------------
+
+  const paintValue = useCallback(
+    (line: number, col: number, el: HTMLTableCellElement) => {
+      const c = modelRef.current.cell(line, col);
+      if (!c.key || !c.row || !c.meta.column) return;
+      const value = session.valueOf(table.id, c.row.id, c.meta.column.id);
+      const text = formatCell(value, c.kind, unitRef.current);
+      el.textContent = text;
+      el.dataset.value = text;
+      if (marks) {
+        const before = st.current.marked.get(el) ?? [];
+        const now = marks.classesOf(c.key);
+        if (before.length || now.length) {
+          el.classList.remove(...before);
+          el.classList.add(...now);
+          st.current.marked.set(el, now);
+        }
+      }
+    },
+    [session, table.id, marks],
+  );
+
+  /** An amount wider than its column shows ####, as Excel does: never a number with digits cut off. */
+  const fitValues = useCallback((cells: HTMLTableCellElement[]) => {
+    const wide = cells.filter((el) => el.textContent && el.scrollWidth > el.clientWidth + 1);
+    for (const el of wide) {
+      el.title = el.dataset.value ?? '';
+      el.textContent = HASHES.slice(0, Math.max(3, Math.floor(el.clientWidth / 8) - 1));
+      el.classList.add('cell-hashes');
+    }
+  }, []);
+
+  const paintCells = useCallback(
+    (positions: { line: number; col: number }[]) => {
+      const els: HTMLTableCellElement[] = [];
+      for (const { line, col } of positions) {
+        const el = td(line, col);
+        if (!el) continue;
+        if (el.classList.contains('cell-hashes')) {
+          el.classList.remove('cell-hashes');
+          el.removeAttribute('title');
+        }
+        paintValue(line, col, el);
+        els.push(el);
+      }
+      fitValues(els);
+    },
+    [td, paintValue, fitValues],
+  );
+
+  const paintAll = useCallback(() => {
+    const m = modelRef.current;
+    const positions: { line: number; col: number }[] = [];
+    for (let line = 0; line < m.lines.length; line += 1) for (let col = 0; col < m.metas.length; col += 1) if (m.cell(line, col).key) positions.push({ line, col });
+    paintCells(positions);
+  }, [paintCells]);
+
+  const paintKeys = useCallback(
     (keys: readonly CellKey[]) => {
-      const api = apiRef.current;
-      if (!api) return;
-      const nodes = new Set<number>();
-      const colIds = new Set<string>();
-      for (const key of keys) {
-        const { table: t, row, col } = splitCellKey(key);
-        if (t !== table.id) continue;
-        rowIndex.forEach((index, side) => {
-          const line = index.get(row);
-          if (line === undefined) return;
-          nodes.add(line);
-          colIds.add(`s${side}:${col}`);
-        });
+      const m = modelRef.current;
+      paintCells(keys.flatMap((k) => m.posOf(k)));
+      markGridPainted();
+    },
+    [paintCells],
+  );
+
+  const selection = useCallback((): Range => rangeOf(st.current.anchor, st.current.active), []);
+
+  const paintSelection = useCallback(() => {
+    const s = st.current;
+    for (const el of s.painted) el.classList.remove('cell-sel', 'cell-active');
+    s.painted.clear();
+    const r = selection();
+    const single = r.top === r.bottom && r.left === r.right;
+    if (!single) {
+      for (let line = r.top; line <= r.bottom; line += 1) {
+        for (let col = r.left; col <= r.right; col += 1) {
+          const el = td(line, col);
+          if (el) {
+            el.classList.add('cell-sel');
+            s.painted.add(el);
+          }
+        }
       }
-      if (nodes.size === 0) return;
-      const rowNodes = [...nodes].flatMap((i) => {
-        const node = api.getDisplayedRowAtIndex(i);
-        return node ? [node] : [];
+    }
+    const el = td(s.active.line, s.active.col);
+    if (el) {
+      el.classList.add('cell-active');
+      s.painted.add(el);
+    }
+  }, [selection, td]);
+
+  const clearPasted = useCallback(() => {
+    for (const el of st.current.pasted) el.classList.remove('cell-pasted');
+    st.current.pasted = [];
+  }, []);
+
+  // ---- the editor and the in-place message --------------------------------------------------
+
+  const placeOver = useCallback(
+    (el: HTMLElement, pos: Pos) => {
+      const cell = td(pos.line, pos.col);
+      if (!cell) return;
+      el.style.top = `${cell.offsetTop}px`;
+      el.style.left = `${cell.offsetLeft}px`;
+      el.style.width = `${Math.max(cell.offsetWidth, 60)}px`;
+      el.style.height = `${cell.offsetHeight}px`;
+    },
+    [td],
+  );
+
+  const hideBubble = useCallback(() => {
+    const b = bubbleRef.current;
+    if (b && !b.hidden) b.hidden = true;
+  }, []);
+
+  const say = useCallback(
+    (text: string, kind: 'refuse' | 'error') => {
+      const b = bubbleRef.current;
+      const cell = td(st.current.active.line, st.current.active.col);
+      if (!b || !cell) return;
+      b.textContent = text;
+      b.className = `sheet-bubble sheet-bubble-${kind}`;
+      b.hidden = false;
+      b.style.top = `${cell.offsetTop + cell.offsetHeight + 2}px`;
+      b.style.left = `${Math.max(0, cell.offsetLeft + cell.offsetWidth - 360)}px`;
+    },
+    [td],
+  );
+
+  const setMode = useCallback(
+    (mode: EditMode, text = '') => {
+      const s = st.current;
+      const ed = editorRef.current;
+      s.mode = mode;
+      if (!ed) return;
+      ed.classList.toggle('editing', mode !== 'ready');
+      if (mode === 'ready') {
+        if (ed.value !== '') ed.value = '';
+        return;
+      }
+      placeOver(ed, s.active);
+      if (text !== ed.value) ed.value = text;
+    },
+    [placeOver],
+  );
+
+  const scrollIntoView = useCallback(
+    (pos: Pos) => {
+      const sc = scrollRef.current;
+      const cell = td(pos.line, pos.col);
+      const head = tableRef.current?.tHead;
+      if (!sc || !cell) return;
+      const headH = head?.offsetHeight ?? 0;
+      const top = cell.offsetTop;
+      const bottom = top + cell.offsetHeight;
+      if (top - headH < sc.scrollTop) sc.scrollTop = top - headH;
+      else if (bottom > sc.scrollTop + sc.clientHeight) sc.scrollTop = bottom - sc.clientHeight;
+      if (pos.col >= pinnedCount) {
+        const pinned = pinnedCount > 0 ? (td(pos.line, pinnedCount - 1)?.offsetLeft ?? 0) + (td(pos.line, pinnedCount - 1)?.offsetWidth ?? 0) : 0;
+        const left = cell.offsetLeft;
+        const right = left + cell.offsetWidth;
+        if (left - pinned < sc.scrollLeft) sc.scrollLeft = left - pinned;
+        else if (right > sc.scrollLeft + sc.clientWidth) sc.scrollLeft = right - sc.clientWidth;
+      }
+    },
+    [td, pinnedCount],
+  );
+
+  const reportRow = useCallback(() => {
+    const c = modelRef.current.cell(st.current.active.line, st.current.active.col);
+    onFocusRow(c.row ? { side: c.meta.side, row: c.row } : null);
+  }, [onFocusRow]);
+
+  /** Puts the cursor on a cell (and the selection with it unless extending). */
+  const moveTo = useCallback(
+    (pos: Pos, opts: { extend?: boolean; keepTabRun?: boolean } = {}) => {
+      const s = st.current;
+      const rowChanged = pos.line !== s.active.line || modelRef.current.cell(pos.line, pos.col).meta.side !== modelRef.current.cell(s.active.line, s.active.col).meta.side;
+      s.active = pos;
+      if (!opts.extend) s.anchor = pos;
+      if (!opts.keepTabRun) s.tabStartCol = null;
+      hideBubble();
+      paintSelection();
+      scrollIntoView(pos);
+      if (rowChanged || !opts.extend) reportRow();
+    },
+    [hideBubble, paintSelection, scrollIntoView, reportRow],
+  );
+
+  const focusEditor = useCallback(() => {
+    const ed = editorRef.current;
+    if (ed && document.activeElement !== ed) ed.focus({ preventScroll: true });
+  }, []);
+
+  // ---- committing -----------------------------------------------------------------------------
+
+  const write = useCallback(
+    (edits: EditRequest[], what: string) => {
+      return session.commit(edits).then((result) => {
+        if (!result.ok) notify('error', `${what}未保存：${result.message}`);
+        return result;
       });
-      api.refreshCells({ rowNodes, columns: [...colIds], force: true });
     },
-    [table.id, rowIndex],
+    [session, notify],
   );
 
-  // Values of other cells change after a commit: refresh exactly those.
-  useEffect(() => session.on({ cells: refreshKeys }), [session, refreshKeys]);
-  // Audit marks change in the same commit; only the cells whose marks changed are redrawn.
-  useEffect(() => marks?.subscribe(refreshKeys), [marks, refreshKeys]);
-
-  const pendingFocus = useRef<Props['focusCell']>(null);
-  const applyFocus = useCallback(() => {
-    const api = apiRef.current;
-    const target = pendingFocus.current;
-    if (!api || !target) return;
-    const { table: t, row, col } = splitCellKey(target.key);
-    if (t !== table.id) return;
-    const side = rowIndex.findIndex((index) => index.has(row));
-    const line = rowIndex[side]?.get(row);
-    if (line === undefined) return;
-    const colId = `s${side}:${col}`;
-    pendingFocus.current = null;
-    api.ensureIndexVisible(line, 'middle');
-    api.ensureColumnVisible(colId);
-    api.setFocusedCell(line, colId);
-  }, [table.id, rowIndex]);
-  useEffect(() => {
-    pendingFocus.current = focusCell ?? null;
-    applyFocus();
-  }, [focusCell, applyFocus]);
-
-  useEffect(() => {
-    apiRef.current?.refreshCells({ force: true });
-  }, [unit]);
-
-  const focused = useCallback((): { meta: ColumnMeta; line: number; row: LayoutRow | null } | null => {
-    const api = apiRef.current;
-    const cell = api?.getFocusedCell();
-    if (!api || !cell || cell.rowPinned) return null;
-    const meta = metaById.get(cell.column.getColId());
-    const data = api.getDisplayedRowAtIndex(cell.rowIndex)?.data;
-    if (!meta || !data) return null;
-    return { meta, line: cell.rowIndex, row: data.sides[meta.side] ?? null };
-  }, [metaById]);
-
-  const commitOne = useCallback(
-    async (row: LayoutRow, meta: ColumnMeta, value: number | null) => {
-      const column = meta.column;
-      if (!column) return;
-      const result = await session.commit([{ table: table.id, row: row.id, col: column.id, value }]);
-      if (!result.ok) notify('error', `未保存：${describeCell(table, row, column)}：${result.message}`);
-    },
-    [session, table, notify],
-  );
-
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<GridRow, CellValue>) => {
-      const meta = metaById.get(event.column.getColId());
-      const row = meta && event.data ? (event.data.sides[meta.side] ?? null) : null;
-      const column = meta?.column;
-      if (!meta || !row || !column) return;
-      const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
-      const old = session.valueOf(table.id, row.id, column.id);
-      // F2 then Enter without a change: the editor held the formatted (maybe rounded 万元) text; keep the exact value.
-      const kind = resolveCellKind(column, row);
-      if (text === formatCell(old, kind, unitRef.current)) return;
-      const parsed = parseCell(text, kind, unitRef.current);
+  /**
+   * Commits what the editor holds to the active cell. Returns false (and keeps the entry open, with
+   * the reason beside the cell) when the text is not a value of the cell's kind.
+   */
+  const commitEntry = useCallback(
+    (leaving: boolean): boolean => {
+      const s = st.current;
+      if (s.mode === 'ready') return true;
+      const ed = editorRef.current;
+      const text = ed?.value ?? '';
+      const c = modelRef.current.cell(s.active.line, s.active.col);
+      const column = c.meta.column;
+      if (!c.key || !c.input || !c.row || !column) {
+        setMode('ready');
+        return true;
+      }
+      if (s.mode === 'edit' && text === s.original) {
+        setMode('ready');
+        return true;
+      }
+      const parsed = parseCell(text, c.kind, unitRef.current);
       if (!parsed.ok) {
-        notify('error', `输入有误，未写入：${describeCell(table, row, column)}：${parsed.message}`);
-        // Enter has already moved on; bring the clerk back to the cell to retype, as Excel's validation does.
-        const api = apiRef.current;
-        const line = event.node.rowIndex;
-        if (api && line !== null) setTimeout(() => api.setFocusedCell(line, event.column), 0);
-        return;
+        const where = describeCell(table, c.row, column);
+        if (leaving) {
+          // The clerk has gone elsewhere: the text cannot stay open, so it is named where they will see it.
+          notify('error', `输入有误，未写入：${where}：${parsed.message}`);
+          setMode('ready');
+          return true;
+        }
+        say(`${parsed.message}。请改正后按 Enter，或按 Esc 放弃`, 'error');
+        return false;
       }
-      void commitOne(row, meta, parsed.fen);
+      setMode('ready');
+      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.fen }], '');
+      return true;
     },
-    [metaById, session, table, notify, commitOne],
+    [setMode, table, notify, say, write],
   );
 
-  const onKeyDownCapture = useCallback(
-    (event: ReactKeyboardEvent<HTMLDivElement>) => {
-      const api = apiRef.current;
-      if (!api || api.getEditingCells().length > 0) return;
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-      const key = event.key;
-      const ctrl = event.ctrlKey || event.metaKey;
-      if (ctrl && !event.altKey && (key === 'z' || key === 'Z' || key === 'y' || key === 'Y')) {
-        event.preventDefault();
-        event.stopPropagation();
-        const direction = (key === 'z' || key === 'Z') && !event.shiftKey ? 'undo' : 'redo';
-        void session.step(direction).then((result) => {
-          if (result === null) notify('info', direction === 'undo' ? '没有可撤销的操作' : '没有可重做的操作');
-          else if (!result.ok) notify('error', `${direction === 'undo' ? '撤销' : '重做'}失败：${result.message}`);
-        });
-        return;
-      }
-      if ((key === 'Delete' || key === 'Backspace') && !ctrl && !event.altKey) {
-        const at = focused();
-        if (!at) return;
-        event.preventDefault();
-        event.stopPropagation();
-        const { meta, row } = at;
-        if (!row) return;
-        if (meta.role === 'code' || meta.role === 'name') {
-          if (key === 'Delete' && row.removable) onRequestRemove({ side: meta.side, row });
+  const go = useCallback(
+    (then: Then) => {
+      const s = st.current;
+      const shape = modelRef.current.shape;
+      switch (then) {
+        case 'enter':
+        case 'shiftEnter': {
+          const down = then === 'enter';
+          const from = down && s.tabStartCol !== null ? { line: s.active.line, col: s.tabStartCol } : s.active;
+          let next = step(shape, from, down ? 'down' : 'up');
+          if (next === from && from !== s.active) next = s.active;
+          moveTo(next);
           return;
         }
-        const column = meta.column;
-        if (meta.role !== 'data' || !column || !row.cells.includes(column.id)) return;
-        if (!row.inputs.includes(column.id)) {
-          notify('info', `${describeCell(table, row, column)} 是自动计算的单元格，不能清除`);
+        case 'tab':
+        case 'shiftTab': {
+          if (s.tabStartCol === null) s.tabStartCol = s.active.col;
+          moveTo(tabStep(shape, s.active, then === 'shiftTab'), { keepTabRun: true });
           return;
         }
-        void commitOne(row, meta, null);
+        default:
+          moveTo(step(shape, s.active, then));
       }
     },
-    [session, notify, focused, onRequestRemove, table, commitOne],
+    [moveTo],
+  );
+
+  const inputEditsOf = useCallback(
+    (r: Range, value: (line: number, col: number) => number | null): EditRequest[] => {
+      const m = modelRef.current;
+      const edits: EditRequest[] = [];
+      for (let line = r.top; line <= r.bottom; line += 1) {
+        for (let col = r.left; col <= r.right; col += 1) {
+          const c = m.cell(line, col);
+          if (!c.input || !c.row || !c.meta.column) continue;
+          edits.push({ table: table.id, row: c.row.id, col: c.meta.column.id, value: value(line, col) });
+        }
+      }
+      return edits;
+    },
+    [table.id],
+  );
+
+  // ---- clipboard ------------------------------------------------------------------------------
+
+  const selectionMatrix = useCallback((): string[][] => {
+    const m = modelRef.current;
+    const r = selection();
+    const out: string[][] = [];
+    for (let line = r.top; line <= r.bottom; line += 1) {
+      const row: string[] = [];
+      for (let col = r.left; col <= r.right; col += 1) {
+        const c = m.cell(line, col);
+        if (c.meta.role !== 'data') row.push(labelText(m, line, col).trim());
+        else if (!c.key || !c.row || !c.meta.column) row.push('');
+        else {
+          const v = session.valueOf(table.id, c.row.id, c.meta.column.id);
+          row.push(v === null ? '' : displayCellValue(v, c.kind, { unit: unitRef.current, grouping: false }));
+        }
+      }
+      out.push(row);
+    }
+    return out;
+  }, [selection, session, table.id]);
+
+  const clearSelection = useCallback(
+    (what: string) => {
+      const r = selection();
+      const edits = inputEditsOf(r, () => null).filter((e) => session.isFilled(e.table, e.row, e.col));
+      if (edits.length === 0) {
+        const single = r.top === r.bottom && r.left === r.right;
+        const c = modelRef.current.cell(r.top, r.left);
+        if (single && !c.input) say(notTypableReason(c.row, c.meta.column, !!c.key, c.meta.role), 'refuse');
+        return;
+      }
+      void write(edits, what).then((res) => res.ok && notify('info', `已清除 ${edits.length} 个单元格（Ctrl+Z 可撤销）`));
+    },
+    [selection, inputEditsOf, session, write, notify, say],
+  );
+
+  const pasteArea = useCallback(
+    (start: Pos): (PasteArea & { side: number }) | null => {
+      const m = modelRef.current;
+      const meta = m.metas[start.col];
+      if (!meta || meta.role !== 'data' || !meta.column) return null;
+      const side = meta.side;
+      const columns = m.metas.filter((x) => x.side === side && x.role === 'data' && x.column).map((x) => x.column!);
+      return {
+        side,
+        table,
+        rows: m.lines.map((l) => l.sides[side] ?? null),
+        columns,
+        startRow: start.line,
+        startCol: columns.findIndex((c) => c.id === meta.column?.id),
+        unit: unitRef.current,
+      };
+    },
+    [table],
+  );
+
+  const applyPaste = useCallback(
+    (paste: ShapedPaste) => {
+      setChoice(null);
+      if (paste.edits.length === 0) {
+        notify('info', shapedSummary(paste));
+        return;
+      }
+      void write(paste.edits, '粘贴').then((res) => {
+        if (!res.ok) return;
+        clearPasted();
+        const m = modelRef.current;
+        const start = st.current.active;
+        const area = pasteArea(start);
+        if (!area) return;
+        for (const l of paste.landed) {
+          const col = m.metas.findIndex((meta) => meta.side === area.side && meta.column?.id === area.columns[l.col]?.id);
+          const el = td(l.row, col);
+          if (el) {
+            el.classList.add('cell-pasted');
+            st.current.pasted.push(el);
+          }
+        }
+        notify(paste.notLanded.length > 0 ? 'error' : 'info', shapedSummary(paste));
+      });
+    },
+    [write, notify, clearPasted, td, pasteArea],
+  );
+
+  const totalsOracle = useCallback(
+    (edits: EditRequest[], cells: { row: string; col: string }[]) => {
+      // A scratch engine with the paste applied: what this table would compute at the skipped cells.
+      try {
+        const scratch = new ReportEngine(session.pack, { rows: session.engine.addedRows(), inputs: session.engine.inputs() });
+        scratch.setInputs(edits);
+        return cells.map((c) => scratch.value(table.id, c.row, c.col) ?? null);
+      } catch {
+        return cells.map(() => null);
+      }
+    },
+    [session, table.id],
+  );
+
+  // ---- keyboard -------------------------------------------------------------------------------
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent<HTMLInputElement>) => {
+      const s = st.current;
+      s.lastInput = performance.now();
+      if (e.nativeEvent.isComposing || e.key === 'Process' || s.composing) return;
+      const action = keyAction({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, s.mode);
+      if (!action) {
+        if (s.mode === 'ready' && (e.key === 'Escape')) {
+          hideBubble();
+          clearPasted();
+        }
+        return;
+      }
+      e.preventDefault();
+      const m = modelRef.current;
+      const shape = m.shape;
+      clearPasted();
+      switch (action.type) {
+        case 'move':
+          moveTo(step(shape, s.active, action.dir));
+          return;
+        case 'extend':
+          moveTo(extend(shape, s.active, action.dir, m.firstDataCol), { extend: true });
+          return;
+        case 'commit':
+          if (!commitEntry(false)) return;
+          go(action.then);
+          return;
+        case 'edit': {
+          const c = m.cell(s.active.line, s.active.col);
+          if (!c.input || !c.row || !c.meta.column) {
+            say(notTypableReason(c.row, c.meta.column, !!c.key, c.meta.role), 'refuse');
+            return;
+          }
+          if (s.mode === 'enter') {
+            s.mode = 'edit';
+            s.original = '\u0000';
+            return;
+          }
+          const v = session.valueOf(table.id, c.row.id, c.meta.column.id);
+          const text = v === null ? '' : displayCellValue(v, c.kind, { unit: unitRef.current, grouping: false });
+          s.original = text;
+          setMode('edit', text);
+          const ed = editorRef.current;
+          if (ed) ed.setSelectionRange(text.length, text.length);
+          return;
+        }
+        case 'cancel':
+          setMode('ready');
+          hideBubble();
+          return;
+        case 'clearAndEdit': {
+          const c = m.cell(s.active.line, s.active.col);
+          if (!c.input) {
+            say(notTypableReason(c.row, c.meta.column, !!c.key, c.meta.role), 'refuse');
+            return;
+          }
+          s.original = '\u0000';
+          setMode('enter', '');
+          return;
+        }
+        case 'clear': {
+          const c = m.cell(s.active.line, s.active.col);
+          const r = selection();
+          if (c.meta.role !== 'data' && r.top === r.bottom && c.row?.removable) {
+            onRequestRemove({ side: c.meta.side, row: c.row });
+            return;
+          }
+          clearSelection('清除');
+          return;
+        }
+        case 'selectAll': {
+          // The whole table's numbers; the selection's far corner carries the cursor, so Shift+arrows shrink it.
+          s.anchor = { line: 0, col: m.firstDataCol };
+          s.active = { line: Math.max(0, m.lines.length - 1), col: m.metas.length - 1 };
+          paintSelection();
+          return;
+        }
+        case 'fillDown': {
+          const r = selection();
+          const top = r.top === r.bottom ? r.top - 1 : r.top;
+          if (top < 0) return;
+          const source = (col: number): number | null => {
+            const c = m.cell(top, col);
+            return c.row && c.meta.column && c.key ? session.valueOf(table.id, c.row.id, c.meta.column.id) : null;
+          };
+          const target: Range = { ...r, top: top + 1 };
+          const edits = inputEditsOf(target, (_line, col) => source(col));
+          if (edits.length === 0) return;
+          void write(edits, '向下填充').then((res) => res.ok && notify('info', `已向下填充 ${edits.length} 个单元格（Ctrl+Z 可撤销）`));
+          return;
+        }
+        case 'undo':
+        case 'redo':
+          void session.step(action.type).then((result) => {
+            if (result === null) notify('info', action.type === 'undo' ? '没有可撤销的操作' : '没有可重做的操作');
+            else if (!result.ok) notify('error', `${action.type === 'undo' ? '撤销' : '重做'}失败：${result.message}`);
+          });
+          return;
+        case 'lineStart':
+        case 'lineEnd':
+          moveTo(lineEdge(shape, s.active, action.type === 'lineEnd'));
+          return;
+        case 'sheetStart':
+        case 'sheetEnd':
+          moveTo(sheetEdge(shape, s.active, action.type === 'sheetEnd'));
+          return;
+        case 'page': {
+          if (!commitEntry(false)) return;
+          const rows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 2);
+          moveTo(pageStep(shape, s.active, rows, action.down));
+          return;
+        }
+      }
+    },
+    [moveTo, commitEntry, go, say, setMode, hideBubble, clearPasted, selection, clearSelection, onRequestRemove, paintSelection, inputEditsOf, write, notify, session, table.id],
+  );
+
+  /** A character (or a composition) arrived in the editor: entry starts, or the cell says why it cannot. */
+  const startEntry = useCallback((): boolean => {
+    const s = st.current;
+    if (s.mode !== 'ready') return true;
+    const c = modelRef.current.cell(s.active.line, s.active.col);
+    if (!c.input) {
+      say(notTypableReason(c.row, c.meta.column, !!c.key, c.meta.role), 'refuse');
+      return false;
+    }
+    clearPasted();
+    hideBubble();
+    s.anchor = s.active;
+    paintSelection();
+    s.original = '\u0000';
+    const ed = editorRef.current;
+    setMode('enter', ed?.value ?? '');
+    return true;
+  }, [say, setMode, clearPasted, hideBubble, paintSelection]);
+
+  const onInput = useCallback(() => {
+    const s = st.current;
+    if (s.mode !== 'ready' || s.composing) return;
+    if (!startEntry()) {
+      const ed = editorRef.current;
+      if (ed) ed.value = '';
+    }
+  }, [startEntry]);
+
+  const onCompositionStart = useCallback(() => {
+    st.current.composing = true;
+    startEntry();
+  }, [startEntry]);
+
+  const onCompositionEnd = useCallback(() => {
+    const s = st.current;
+    s.composing = false;
+    if (s.mode === 'ready') {
+      const ed = editorRef.current;
+      if (ed) ed.value = '';
+    }
+  }, []);
+
+  const onBlur = useCallback(() => {
+    if (st.current.mode !== 'ready') commitEntry(true);
+  }, [commitEntry]);
+
+  const onCopy = useCallback(
+    (e: ReactClipboardEvent<HTMLInputElement>) => {
+      if (st.current.mode !== 'ready') return;
+      e.preventDefault();
+      const matrix = selectionMatrix();
+      e.clipboardData.setData('text/plain', toTsv(matrix));
+      e.clipboardData.setData('text/html', toHtml(matrix));
+    },
+    [selectionMatrix],
+  );
+
+  const onCut = useCallback(
+    (e: ReactClipboardEvent<HTMLInputElement>) => {
+      if (st.current.mode !== 'ready') return;
+      onCopy(e);
+      clearSelection('剪切');
+    },
+    [onCopy, clearSelection],
   );
 
   const onPaste = useCallback(
-    (event: ReactClipboardEvent<HTMLDivElement>) => {
-      const api = apiRef.current;
-      if (!api || api.getEditingCells().length > 0) return;
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-      event.preventDefault();
-      const at = focused();
-      if (!at || at.meta.role !== 'data' || !at.meta.column) {
-        notify('info', '请先选中要粘贴到的第一个金额单元格');
+    (e: ReactClipboardEvent<HTMLInputElement>) => {
+      if (st.current.mode !== 'ready') return;
+      e.preventDefault();
+      markPasteStart();
+      const r = selection();
+      const start = { line: r.top, col: r.left };
+      const area = pasteArea(start);
+      if (!area) {
+        say('请先选中要粘贴到的第一个数字单元格', 'refuse');
         return;
       }
-      const side = at.meta.side;
-      const sideDef = table.sides[side];
-      const byId = new Map(table.columns.map((c) => [c.id, c]));
-      const columns = (sideDef?.columns ?? []).flatMap((id) => {
-        const c = byId.get(id);
-        return c ? [c] : [];
-      });
-      const plan = planPaste(
-        {
-          table,
-          rows: rows.map((r) => r.sides[side] ?? null),
-          columns,
-          startRow: at.line,
-          startCol: columns.findIndex((c) => c.id === at.meta.column?.id),
-          unit: unitRef.current,
-        },
-        parseClipboardText(event.clipboardData.getData('text/plain')),
-      );
-      if (!plan.ok) {
-        notify('error', plan.message);
+      st.current.active = start;
+      st.current.anchor = start;
+      paintSelection();
+      const decision = decidePaste(area, parseClipboardText(e.clipboardData.getData('text/plain')), totalsOracle);
+      if (decision.kind === 'refused') notify('error', decision.message);
+      else if (decision.kind === 'one') applyPaste(decision.paste);
+      else setChoice({ block: decision.block, ledger: decision.ledger });
+    },
+    [selection, pasteArea, say, paintSelection, totalsOracle, notify, applyPaste],
+  );
+
+  // ---- mouse ----------------------------------------------------------------------------------
+
+  const posOfEvent = (target: EventTarget | null): Pos | null => {
+    const cell = target instanceof HTMLElement ? target.closest('td') : null;
+    const tr = cell?.parentElement;
+    if (!cell || !tr || tr.parentElement?.tagName !== 'TBODY') return null;
+    const line = Number((tr as HTMLTableRowElement).dataset.line);
+    return Number.isInteger(line) ? { line, col: (cell as HTMLTableCellElement).cellIndex } : null;
+  };
+
+  const onMouseDown = useCallback(
+    (e: React.MouseEvent) => {
+      if (e.button !== 0) return;
+      const pos = posOfEvent(e.target);
+      if (!pos) return;
+      e.preventDefault();
+      const s = st.current;
+      s.lastInput = performance.now();
+      const same = pos.line === s.active.line && pos.col === s.active.col;
+      if (s.mode !== 'ready' && !same && !commitEntry(false)) return;
+      clearPasted();
+      if (e.detail === 2 && same) {
+        focusEditor();
+        onKeyDown({ key: 'F2', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, nativeEvent: { isComposing: false }, preventDefault() {} } as unknown as React.KeyboardEvent<HTMLInputElement>);
         return;
       }
-      if (plan.edits.length === 0) {
-        notify('info', `${pasteSummary(plan)}：粘贴区域内没有可填写的单元格`);
-        return;
-      }
-      void session.commit(plan.edits).then((result) => {
-        if (result.ok) notify('info', pasteSummary(plan));
-        else notify('error', `粘贴未保存：${result.message}`);
-      });
+      if (!same || s.mode === 'ready') moveTo(pos, { extend: e.shiftKey && modelRef.current.metas[pos.col]?.role === 'data' });
+      s.dragging = true;
+      focusEditor();
     },
-    [focused, notify, table, rows, session],
+    [commitEntry, clearPasted, moveTo, focusEditor, onKeyDown],
   );
 
-  const onCopy = useCallback(
-    (event: ReactClipboardEvent<HTMLDivElement>) => {
-      const api = apiRef.current;
-      if (!api || api.getEditingCells().length > 0) return;
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-      const cell = api.getFocusedCell();
-      if (!cell) return;
-      const node = cell.rowPinned ? api.getPinnedTopRow(cell.rowIndex) : api.getDisplayedRowAtIndex(cell.rowIndex);
-      if (!node) return;
-      const value = api.getCellValue({ rowNode: node, colKey: cell.column, useFormatter: true });
-      event.preventDefault();
-      event.clipboardData.setData('text/plain', value === null || value === undefined ? '' : String(value));
+  const onMouseOver = useCallback(
+    (e: React.MouseEvent) => {
+      const s = st.current;
+      if (!s.dragging || s.mode !== 'ready' || (e.buttons & 1) === 0) return;
+      const pos = posOfEvent(e.target);
+      if (!pos || modelRef.current.metas[pos.col]?.role !== 'data') return;
+      if (pos.line === s.active.line && pos.col === s.active.col) return;
+      s.active = pos;
+      paintSelection();
     },
-    [],
+    [paintSelection],
   );
 
-  const onCellFocused = useCallback(() => {
-    const at = focused();
-    onFocusRow(at?.row ? { side: at.meta.side, row: at.row } : null);
-  }, [focused, onFocusRow]);
+  useEffect(() => {
+    const up = () => {
+      st.current.dragging = false;
+    };
+    window.addEventListener('mouseup', up);
+    return () => window.removeEventListener('mouseup', up);
+  }, []);
 
-  const onGridReady = useCallback(
-    (event: GridReadyEvent<GridRow>) => {
-      apiRef.current = event.api;
-      applyFocus();
+  // ---- column widths --------------------------------------------------------------------------
+
+  const startResize = useCallback(
+    (col: number, e: React.MouseEvent) => {
+      e.preventDefault();
+      e.stopPropagation();
+      const startX = e.clientX;
+      const startW = widths[col] ?? 100;
+      let latest = widths;
+      const move = (ev: MouseEvent) => {
+        const w = Math.max(MIN_WIDTH, Math.round(startW + ev.clientX - startX));
+        latest = widths.map((x, i) => (i === col ? w : x));
+        setWidths(latest);
+      };
+      const up = () => {
+        window.removeEventListener('mousemove', move);
+        window.removeEventListener('mouseup', up);
+        saveWidths(session.pack.id, table.id, modelRef.current.metas, latest);
+      };
+      window.addEventListener('mousemove', move);
+      window.addEventListener('mouseup', up);
     },
-    [applyFocus],
+    [widths, session.pack.id, table.id],
   );
+
+  const pinStyle = useMemo(() => {
+    const vars: Record<string, string> = {};
+    let left = 0;
+    for (let i = 0; i < pinnedCount; i += 1) {
+      vars[`--pin-${i}`] = `${left}px`;
+      left += widths[i] ?? 0;
+    }
+    return { ...vars, width: `${widths.reduce((a, b) => a + b, 0)}px` } as React.CSSProperties;
+  }, [widths, pinnedCount]);
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  // After the structure is drawn (first time, new rows, new widths): values, marks, cursor.
+  useLayoutEffect(() => {
+    const s = st.current;
+    s.painted.clear();
+    s.marked.clear();
+    s.pasted = [];
+    const m = modelRef.current;
+    if (s.active.line >= m.lines.length || s.active.col >= m.metas.length || (!m.shape.isInput(s.active.line, s.active.col) && s.active.line === 0 && s.active.col === 0)) {
+      const first = sheetEdge(m.shape, { line: 0, col: m.firstDataCol }, false);
+      s.active = first;
+      s.anchor = first;
+    }
+    paintAll();
+    paintSelection();
+    if (s.mode !== 'ready') {
+      const ed = editorRef.current;
+      if (ed) placeOver(ed, s.active);
+    }
+  }, [model, widths, unit, paintAll, paintSelection, placeOver]);
+
+  useEffect(() => session.on({ cells: paintKeys }), [session, paintKeys]);
+  useEffect(() => marks?.subscribe(paintKeys), [marks, paintKeys]);
+
+  // An audit jump or an undo: select the cell, bring it fully into view, take the keyboard.
+  useEffect(() => {
+    if (!focusCell) return;
+    if (focusCell.at !== undefined && st.current.lastInput > focusCell.at) return;
+    const positions = modelRef.current.posOf(focusCell.key);
+    const pos = positions[0];
+    if (!pos) return;
+    // Already there (an undo in this table selects the cell it changed): an entry the clerk has begun stays open.
+    if (pos.line === st.current.active.line && pos.col === st.current.active.col && st.current.mode !== 'ready') return;
+    if (st.current.mode !== 'ready') commitEntry(true);
+    moveTo(pos);
+    focusEditor();
+  }, [focusCell, moveTo, focusEditor, commitEntry]);
+
+  // Focus the grid when it opens, so typing works at once.
+  useEffect(() => {
+    if (!focusCell) focusEditor();
+    // Only when the grid opens.
+  }, []);
+
+  // Leaving: the grid closing (another tab), the page hiding or unloading, commits what is typed.
+  useEffect(() => {
+    const flush = () => {
+      if (st.current.mode !== 'ready') commitEntry(true);
+    };
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      flush();
+    };
+  }, [commitEntry]);
 
   return (
-    <div className="grid-wrap" onKeyDownCapture={onKeyDownCapture} onPaste={onPaste} onCopy={onCopy} data-table={table.id}>
-      <AgGridReact<GridRow>
-        theme={gridTheme}
-        columnDefs={columnDefs}
-        rowData={rows}
-        pinnedTopRowData={PINNED}
-        getRowId={rowIdOf}
-        defaultColDef={DEFAULT_COL_DEF}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        suppressDragLeaveHidesColumns
-        onCellFocused={onCellFocused}
-        onGridReady={onGridReady}
-      />
+    <div className="grid-wrap" data-table={table.id}>
+      {choice && (
+        <div className="paste-choice" role="group" aria-label="选择粘贴方式">
+          <span>剪贴板内容可以两种方式粘贴：</span>
+          <button type="button" className="primary" onClick={() => applyPaste(choice.block)}>
+            按行对应（含类、款行，同表格式）
+          </button>
+          <button type="button" onClick={() => applyPaste(choice.ledger)}>
+            只填项行（依次跳过类、款行）
+          </button>
+          <button type="button" onClick={() => setChoice(null)}>
+            取消
+          </button>
+        </div>
+      )}
+      <div className="sheet-scroll" ref={scrollRef} onMouseDown={onMouseDown} onMouseOver={onMouseOver}>
+        <div className="sheet-inner">
+          <table className="sheet" ref={tableRef} style={pinStyle}>
+            <colgroup>
+              {widths.map((w, i) => (
+                <col key={model.metas[i]?.colId ?? i} style={{ width: `${w}px` }} />
+              ))}
+            </colgroup>
+            <thead>
+              {header.map((row, r) => (
+                <tr key={r}>
+                  {row.map((h) => (
+                    <th
+                      key={`${r}-${h.first}`}
+                      colSpan={h.colSpan}
+                      rowSpan={h.rowSpan}
+                      className={h.first < pinnedCount && h.first + h.colSpan <= pinnedCount ? 'cell-pinned' : undefined}
+                      style={h.first < pinnedCount && h.first + h.colSpan <= pinnedCount ? { left: `var(--pin-${h.first})` } : undefined}
+                      data-col={h.leaf !== undefined ? model.metas[h.leaf]?.colId : undefined}
+                    >
+                      {h.label}
+                      {h.leaf !== undefined && <span className="col-resize" onMouseDown={(e) => startResize(h.leaf ?? 0, e)} aria-hidden="true" />}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+              <tr className="lanci-row">
+                {model.metas.map((meta, i) => (
+                  <th key={meta.colId} className={i < pinnedCount ? 'cell-pinned' : undefined} style={i < pinnedCount ? { left: `var(--pin-${i})` } : undefined}>
+                    {meta.role === 'data' ? (meta.column?.lanci ?? '') : meta.role === 'code' || meta.role === 'item' ? '栏次' : ''}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <SheetBody model={model} pinnedCount={pinnedCount} />
+          </table>
+          <input
+            ref={editorRef}
+            className="sheet-editor"
+            aria-label={`${table.code} 单元格输入`}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="decimal"
+            onKeyDown={onKeyDown}
+            onInput={onInput}
+            onCompositionStart={onCompositionStart}
+            onCompositionEnd={onCompositionEnd}
+            onBlur={onBlur}
+            onCopy={onCopy}
+            onCut={onCut}
+            onPaste={onPaste}
+          />
+          <div ref={bubbleRef} className="sheet-bubble" role="status" hidden />
+        </div>
+      </div>
     </div>
   );
 }

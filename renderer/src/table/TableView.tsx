@@ -16,7 +16,7 @@ interface Props {
   unit: MoneyUnit;
   notify: Notify;
   marks?: CellMarks | null;
-  focusCell?: { key: CellKey; nonce: number } | null;
+  focusCell?: { key: CellKey; nonce: number; at?: number } | null;
 }
 
 /** Rows that go with a 科目 row: itself and every row below it in the tree. */

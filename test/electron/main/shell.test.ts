@@ -13,7 +13,7 @@ import { createServices, type Services } from '../../../electron/services/create
 const recorded = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as { channel: string; input: unknown }[],
-  handlers: new Map<string, (event: { senderFrame: { url: string } | null }, raw: unknown) => unknown>(),
+  handlers: new Map<string, (event: { senderFrame: { url: string; parent: unknown } | null }, raw: unknown) => unknown>(),
 }));
 
 vi.mock('electron', () => ({
@@ -33,6 +33,9 @@ describe('preload', () => {
     expect([...recorded.exposed.keys()]).toEqual(['juesuan']);
     const bridge = recorded.exposed.get('juesuan') as Record<string, (input: unknown) => Promise<unknown>>;
     expect(Object.keys(bridge).sort()).toEqual([...API_METHODS].sort());
+    // no raw ipcRenderer, no send/on/invoke of arbitrary channels: only plain functions of one input
+    expect(Object.values(bridge).every((fn) => typeof fn === 'function' && fn.length === 1)).toBe(true);
+    expect(Object.keys(bridge).some((key) => /ipc|invoke|send|on$/i.test(key))).toBe(false);
     await bridge.listUnits!({});
     await bridge.setCells!({ unit: '001', year: 2020, edits: [] });
     expect(recorded.invoked).toEqual([
@@ -43,7 +46,7 @@ describe('preload', () => {
 });
 
 describe('IPC handlers', () => {
-  const page = 'file:///app/out/renderer/index.html';
+  const page = 'app://juesuan/index.html';
   let dir: string;
   let services: Services;
 
@@ -64,11 +67,13 @@ describe('IPC handlers', () => {
 
   it('answers our page, refuses any other sender, and validates input in Chinese', async () => {
     const listPacks = recorded.handlers.get('api:listPacks')!;
-    expect(await listPacks({ senderFrame: { url: page } }, {})).toMatchObject({ ok: true, value: [{ id: 'yn-2020', year: 2020 }, { id: 'yn-2025', year: 2022 }] });
-    expect(await listPacks({ senderFrame: { url: 'https://example.com/' } }, {})).toEqual({ ok: false, error: { message: '拒绝来自未知页面的请求' } });
+    expect(await listPacks({ senderFrame: { url: page, parent: null } }, {})).toMatchObject({ ok: true, value: [{ id: 'yn-2020', year: 2020 }, { id: 'yn-2025', year: 2022 }] });
+    expect(await listPacks({ senderFrame: { url: 'https://example.com/', parent: null } }, {})).toEqual({ ok: false, error: { message: '拒绝来自未知页面的请求' } });
+    // our page loaded inside a subframe (of whatever) is not the window's page
+    expect(await listPacks({ senderFrame: { url: page, parent: {} } }, {})).toEqual({ ok: false, error: { message: '拒绝来自未知页面的请求' } });
     expect(await listPacks({ senderFrame: null }, {})).toEqual({ ok: false, error: { message: '拒绝来自未知页面的请求' } });
     const addUnit = recorded.handlers.get('api:addUnit')!;
-    const bad = await addUnit({ senderFrame: { url: page } }, { code: '001', name: '局', kind: '公司' });
+    const bad = await addUnit({ senderFrame: { url: page, parent: null } }, { code: '001', name: '局', kind: '公司' });
     expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('单位类型应为') } });
   });
 });

@@ -41,7 +41,7 @@ async function filled(): Promise<string> {
     unit: { code: '001', name: '隆阳区政务服务管理局', kind: '行政单位', parent: null },
     year: 2020,
     packId: 'mini-2020',
-    data: { ...(await api.openReport(ref)), texts: { 主要职能: '负责政务服务', a: '第一' } },
+    data: { ...(await api.openReport(ref)), texts: { 'narrative.duty': '负责政务服务', a: '第一' } },
   });
   sessions.drop(ref);
   return exportReport(sessions, ref);
@@ -98,7 +98,7 @@ describe('report file', () => {
   },
   "texts": {
     "a": "第一",
-    "主要职能": "负责政务服务"
+    "narrative.duty": "负责政务服务"
   }
 }
 `);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/services/api';
 import { dispatch, isApiMethod } from '../../../electron/services/dispatch';
 import { stringifyOrdered } from '../../../electron/services/orderedJson';
-import { defaultDataDir, defaultDbPath, defaultSettingsPath } from '../../../electron/services/paths';
+import { defaultDataDir, defaultDbPath, defaultSettingsPath, resolveDataLocation } from '../../../electron/services/paths';
 import { jsonFileSettings } from '../../../electron/services/settings/jsonFileSettings';
 import { ReportStore } from '../../../electron/services/store/reportStore';
 import { miniPack } from './fixtures/miniPack';
@@ -19,13 +19,30 @@ afterAll(async () => {
 });
 
 describe('paths', () => {
-  it('prefers JUESUAN_HOME, then the platform data folder', () => {
+  it('one folder for Electron, browser mode and the CLI: JUESUAN_HOME, else Electron\'s userData folder of 决算工作站', () => {
     expect(defaultDataDir({ JUESUAN_HOME: '/data/js' }, 'linux')).toBe('/data/js');
-    expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux')).toBe('/xdg/juesuan');
-    expect(defaultDataDir({}, 'linux')).toMatch(/\/\.local\/share\/juesuan$/);
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\clerk\\AppData\\Roaming' }, 'win32')).toBe('C:\\Users\\clerk\\AppData\\Roaming\\juesuan');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg/决算工作站');
+    expect(defaultDataDir({}, 'linux')).toMatch(/\/\.config\/决算工作站$/);
+    expect(defaultDataDir({}, 'darwin')).toMatch(/\/Library\/Application Support\/决算工作站$/);
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\clerk\\AppData\\Roaming' }, 'win32')).toBe('C:\\Users\\clerk\\AppData\\Roaming\\决算工作站');
     expect(defaultDbPath({ JUESUAN_HOME: '/data/js' }, 'linux')).toBe('/data/js/juesuan.db');
     expect(defaultSettingsPath({ JUESUAN_HOME: '/data/js' }, 'linux')).toBe('/data/js/settings.json');
+  });
+
+  it('keeps using a database at the old browser/CLI location when the new one has none, and never hides either', () => {
+    const env = { APPDATA: 'C:\\R' };
+    const oldDb = 'C:\\R\\juesuan\\juesuan.db';
+    const newDb = 'C:\\R\\决算工作站\\juesuan.db';
+    expect(resolveDataLocation(env, 'win32', () => false)).toEqual({ dir: 'C:\\R\\决算工作站', dbPath: newDb, settingsPath: 'C:\\R\\决算工作站\\settings.json', notice: null });
+    const old = resolveDataLocation(env, 'win32', (p) => p === oldDb);
+    expect(old.dbPath).toBe(oldDb);
+    expect(old.settingsPath).toBe('C:\\R\\juesuan\\settings.json');
+    expect(old.notice).toBe(`使用原来位置的数据库“${oldDb}”（新的默认位置是“C:\\R\\决算工作站”；程序不会移动或删除原来的文件）`);
+    const both = resolveDataLocation(env, 'win32', () => true);
+    expect(both.dbPath).toBe(newDb);
+    expect(both.notice).toBe(`原来位置另有一个数据库“${oldDb}”，本次没有使用（需要时用 --db 指定）`);
+    expect(resolveDataLocation({ XDG_DATA_HOME: '/d', XDG_CONFIG_HOME: '/c' }, 'linux', (p) => p === '/d/juesuan/juesuan.db').dbPath).toBe('/d/juesuan/juesuan.db');
+    expect(resolveDataLocation({ JUESUAN_HOME: '/h' }, 'linux', () => true)).toEqual({ dir: '/h', dbPath: '/h/juesuan.db', settingsPath: '/h/settings.json', notice: null });
   });
 });
 
@@ -40,6 +57,12 @@ describe('jsonFileSettings', () => {
     expect(await settings.get()).toEqual({ displayUnit: '元', lastUnit: '002', lastYear: null });
     await writeFile(file, 'not json');
     expect(await settings.get()).toEqual({ displayUnit: '元', lastUnit: null, lastYear: null });
+    // the Electron shell's older electron-store file kept them under `settings`
+    await writeFile(file, '{"settings":{"displayUnit":"万元","lastUnit":"003","lastYear":2020},"window":{"width":1000}}');
+    expect(await settings.get()).toEqual({ displayUnit: '万元', lastUnit: '003', lastYear: 2020 });
+    await settings.update({ lastYear: null });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ displayUnit: '万元', lastUnit: '003', lastYear: null });
+    await writeFile(file, 'not json');
     await settings.update({ lastYear: null });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ displayUnit: '元', lastUnit: null, lastYear: null });
   });

@@ -68,7 +68,7 @@ describe('startWorkstationWeb', () => {
     }
   });
 
-  it('runs as `node --import tsx electron/web/main.ts`, prints one line with the url and stops on SIGTERM', async () => {
+  it('runs as `node --import tsx electron/web/main.ts`, prints the url (then the database) and stops on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(repo, 'electron/web/main.ts'), '--db', join(temp.dir, 'cli.db'), '--port', '0', '--settings', join(temp.dir, 's.json')],
@@ -80,7 +80,7 @@ describe('startWorkstationWeb', () => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (out.includes('\n')) resolve(out.trim());
+        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
       });
       child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
     });
@@ -113,5 +113,48 @@ describe('startWorkstationWeb', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('不是 SQLite 数据库');
+  });
+});
+
+describe('the default database of browser mode', () => {
+  /** The first `count` lines the host prints on stdout. */
+  async function firstLines(env: NodeJS.ProcessEnv, count: number): Promise<string[]> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron/web/main.ts'), '--port', '0'], {
+      cwd: repo,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const lines = await new Promise<string[]>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const lines = out.split('\n');
+        if (lines.length > count) resolve(lines.slice(0, count));
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    return lines;
+  }
+
+  it('is the same file as Electron\'s and the CLI\'s, printed at start; an older browser-mode database is used where it is', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: join(temp.dir, 'cfg'), XDG_DATA_HOME: join(temp.dir, 'data') };
+    delete env.JUESUAN_HOME;
+    const legacy = join(temp.dir, 'data', 'juesuan', 'juesuan.db');
+    await mkdir(join(temp.dir, 'data', 'juesuan'), { recursive: true });
+    const store = await ReportStore.open(legacy);
+    await store.close();
+    const withLegacy = await firstLines(env, 3);
+    expect(withLegacy[0]).toMatch(/^决算工作站（浏览器模式）已启动：http/);
+    expect(withLegacy.slice(1, 3)).toEqual([
+      `数据库：${legacy}`,
+      `使用原来位置的数据库“${legacy}”（新的默认位置是“${join(temp.dir, 'cfg', '决算工作站')}”；程序不会移动或删除原来的文件）`,
+    ]);
+    const fresh = await firstLines({ ...env, XDG_DATA_HOME: join(temp.dir, 'nothing-here') }, 2);
+    expect(fresh[1]).toBe(`数据库：${join(temp.dir, 'cfg', '决算工作站', 'juesuan.db')}`);
   });
 });

@@ -180,3 +180,46 @@ describe('startWebHost', () => {
     expect((await send('/assets/..%2f..%2fsecret.txt', { headers: { Cookie: cookie } })).status).toBe(404);
   });
 });
+
+describe('the boundary of the web host', () => {
+  it('refuses a foreign Origin (or Origin: null, or a cross-site fetch) even with the token and the right Host', async () => {
+    const withOrigin = (headers: Record<string, string>) =>
+      send('/api/listUnits', { method: 'POST', headers: { 'X-Juesuan-Token': host.token, ...headers }, body: '{}' });
+    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`, `https://127.0.0.1:${host.port}`]) {
+      const reply = await withOrigin({ Origin: origin });
+      expect(reply.status).toBe(403);
+      expect(envelope(reply)).toEqual({ ok: false, error: { message: '访问被拒绝：请求来自其他网站，只接受决算工作站自己的页面' } });
+    }
+    expect((await withOrigin({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await withOrigin({ Origin: `http://127.0.0.1:${host.port}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect((await withOrigin({ Origin: `http://localhost:${host.port}` })).status).toBe(200);
+  });
+
+  it('refuses a body that is not valid UTF-8, writing nothing', async () => {
+    const json = Buffer.from('{"code":"009","name":"局","kind":"行政单位"}', 'utf8');
+    // an overlong encoding and a lone continuation byte inside the name
+    for (const bad of [Buffer.from([0xc0, 0xaf]), Buffer.from([0x80])]) {
+      const at = json.indexOf('局');
+      const body = Buffer.concat([json.subarray(0, at), bad, json.subarray(at)]);
+      const reply = await send('/api/addUnit', { method: 'POST', headers: { 'X-Juesuan-Token': host.token }, body });
+      expect(reply.status).toBe(400);
+      expect(envelope(reply)).toEqual({ ok: false, error: { message: '请求内容不是有效的 UTF-8 文本' } });
+    }
+    expect(envelope(await callApi('listUnits', {}))).toMatchObject({ ok: true, value: expect.not.arrayContaining([expect.objectContaining({ code: '009' })]) });
+  });
+
+  it('refuses __proto__, constructor and prototype keys anywhere in the input, naming where', async () => {
+    const cases: [string, string, string][] = [
+      ['setTexts', '{"unit":"001","year":2020,"texts":{"__proto__":{"x":"1"}}}', 'texts.__proto__'],
+      ['setTexts', '{"unit":"001","year":2020,"texts":{"constructor":"我"}}', 'texts.constructor'],
+      ['setCells', '{"unit":"001","year":2020,"edits":[{"table":"T1","row":"r1","col":"c1","value":1,"prototype":{}}]}', 'edits.0.prototype'],
+      ['addUnit', '{"__proto__":{"kind":"行政单位"},"code":"010","name":"局"}', '__proto__'],
+    ];
+    for (const [method, body, path] of cases) {
+      const reply = await send(`/api/${method}`, { method: 'POST', headers: { 'X-Juesuan-Token': host.token }, body });
+      expect(reply.status).toBe(200);
+      expect(envelope(reply)).toEqual({ ok: false, error: { message: `请求参数无效（${path}）：不允许使用名称“${path.split('.').pop()}”` } });
+    }
+    expect(envelope(await callApi('listUnits', {}))).toMatchObject({ ok: true, value: expect.not.arrayContaining([expect.objectContaining({ code: '010' })]) });
+  });
+});

@@ -21,6 +21,11 @@ function plan(patch: Partial<ImportPlanView> = {}): ImportPlanView {
     computedDifferences: [],
     textChanges: [],
     notes: [],
+    unreadTables: [],
+    conflicts: [],
+    keptValues: [],
+    replaces: '',
+    complete: true,
     ...patch,
   };
 }

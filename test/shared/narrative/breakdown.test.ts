@@ -12,7 +12,7 @@ import type { Block, NarrativeDoc } from '../../../shared/narrative/document';
 import { narrativeText } from '../../../shared/narrative/edits';
 import { className } from '../../../shared/narrative/format';
 import { unfilledPlaceholders } from '../../../shared/narrative/unfilled';
-import { validateTemplate } from '../../../shared/narrative/validateTemplate';
+import { unlabelledFigures, validateTemplate } from '../../../shared/narrative/validateTemplate';
 import { build, FULL_INPUTS, FULL_TEXTS, loadFixturePack, paragraph, templateFile } from './narrativeFixture';
 
 let pack: Pack;
@@ -201,11 +201,14 @@ describe('类 names, figure style, optional fields, labels', () => {
     );
   });
 
-  it('a template whose figure sums several form values without a name of its own is refused at load', () => {
-    const broken = JSON.parse(JSON.stringify(json)) as { blocks: { id?: string; parts?: unknown[] }[] };
-    const purchase = broken.blocks.find((b) => b.id === 'purchase');
-    purchase?.parts?.push('{amt in(purchase.goods) + in(purchase.works)}');
-    expect(() => validateTemplate(broken, templateFile, pack)).toThrow('由多个填写项算出，须在末尾写明名称');
+  it('every figure of the pack built from several form values has a name of its own; one without is named by all its terms', () => {
+    expect(unlabelledFigures(template)).toEqual([]);
+    const unnamed = JSON.parse(JSON.stringify(json)) as { blocks: { id?: string; parts?: unknown[] }[] };
+    unnamed.blocks.find((b) => b.id === 'purchase')?.parts?.push('另计{amt in(purchase.goods) + in(purchase.works)}。');
+    const loaded = validateTemplate(unnamed, templateFile, pack);
+    expect(unlabelledFigures(loaded)).toEqual(['in(purchase.goods) + in(purchase.works)']);
+    const doc = build(pack, loaded, { texts: { 'purchase.goods': '100' } });
+    expect(paragraph(doc, 'purchase')).toMatch(/另计«政府采购货物支出＋政府采购工程支出»。$/);
   });
 });
 

@@ -4,6 +4,7 @@
  * with no file lookup at run time.
  */
 import { sql as init } from './0001_init';
+import { sql as undoSteps } from './0002_undo_steps';
 import { sql as yearCatalogues } from './0003_year_catalogues';
 
 export interface Migration {
@@ -14,5 +15,6 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_init', sql: init },
+  { id: 2, name: '0002_undo_steps', sql: undoSteps },
   { id: 3, name: '0003_year_catalogues', sql: yearCatalogues },
 ];

@@ -48,7 +48,7 @@ describe('openDatabase', () => {
       const rows = await db.all<{ id: number; name: string; sha256: string }>('SELECT id, name, sha256 FROM schema_migrations');
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name, sha256: migrationHash(m.sql) })));
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-      expect(tables.map((t) => t.name)).toEqual(['cells', 'report_rows', 'reports', 'schema_migrations', 'texts', 'units']);
+      expect(tables.map((t) => t.name)).toEqual(['cells', 'report_rows', 'reports', 'schema_migrations', 'texts', 'undo_steps', 'units', 'year_catalogue_entries', 'year_catalogues']);
     } finally {
       await db.close();
     }
@@ -69,14 +69,16 @@ describe('openDatabase', () => {
   it('applies a new migration in its own transaction and rolls a failing one back', async () => {
     const file = join(temp.dir, 'failing.db');
     await (await openDatabase(file)).close();
-    const good = [...MIGRATIONS, { id: 2, name: '0002_extra', sql: 'CREATE TABLE extra (x INTEGER);' }];
+    // Numbered after the program's own migrations, as the next real one would be.
+    const next = MIGRATIONS.length + 1;
+    const good = [...MIGRATIONS, { id: next, name: `000${next}_extra`, sql: 'CREATE TABLE extra (x INTEGER);' }];
     await (await openDatabase(file, { migrations: good })).close();
     const bad = [
       ...good,
-      { id: 3, name: '0003_broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' },
+      { id: next + 1, name: `000${next + 1}_broken`, sql: 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' },
     ];
     const err = await refusal(openDatabase(file, { migrations: bad }));
-    expect(err.message).toContain('0003_broken');
+    expect(err.message).toContain(`000${next + 1}_broken`);
     expect(err.message).toContain(file);
     const db = await openDatabase(file, { migrations: good });
     try {
@@ -84,7 +86,7 @@ describe('openDatabase', () => {
       expect(names).toContain('extra');
       expect(names).not.toContain('half');
       const ids = (await db.all<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
-      expect(ids).toEqual([1, 2]);
+      expect(ids).toEqual([...MIGRATIONS.map((m) => m.id), next]);
     } finally {
       await db.close();
     }
@@ -92,10 +94,11 @@ describe('openDatabase', () => {
 
   it('refuses a database migrated by a newer program', async () => {
     const file = join(temp.dir, 'newer.db');
-    const newer = [...MIGRATIONS, { id: 2, name: '0002_future', sql: 'CREATE TABLE future (x INTEGER);' }];
+    const next = MIGRATIONS.length + 1;
+    const newer = [...MIGRATIONS, { id: next, name: `000${next}_future`, sql: 'CREATE TABLE future (x INTEGER);' }];
     await (await openDatabase(file, { migrations: newer })).close();
     const err = await refusal(openDatabase(file));
-    expect(err.message).toContain('0002_future');
+    expect(err.message).toContain(`000${next}_future`);
   });
 
   it('refuses a file that is not a SQLite database, naming it and leaving it untouched', async () => {
