@@ -15,6 +15,7 @@ import { resolveDataLocation } from '../services/paths';
 import { MAX_REPORT_FILE_BYTES } from '../services/reportFile';
 import { showJson, valueText } from '../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, requireYear, UsageError, type Parsed } from './args';
+import { UNIT_SUBCOMMANDS } from './commands/register';
 import { renderTable } from './textTable';
 
 export interface Output {
@@ -61,6 +62,8 @@ export function reportRef(values: Parsed['values']): ReportRef {
 
 export async function unitCommand(args: string[], io: Output): Promise<void> {
   const [sub, ...rest] = args;
+  const register = sub === undefined ? undefined : UNIT_SUBCOMMANDS[sub];
+  if (register) return register(rest, io);
   if (sub === 'list') {
     const { values } = parseCommandArgs(rest, COMMON, false);
     await withServices(values, true, async (s) => {
@@ -70,7 +73,7 @@ export async function unitCommand(args: string[], io: Output): Promise<void> {
     });
     return;
   }
-  if (sub !== 'add') throw new UsageError(`未知的子命令 unit ${sub ?? ''}（可用：unit add、unit list）`.trim());
+  if (sub !== 'add') throw new UsageError(`未知的子命令 unit ${sub ?? ''}（可用：unit add、list、rename、move、archive、restore、info）`.trim());
   const { values } = parseCommandArgs(
     rest,
     { ...COMMON, code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, parent: { type: 'string' } },
@@ -130,22 +133,32 @@ export async function setCommand(args: string[], io: Output): Promise<void> {
   });
 }
 
+/**
+ * Opens a report (a unit's or a department's) for `show`-like output: with `--json` prints it and
+ * returns null; otherwise returns the session and the tables to print, refusing a table the pack lacks.
+ */
+export async function openForShow(s: Services, ref: ReportRef, table: string | undefined, json: boolean, io: Output) {
+  await call(s, 'openReport', ref);
+  const session = await s.sessions.open(ref);
+  const tables = table === undefined ? undefined : [table];
+  if (json) {
+    io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
+    return null;
+  }
+  const ids = tables ?? session.engine.tableIds();
+  if (!ids.every((t) => cellIndex(session.engine, session.pack).hasTable(t))) {
+    throw new AppError(`表 ${table ?? ''} 不存在（报表格式 ${session.pack.id}）`, { table });
+  }
+  return { session, ids };
+}
+
 export async function showCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(args, { ...REPORT, table: { type: 'string' }, json: { type: 'boolean' } }, false);
   const ref = reportRef(values);
-  const table = optionalString(values, 'table');
   await withServices(values, true, async (s) => {
-    await call(s, 'openReport', ref);
-    const session = await s.sessions.open(ref);
-    const tables = table === undefined ? undefined : [table];
-    if (values.json === true) {
-      io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
-      return;
-    }
-    const ids = tables ?? session.engine.tableIds();
-    if (!ids.every((t) => cellIndex(session.engine, session.pack).hasTable(t))) {
-      throw new AppError(`表 ${table ?? ''} 不存在（报表格式 ${session.pack.id}）`, { table });
-    }
+    const shown = await openForShow(s, ref, optionalString(values, 'table'), values.json === true, io);
+    if (!shown) return;
+    const { session, ids } = shown;
     io.out(`${session.unit.name}（${session.unit.code}） ${ref.year} 年度部门决算   报表格式：${session.pack.name}`);
     for (const id of ids) io.out(`\n${renderTable(session.engine, session.pack, id)}`);
   });

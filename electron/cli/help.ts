@@ -30,6 +30,22 @@ export const HELP = `决算工作站 命令行工具
       [--percent 100%|100.00%] [--zero-amount 0元|0.00元] [--thousands yes|no] [--allow-unfilled]
         生成情况说明：--wan 以万元为单位，--nonzero 只列非零项目；--percent、--zero-amount、--thousands 为本次导出的数字写法。
         还有未填写的«…»时拒绝导出并列出；--allow-unfilled 仍然导出草稿。
+  juesuan unit rename --db 文件 --code 单位编码 --name 新名称
+  juesuan unit move --db 文件 --code 单位编码 (--parent 上级单位编码 | --top)
+  juesuan unit archive --db 文件 --code 单位编码 [--from 年度]
+        没有报表的单位直接删除；有报表的单位归档（自该年度起不再纳入部门汇总，报表全部保留）。
+  juesuan unit restore --db 文件 --code 单位编码
+  juesuan unit info --db 文件 --code 单位编码 [--credit-code 统一社会信用代码] [--budget-level 预算级次]
+        [--accounting-system 执行会计制度] [--report-kind 报表类型]
+  juesuan consolidate --db 文件 --dept 部门编码 --year 年度 [--table 表] [--json]
+        部门汇总：本级及全部下级单位的报表相加，减去调整表中的抵销数；--json 的格式同 show --json。
+  juesuan rollover --db 文件 --unit 单位编码 --from 年度 [--dry-run]
+        由该年度生成下一年度报表：年初结转和结余取上年年末数，沿用科目行、封面和基本情况。
+  juesuan report delete --db 文件 --unit 单位编码 --year 年度 --yes
+        删除一份报表（删除前自动备份数据库）。
+  juesuan export-exchange --db 文件 --unit 单位编码 --year 年度 --out 报送文件.json
+  juesuan import-exchange --db 文件 --dept 部门编码 报送文件.json [--dry-run]
+        单位向部门报送：导入前列出与库中数据的差异；其他部门或其他报表格式的文件被拒绝。
 
 通用选项：
   --db 文件      数据库文件（默认：数据目录下的 juesuan.db）

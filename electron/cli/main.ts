@@ -8,6 +8,8 @@ import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
 import { catalogueCommand } from './commands/catalogue';
+import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
+import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
@@ -25,6 +27,11 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
   catalogue: catalogueCommand,
+  consolidate: consolidateCommand,
+  rollover: rolloverCommand,
+  report: reportCommand,
+  'export-exchange': exportExchangeCommand,
+  'import-exchange': importExchangeCommand,
 };
 
 function oneLine(text: string): string {

@@ -7,12 +7,16 @@ import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/co
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { subjectTexts } from '../../shared/pack/clerkSubjects';
+import { ConsolidationService } from './consolidate/consolidationService';
+import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
+import { RegisterStore } from './store/registerStore';
 import type { ReportStore } from './store/reportStore';
 import { applyUndoOp, loadUndo } from './store/undoSteps';
+import type { ConsolidationRoles } from '../../shared/consolidate/roles';
 
 export interface ApiDeps {
   store: ReportStore;
@@ -20,6 +24,8 @@ export interface ApiDeps {
   settings: SettingsPort;
   /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
   sessions?: ReportSessions;
+  /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
+  roles?: ReadonlyMap<string, ConsolidationRoles>;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -32,6 +38,8 @@ function snapshot(session: Session): ReportSnapshot {
     texts: { ...session.texts },
     ...(Object.keys(session.yearCatalogues).length > 0 ? { catalogues: session.yearCatalogues } : {}),
     ...(Object.keys(session.engine.subjectNames()).length > 0 ? { subjects: session.engine.subjectNames() } : {}),
+    consolidated: session.consolidated === true,
+    stored: session.reportId !== 0,
   };
 }
 
@@ -39,9 +47,23 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A workbook cannot be imported into a consolidated report: it is computed from the units. */
+function refuseConsolidatedImport<T extends Pick<Api, 'planXlsxImport'>>(methods: T): T {
+  const plan = methods.planXlsxImport;
+  return {
+    ...methods,
+    planXlsxImport: (input) => {
+      if (input.consolidated) return Promise.reject(new AppError('部门汇总表由所属单位的报表汇总计算，不能导入工作簿；请导入到单位的报表'));
+      return plan(input);
+    },
+  };
+}
+
 export function createApi(deps: ApiDeps): Api {
   const { store, packs, settings } = deps;
   const sessions = deps.sessions ?? new ReportSessions(store, packs);
+  const consolidation = new ConsolidationService(sessions, new RegisterStore(store.db), deps.roles ?? new Map());
+  sessions.consolidated = consolidation;
 
   return {
     listUnits: () => store.listUnits(),
@@ -63,8 +85,7 @@ export function createApi(deps: ApiDeps): Api {
     openReport: (ref) =>
       sessions.serial(async () => {
         await sessions.requireUnit(ref.unit);
-        // Checked before anything is created, so a year without a pack leaves no empty report behind.
-        if (!(await store.findReport(ref.unit, ref.year))) sessions.packForYear(ref.year);
+        if (!ref.consolidated && !(await store.findReport(ref.unit, ref.year))) sessions.packForYear(ref.year);
         return snapshot(await sessions.open(ref, true));
       }),
 
@@ -101,11 +122,19 @@ export function createApi(deps: ApiDeps): Api {
         }
         let written: number;
         try {
-          written = await store.writeCells(session.reportId, edits);
+          written = await store.writeCells(await sessions.storedId(session), edits);
         } catch (err) {
           session.engine.setInputs(before.reverse());
           throw err;
         }
+        // One delta per cell: a batch may write the same cell twice; its value before the batch is the first seen.
+        const deltas = new Map<string, { table: string; row: string; col: string; before: number | null; after: number | null }>();
+        edits.forEach((e, i) => {
+          const k = `${e.table}:${e.row}:${e.col}`;
+          const first = deltas.get(k);
+          deltas.set(k, { table: e.table, row: e.row, col: e.col, before: first ? first.before : (before[i]?.value ?? null), after: e.value });
+        });
+        consolidation.followEdits(ref.unit, ref.year, [...deltas.values()]);
         return { written };
       }),
 
@@ -121,9 +150,10 @@ export function createApi(deps: ApiDeps): Api {
         }
         const own = subjectTexts(scratch.subjectNames());
         const newTexts = Object.fromEntries(Object.entries(own).filter(([k, v]) => session.texts[k] !== v));
-        await store.addRows(session.reportId, table, scratch.addedRows()[table] ?? [], newTexts);
+        await store.addRows(await sessions.storedId(session), table, scratch.addedRows()[table] ?? [], newTexts);
         Object.assign(session.texts, newTexts);
         session.engine = scratch;
+        consolidation.invalidate(ref.year);
         return { rows: change.added };
       }),
 
@@ -137,15 +167,17 @@ export function createApi(deps: ApiDeps): Api {
         } catch (err) {
           throw new AppError(messageOf(err), { table, row });
         }
-        await store.removeRows(session.reportId, table, change.removed);
+        if (session.reportId > 0) await store.removeRows(session.reportId, table, change.removed);
         session.engine = scratch;
+        consolidation.invalidate(ref.year);
         return { removedRows: change.removed, removedCells: change.droppedInputs.length };
       }),
 
     setTexts: ({ texts, ...ref }) =>
       sessions.serial(async () => {
         const session = await sessions.open(ref);
-        await store.writeTexts(session.reportId, texts);
+        if (session.consolidated) await consolidation.register.writeDeptTexts(ref.unit, ref.year, texts);
+        else await store.writeTexts(await sessions.storedId(session), texts);
         for (const [key, value] of Object.entries(texts)) {
           if (value === null) delete session.texts[key];
           else session.texts[key] = value;
@@ -153,7 +185,9 @@ export function createApi(deps: ApiDeps): Api {
         return { texts: { ...session.texts } };
       }),
 
-    ...fileMethods(sessions),
+    ...refuseConsolidatedImport(fileMethods(sessions)),
+
+    ...registerMethods({ sessions, consolidation, store }),
 
     getUndo: (ref) =>
       sessions.serial(async () => {
@@ -164,7 +198,9 @@ export function createApi(deps: ApiDeps): Api {
     recordUndo: ({ step, ...ref }) =>
       sessions.serial(async () => {
         const session = await sessions.open(ref);
-        await applyUndoOp(store.db, session.reportId, step);
+        // A consolidated report is never typed into; a report not yet stored is created by a step, not by a clear.
+        if (session.consolidated || (session.reportId === 0 && step.op === 'clear')) return { ok: true as const };
+        await applyUndoOp(store.db, await sessions.storedId(session), step);
         return { ok: true as const };
       }),
 

@@ -4,7 +4,7 @@
  * “内部错误：SQLITE_FULL…” or “ENOSPC…”. Everything else passes through unchanged (program errors).
  */
 import { AppError } from '../../shared/api/errors';
-import { errnoCode, writeFailureMessage } from './files/fsErrors';
+import { errnoCode } from './files/fsErrors';
 import { storageMessage } from './store/sqliteErrors';
 
 export function asClerkError(err: unknown): unknown {
@@ -16,6 +16,17 @@ export function asClerkError(err: unknown): unknown {
     return message === null ? err : new AppError(message);
   }
   const path = err instanceof Error && 'path' in err && typeof err.path === 'string' ? err.path : '文件';
-  const message = writeFailureMessage(err, path);
-  return message === null ? err : new AppError(message);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError(`磁盘空间不足，无法写入“${path}”。请清理磁盘后重试。`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new AppError(`没有权限读写“${path}”（文件或所在文件夹是只读的，或正被其他程序占用）。请检查权限后重试。`);
+    case 'EIO':
+      return new AppError(`读写“${path}”时磁盘出错（设备可能已断开）。请检查磁盘后重试。`);
+    default:
+      return err;
+  }
 }

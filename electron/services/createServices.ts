@@ -7,6 +7,7 @@ import type { Api, ReportRef } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
 import { createApi } from './api';
+import { loadRoles } from './consolidate/loadRoles';
 import { defaultPacksDir, loadPackRoot } from './packs/loadPack';
 import { resolveDataLocation } from './paths';
 import { exportReport, importReport, type ImportedReport, type ImportReportOptions } from './reportFile';
@@ -47,13 +48,17 @@ export async function loadPacks(packsDir: string): Promise<Pack[]> {
 }
 
 export async function createServices(options: ServicesOptions = {}): Promise<Services> {
-  const packs = await loadPacks(options.packsDir ?? defaultPacksDir());
+  const packsDir = options.packsDir ?? defaultPacksDir();
+  const packs = await loadPacks(packsDir);
+  const roles = await loadRoles(packsDir, packs).catch((err: unknown) => {
+    throw err instanceof AppError ? err : new AppError(`无法加载部门汇总设置：${err instanceof Error ? err.message : String(err)}`);
+  });
   const location = resolveDataLocation();
   const dbPath = options.dbPath ?? location.dbPath;
   const store = await ReportStore.open(dbPath);
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
-  const api = createApi({ store, packs, settings, sessions });
+  const api = createApi({ store, packs, settings, sessions, roles });
   return {
     api,
     dbPath,

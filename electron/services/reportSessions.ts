@@ -14,6 +14,7 @@ import { withYearCatalogues } from '../../shared/pack/yearCatalogues';
 import type { CatalogueEntry } from '../../shared/pack/model';
 import { subjectSource } from '../../shared/engine/layout';
 import { loadYearCatalogues } from './store/yearCatalogues';
+import type { ReportStore } from './store/reportStore';
 
 /**
  * The report's own 科目: those named in its texts, and rows the year's catalogue (the bureau's file)
@@ -42,9 +43,8 @@ export function reportSubjects(pack: Pack, base: Pack, rows: Record<string, stri
   }
   return out;
 }
-import type { ReportStore } from './store/reportStore';
-
 export interface Session {
+  /** The stored report's id; 0 while nothing of it is stored (looking creates nothing), −1 for a consolidated report. */
   reportId: number;
   unit: Unit;
   year: number;
@@ -54,6 +54,17 @@ export interface Session {
   yearCatalogues: Record<string, CatalogueEntry[]>;
   engine: ReportEngine;
   texts: Record<string, string>;
+  /** A department's consolidated report (部门汇总): computed, read-only. */
+  consolidated?: boolean;
+}
+
+/** Opens consolidated reports (the consolidation service plugs itself in here). */
+export interface ConsolidatedOpener {
+  open(ref: ReportRef): Promise<Session>;
+  /** True when at least one unit of the department has a report for the year. */
+  exists(dept: string, year: number): Promise<boolean>;
+  /** A unit's report appeared or vanished, or its rows changed: consolidations of the year are rebuilt. */
+  invalidate(year?: number): void;
 }
 
 function sessionKey(ref: ReportRef): string {
@@ -67,6 +78,7 @@ function messageOf(err: unknown): string {
 export class ReportSessions {
   private readonly sessions = new Map<string, Session>();
   private tail: Promise<unknown> = Promise.resolve();
+  consolidated: ConsolidatedOpener | null = null;
 
   constructor(
     readonly store: ReportStore,
@@ -142,8 +154,16 @@ export class ReportSessions {
     return { pack, yearCatalogues: used };
   }
 
-  /** The open report of a unit for a year; created empty on first open. `reload` re-reads it from the store. */
+  /**
+   * The open report of a unit for a year. `reload` re-reads it from the store. A report not yet stored
+   * is opened empty and NOT created: it is stored on its first write (storedId), so looking at a year
+   * leaves nothing behind.
+   */
   async open(ref: ReportRef, reload = false): Promise<Session> {
+    if (ref.consolidated) {
+      if (!this.consolidated) throw new AppError('部门汇总不可用');
+      return this.consolidated.open(ref);
+    }
     const key = sessionKey(ref);
     const cached = this.sessions.get(key);
     if (cached && !reload) return cached;
@@ -151,8 +171,7 @@ export class ReportSessions {
     const existing = await this.store.findReport(ref.unit, ref.year);
     const base = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
     const { pack, yearCatalogues } = await this.packOfYear(base, ref.year);
-    const stored = existing ?? (await this.store.getOrCreateReport(ref.unit, ref.year, base.id));
-    const data = await this.store.loadReportData(stored.id);
+    const data = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
     const engine = this.buildEngine(
       pack,
       data.rows,
@@ -160,14 +179,25 @@ export class ReportSessions {
       `单位 ${ref.unit} ${ref.year} 年度报表中保存的数据`,
       reportSubjects(pack, base, data.rows, data.texts),
     );
-    const session: Session = { reportId: stored.id, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts };
+    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts };
     this.sessions.set(key, session);
     return session;
+  }
+
+  /** The stored report's id, creating the report on the first write to it. Consolidated reports are never written. */
+  async storedId(session: Session): Promise<number> {
+    if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，不能直接修改；请修改单位的报表或部门的调整表');
+    if (session.reportId > 0) return session.reportId;
+    const stored = await this.store.getOrCreateReport(session.unit.code, session.year, session.pack.id);
+    session.reportId = stored.id;
+    this.consolidated?.invalidate(session.year);
+    return stored.id;
   }
 
   /** Forgets a cached engine (after an import replaced the report, or after a failure left it unsure). */
   drop(ref: ReportRef): void {
     this.sessions.delete(sessionKey(ref));
+    this.consolidated?.invalidate(ref.year);
   }
 
   /** A copy of a session's engine to try a row change on before the store commits it. */

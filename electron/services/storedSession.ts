@@ -8,6 +8,7 @@ import type { ReportSessions, Session } from './reportSessions';
 
 /** The stored report, or null when there is none or its 报表格式 is not installed (nothing to read it with). */
 export async function storedSession(sessions: ReportSessions, ref: ReportRef): Promise<Session | null> {
+  if (ref.consolidated) return consolidatedSession(sessions, ref);
   const stored = await sessions.store.findReport(ref.unit, ref.year);
   if (!stored || !sessions.packs.some((p) => p.id === stored.packId)) return null;
   try {
@@ -21,5 +22,17 @@ export async function storedSession(sessions: ReportSessions, ref: ReportRef): P
 
 /** The same unit's report for year Y−1, if stored and readable. */
 export function previousYearSession(sessions: ReportSessions, ref: ReportRef): Promise<Session | null> {
-  return storedSession(sessions, { unit: ref.unit, year: ref.year - 1 });
+  return storedSession(sessions, { unit: ref.unit, year: ref.year - 1, ...(ref.consolidated ? { consolidated: true } : {}) });
+}
+
+/** A department's consolidated report of a year, when at least one of its units has a report for it. */
+async function consolidatedSession(sessions: ReportSessions, ref: ReportRef): Promise<Session | null> {
+  const exists = await sessions.consolidated?.exists(ref.unit, ref.year);
+  if (!exists) return null;
+  try {
+    return await sessions.open(ref);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
 }

@@ -75,6 +75,17 @@ export async function bundleWebHost(repo: string): Promise<string> {
   return outfile;
 }
 
+/** Every host still running, so that a run cut short (a test timing out, Ctrl+C) leaves none behind. */
+const running = new Set<ChildProcess>();
+
+/** Kills every host this process started that is still running. */
+export function killAllHosts(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+process.once('exit', killAllHosts);
+
 interface Host {
   child: ChildProcess;
   exited: Promise<void>;
@@ -87,9 +98,15 @@ function startHost(bundle: string, repo: string, dir: string): Host {
     [bundle, '--db', join(dir, 'crash.sqlite'), '--port', '0', '--packs', join(repo, 'resources', 'packs'), '--settings', join(dir, 'settings.json')],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  running.add(child);
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   const ready = new Promise<{ origin: string; token: string }>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {

@@ -8,6 +8,17 @@ import type { CatalogueEntry, Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
 import type { CellKey } from '../base/cellKey';
 import { UNIT_KINDS, type Unit } from '../base/unit';
+import {
+  ACCOUNTING_SYSTEMS,
+  BUDGET_LEVELS,
+  REPORT_KINDS,
+  type CellBreakdown,
+  type ConsolidationView,
+  type ExchangePlanView,
+  type RolloverPlanView,
+  type UnitRecord,
+  type UnitTreeNode,
+} from './registerContract';
 
 export { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
 export { UNIT_KINDS, type Unit, type UnitKind } from '../base/unit';
@@ -39,6 +50,10 @@ export interface ReportSnapshot extends ReportData {
   catalogues?: Record<string, CatalogueEntry[]>;
   /** The report's own 科目 (not in the year's catalogue), catalogue → code → name. */
   subjects?: Record<string, Record<string, string>>;
+  /** A department's consolidated report (部门汇总): computed from its units, read-only. */
+  consolidated?: boolean;
+  /** False while nothing of the report is stored: opening a year to look at it creates nothing. */
+  stored?: boolean;
 }
 
 export interface Settings {
@@ -62,7 +77,8 @@ const id = z.string().regex(ID_PATTERN);
 /** An amount in 分 or a count; null clears the cell. */
 const cellValue = z.number().int().refine(Number.isSafeInteger).nullable();
 
-export const reportRef = z.object({ unit: unitCode, year });
+/** `consolidated`: the department's 部门汇总 of the unit and its subordinate units, not its own report. */
+export const reportRef = z.object({ unit: unitCode, year, consolidated: z.boolean().optional() });
 
 /** 20 MB of file as base64 (4 characters per 3 bytes). */
 const MAX_FILE_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4;
@@ -165,6 +181,55 @@ export const apiSchemas = {
   getUndo: reportRef,
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
   recordUndo: reportRef.extend({ step: undoOp }),
+  /** The unit register (单位名录), archived units included. */
+  listRegister: z.object({}),
+  /** Changes a unit's register fields (name = rename); the code is its identity. */
+  updateUnitRecord: z.object({
+    code: unitCode,
+    name: z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称最长 100 字').optional(),
+    kind: z.enum(UNIT_KINDS, { error: '单位类型应为：行政单位、参照公务员法管理的事业单位 或 其他事业单位' }).optional(),
+    creditCode: z.string().trim().max(40).nullable().optional(),
+    budgetLevel: z.enum(BUDGET_LEVELS, { error: `预算级次应为：${BUDGET_LEVELS.join('、')}` }).nullable().optional(),
+    accountingSystem: z.enum(ACCOUNTING_SYSTEMS, { error: `执行会计制度应为：${ACCOUNTING_SYSTEMS.join('、')}` }).nullable().optional(),
+    reportKind: z.enum(REPORT_KINDS, { error: `报表类型应为：${REPORT_KINDS.join('、')}` }).optional(),
+  }),
+  /** Moves a unit under another parent (null: top level). */
+  moveUnit: z.object({ code: unitCode, parent: unitCode.nullable() }),
+  /** Removes a unit: deleted when it has no report and no subordinate, otherwise archived (归档) from `from`. */
+  removeUnit: z.object({ code: unitCode, from: year.optional() }),
+  /** Brings an archived unit back. */
+  restoreUnit: z.object({ code: unitCode }),
+  /** The register as a tree with each report's state for a year. */
+  unitTree: z.object({ year }),
+  /** The 调整表, members, hints and 户数 of a department's consolidated report. */
+  consolidationView: z.object({ unit: unitCode, year }),
+  /** Sets (or with null clears) the eliminated amount of one 调整表 line. */
+  setAdjustment: z.object({
+    unit: unitCode,
+    year,
+    key: z.string().min(1).max(200),
+    amount: cellValue,
+    note: z.string().max(500).optional(),
+  }),
+  /** The units that make up one consolidated cell, with amounts. */
+  cellBreakdown: z.object({ unit: unitCode, year, table: id, row: id, col: id }),
+  /** A unit's exchange file (报送文件) for its department. */
+  exportExchange: reportRef,
+  /** Reads an exchange file into a department and says what it would change; writes nothing. */
+  planExchangeImport: z.object({
+    dept: unitCode,
+    fileName: z.string().min(1).max(255),
+    base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+  }),
+  commitExchangeImport: z.object({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  /** What creating year Y+1 from year Y would carry over; writes nothing. */
+  planRollover: z.object({ unit: unitCode, from: year }),
+  /** Creates year Y+1 from year Y in one transaction. */
+  commitRollover: z.object({ unit: unitCode, from: year }),
+  /** Years that have at least one stored report, newest first. */
+  reportYears: z.object({}),
+  /** Deletes a report after a backup of the database. */
+  deleteReport: z.object({ unit: unitCode, year, confirm: z.literal(true, { error: '删除报表需要确认' }) }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -194,6 +259,22 @@ export interface ApiResults {
   exportNarrative: FileResult;
   getUndo: UndoHistory;
   recordUndo: { ok: true };
+  listRegister: UnitRecord[];
+  updateUnitRecord: UnitRecord;
+  moveUnit: UnitRecord;
+  removeUnit: { removed: 'deleted' | 'archived'; unit: UnitRecord | null };
+  restoreUnit: UnitRecord;
+  unitTree: UnitTreeNode[];
+  consolidationView: ConsolidationView;
+  setAdjustment: ConsolidationView;
+  cellBreakdown: CellBreakdown;
+  exportExchange: FileResult;
+  planExchangeImport: { planId: string; plan: ExchangePlanView };
+  commitExchangeImport: { unit: string; year: number; inputs: number };
+  planRollover: RolloverPlanView;
+  commitRollover: RolloverPlanView;
+  reportYears: number[];
+  deleteReport: { backup: string };
   getSettings: Settings;
   setSettings: Settings;
 }

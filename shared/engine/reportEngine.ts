@@ -156,6 +156,34 @@ export class ReportEngine implements ReportEngineApi {
     return sum;
   }
 
+  /**
+   * A cell as Σ coefficient × input cell (every formula is linear): how much each input contributes,
+   * so a consolidated cell can be split by unit. Undefined when the cell does not exist.
+   */
+  inputTerms(table: string, row: string, col: string): Map<CellKey, number> | undefined {
+    const start = this.graph.index.get(cellKey(table, row, col));
+    if (start === undefined) return undefined;
+    const { isInput, termStart, termCell, termCoef, keys } = this.graph;
+    const out = new Map<CellKey, number>();
+    const memo = new Map<number, Map<number, number>>();
+    const expand = (c: number): Map<number, number> => {
+      const known = memo.get(c);
+      if (known) return known;
+      const terms = new Map<number, number>();
+      if (isInput[c]) terms.set(c, 1);
+      else {
+        for (let k = termStart[c] ?? 0; k < (termStart[c + 1] ?? 0); k++) {
+          const coef = termCoef[k] ?? 0;
+          for (const [input, w] of expand(termCell[k] ?? 0)) terms.set(input, (terms.get(input) ?? 0) + coef * w);
+        }
+      }
+      memo.set(c, terms);
+      return terms;
+    };
+    for (const [input, w] of expand(start)) if (w !== 0) out.set(keys[input] ?? '', w);
+    return out;
+  }
+
   isInput(table: string, row: string, col: string): boolean {
     const id = this.graph.index.get(cellKey(table, row, col));
     return id !== undefined && this.graph.isInput[id] === 1;

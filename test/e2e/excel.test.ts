@@ -104,8 +104,9 @@ describe('Excel in Chromium', () => {
     await shot('excel-02-export-dialog');
     // Only T03 is filled: 收入总计 ≠ 支出总计 (T01-5, 强制), so the version to submit is refused.
     await dialog.getByRole('button', { name: '导出', exact: true }).click();
-    await expect.poll(() => message().textContent()).toContain('不能导出报送版');
-    expect(await message().textContent()).toContain('T01-5');
+    // The refusal is in the dialog, where the clerk is looking (the message bar is behind it).
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('不能导出报送版');
+    expect(await dialog.getByRole('alert').textContent()).toContain('T01-5');
     // The dialog stays open with the clerk's choices, so a 核对稿 is one click away.
     expect(await dialog.getByRole('radio', { name: '留空' }).isChecked()).toBe(true);
     await dialog.getByRole('radio', { name: /核对稿/ }).check();

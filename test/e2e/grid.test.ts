@@ -261,6 +261,35 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
       await shot(`layout-${code}`);
     }
   });
+
+  it('a column narrowed at its header edge keeps its width for its table; an amount too wide shows ####', async () => {
+    await openTab('公开03表');
+    const head = page.locator('.table-view .sheet thead th[data-col="s0:c2"]');
+    const handle = head.locator('.col-resize');
+    const before = await head.boundingBox();
+    const grip = await handle.boundingBox();
+    if (!before || !grip) throw new Error('no header box');
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + grip.width / 2 - (before.width - 64), grip.y + grip.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const narrowed = (await head.boundingBox())?.width ?? 0;
+    expect(Math.abs(narrowed - 64)).toBeLessThanOrEqual(2);
+    await cell('2010301', 'c2').click();
+    await page.keyboard.type('123456789');
+    await page.keyboard.press('Enter');
+    // Never a number with digits cut off: the cell shows #### and the value is its tooltip.
+    await expect.poll(() => cell('2010301', 'c2').getAttribute('title')).toBe('123,456,789.00');
+    expect(await text('2010301', 'c2')).toMatch(/^#{3,}$/);
+    await shot('hashes');
+    // The width is the table's own: another table does not take it, and coming back (or reloading) keeps it.
+    await openTab('公开02表');
+    const other = (await page.locator('.table-view .sheet thead th[data-col="s0:c2"]').boundingBox())?.width ?? 0;
+    expect(other).toBeGreaterThan(100);
+    await page.reload();
+    await openTab('公开03表');
+    expect(Math.abs(((await head.boundingBox())?.width ?? 0) - narrowed)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('the grid at 1366×768 with the system zoom at 125 %', () => {

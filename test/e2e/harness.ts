@@ -30,17 +30,23 @@ function ensureBuilt(): void {
   if (result.status !== 0) throw new Error('electron-vite build failed');
 }
 
-/**
- * `year`: the report year the workstation opens first. The workstation itself opens the newest year
- * (2025); these tests were written on the 2020 report, so they start there unless told otherwise.
- */
-export async function startWorkstation(options: { year?: number } = {}): Promise<Workstation> {
+export interface WorkstationOptions {
+  /** The database file (default: report.sqlite in a fresh temp folder). */
+  dbPath?: string;
+  /**
+   * The report year the workstation opens first. The workstation itself opens the newest year
+   * (2025); these tests were written on the 2020 report, so they start there unless told otherwise.
+   */
+  year?: number;
+}
+
+export async function startWorkstation(options: WorkstationOptions = {}): Promise<Workstation> {
   ensureBuilt();
   await mkdir(SHOTS, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'juesuan-e2e-'));
   await writeFile(join(dir, 'settings.json'), JSON.stringify({ lastYear: options.year ?? 2020 }));
   const services = await createServices({
-    dbPath: join(dir, 'report.sqlite'),
+    dbPath: options.dbPath ?? join(dir, 'report.sqlite'),
     packsDir: join(ROOT, 'resources/packs'),
     settingsFile: join(dir, 'settings.json'),
   });

@@ -45,6 +45,9 @@ function startWorker(limits: WorkbookLimits): Worker {
   return new Worker(new URL('./workbookWorker.js', here), { resourceLimits });
 }
 
+/** How long a fresh worker may take to load exceljs before a read gives up (not counted against the file). */
+const STARTUP_MS = 60_000;
+
 interface Pending {
   resolve(grids: Grid[]): void;
   reject(err: Error): void;
@@ -67,13 +70,23 @@ class ReaderThread {
   }
 
   private heapMb = 0;
+  /** Resolves when the current worker has loaded its modules. */
+  private ready: Promise<void> = Promise.resolve();
 
   private ensure(limits: WorkbookLimits): Worker {
     if (this.worker && this.heapMb === limits.heapMb) return this.worker;
     if (this.worker) void this.worker.terminate();
     this.heapMb = limits.heapMb;
     const worker = startWorker(limits);
-    worker.on('message', (reply: ReadReply) => {
+    let markReady: () => void = () => undefined;
+    this.ready = new Promise<void>((resolve) => {
+      markReady = resolve;
+    });
+    worker.on('message', (reply: ReadReply | { ready: true }) => {
+      if ('ready' in reply) {
+        markReady();
+        return;
+      }
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
@@ -101,8 +114,22 @@ class ReaderThread {
     return worker;
   }
 
-  private readNow(bytes: Uint8Array, fileLabel: string, limits: WorkbookLimits): Promise<Grid[]> {
+  private async readNow(bytes: Uint8Array, fileLabel: string, limits: WorkbookLimits): Promise<Grid[]> {
     const worker = this.ensure(limits);
+    // A worker that cannot even start (a broken install) must not leave the caller waiting for ever.
+    let startTimer: NodeJS.Timeout | undefined;
+    const started = await Promise.race([
+      this.ready.then(() => true),
+      new Promise<boolean>((r) => {
+        startTimer = setTimeout(() => r(false), STARTUP_MS);
+      }),
+    ]);
+    clearTimeout(startTimer);
+    if (!started) {
+      if (this.worker === worker) this.worker = null;
+      void worker.terminate();
+      throw new AppError(`文件“${fileLabel}”未能读取：读取程序启动失败，请重试`, { file: fileLabel });
+    }
     const id = this.nextId++;
     return new Promise<Grid[]>((resolve, reject) => {
       const timer = setTimeout(() => {

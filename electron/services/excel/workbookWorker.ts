@@ -36,3 +36,5 @@ async function handle(request: ReadRequest): Promise<ReadReply> {
 parentPort?.on('message', (request: ReadRequest) => {
   void handle(request).then((reply) => parentPort?.postMessage(reply));
 });
+// Loaded (exceljs and all): the reader starts a file's deadline only now, so a slow start is not the file's time.
+parentPort?.postMessage({ ready: true });

@@ -4,7 +4,7 @@
  * clerk's data). Paths are compared after resolving symbolic links, without regard to letter case
  * on Windows and macOS, and by device and inode when the target exists.
  */
-import { existsSync, openSync, readSync, closeSync, realpathSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { fileIdentity, openDatabaseFiles, SQLITE_COMPANIONS } from './openDatabases';
@@ -53,24 +53,19 @@ export function assertSafeOutput(target: string): string {
   for (const db of openDatabaseFiles()) {
     const dbCanonical = canonicalPath(db.path);
     if (canonical === dbCanonical || (targetId !== null && targetId === db.id)) {
-      return throwing(refusal(full, `这是正在使用的数据库文件“${db.path}”`));
+      throw refusal(full, `这是正在使用的数据库文件“${db.path}”`);
     }
     for (const suffix of SQLITE_COMPANIONS) {
       const companion = `${db.path}${suffix}`;
       if (canonical === canonicalPath(companion) || (targetId !== null && targetId === fileIdentity(companion))) {
-        return throwing(refusal(full, `这是正在使用的数据库“${db.path}”的附属文件`));
+        throw refusal(full, `这是正在使用的数据库“${db.path}”的附属文件`);
       }
     }
   }
-  if (startsWithSqliteHeader(full)) return throwing(refusal(full, '该文件是一个 SQLite 数据库（可能保存着报表数据），不能被覆盖'));
+  if (startsWithSqliteHeader(full)) throw refusal(full, '该文件是一个 SQLite 数据库（可能保存着报表数据），不能被覆盖');
   for (const suffix of SQLITE_COMPANIONS) {
-    if (full.endsWith(suffix) && startsWithSqliteHeader(full.slice(0, -suffix.length)) && existsSync(full.slice(0, -suffix.length))) {
-      return throwing(refusal(full, `这是数据库“${full.slice(0, -suffix.length)}”的附属文件`));
-    }
+    const base = full.slice(0, -suffix.length);
+    if (full.endsWith(suffix) && startsWithSqliteHeader(base)) throw refusal(full, `这是数据库“${base}”的附属文件`);
   }
   return full;
-}
-
-function throwing(err: AppError): never {
-  throw err;
 }

@@ -52,7 +52,7 @@ export function storageMessage(code: string, file: string): string | null {
     case 'SQLITE_READONLY':
     case 'SQLITE_PERM':
     case 'SQLITE_AUTH':
-      return `数据库“${file}”是只读的（文件或所在文件夹不允许写入），无法保存修改。请检查文件属性和文件夹权限，或把数据库复制到可以写入的文件夹后再打开。`;
+      return `数据库“${file}”是只读的（文件或所在文件夹不允许写入），无法保存修改。请检查该文件（及同名的 -wal、-shm 文件）和所在文件夹的权限，或把数据库复制到可以写入的文件夹后再打开。`;
     case 'SQLITE_CANTOPEN':
       return `无法打开数据库“${file}”：文件或所在文件夹不存在，或没有读写权限。请检查路径和权限。`;
     case 'SQLITE_CORRUPT':

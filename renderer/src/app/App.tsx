@@ -9,11 +9,18 @@ import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { NarrativeView } from '../narrative/NarrativeView';
 import { useLiveNarrative } from '../narrative/useLiveNarrative';
 import { TableView } from '../table/TableView';
+import { BreakdownDialog } from '../dept/BreakdownDialog';
+import { cellAt } from '../dept/cellAt';
+import { DeptView } from '../dept/DeptView';
+import { RegisterDialog } from '../dept/RegisterDialog';
 import { stepText } from '../edit/stepText';
 import { errorText } from './reportSession';
 import { TopBar, type SaveStatus } from './TopBar';
 import { UnitForm } from './UnitForm';
 import { useReport } from './useReport';
+
+/** The tab of a consolidated report that shows its 调整表, members and 户数. */
+const DEPT_TAB = '#dept';
 
 type Message = { kind: 'error' | 'info'; text: string; id: number };
 
@@ -32,6 +39,11 @@ export function App() {
   const [newUnitOpen, setNewUnitOpen] = useState(false);
   const [tab, setTab] = useState<string | null>(null);
   const messageId = useRef(0);
+  // 部门汇总: the selected unit's department (itself and every unit below it), read-only.
+  const [consolidated, setConsolidated] = useState(false);
+  const [registerOpen, setRegisterOpen] = useState(false);
+  const [breakdown, setBreakdown] = useState<{ table: string; row: string; col: string } | null>(null);
+  const [storedYears, setStoredYears] = useState<number[]>([]);
 
   const notify = useCallback((kind: 'error' | 'info', text: string) => {
     messageId.current += 1;
@@ -70,10 +82,15 @@ export function App() {
   }, [api]);
 
   const unit = useMemo(() => units.find((u) => u.code === unitCode) ?? null, [units, unitCode]);
-  const years = useMemo(() => reportYears(packs), [packs]);
+  const isDept = useMemo(() => units.some((u) => u.parent === unitCode), [units, unitCode]);
+  // Years with a stored report (a year rolled over past the last installed format) can be opened too.
+  const years = useMemo(() => [...new Set([...reportYears(packs), ...storedYears])].sort((a, b) => b - a), [packs, storedYears]);
   // Bumped after an Excel import so the report is opened again from the store.
   const [revision, setRevision] = useState(0);
-  const report = useReport(api, unit, year, revision);
+  useEffect(() => {
+    api.reportYears({}).then(setStoredYears, () => setStoredYears([]));
+  }, [api, revision]);
+  const report = useReport(api, unit, year, revision, consolidated && isDept);
   const session = report.kind === 'ready' ? report.session : null;
   const narrativeError = useCallback((text: string) => notify('error', text), [notify]);
   const narrative = useLiveNarrative(api, session, narrativeError);
@@ -96,7 +113,8 @@ export function App() {
     if (!session) return;
     setSave({ kind: 'idle' });
     const tables = session.engine.tableIds();
-    setTab((current) => (current && tables.includes(current) ? current : (tables[0] ?? null)));
+    const keep = (t: string) => tables.includes(t) || (t === DEPT_TAB && session.consolidated);
+    setTab((current) => (current && keep(current) ? current : (tables[0] ?? null)));
     return session.on({
       saving: (state) => setSave(state),
       // Undo works across tables: open the table it changes, select the cell, say what it undid.
@@ -119,6 +137,18 @@ export function App() {
     return () => window.removeEventListener('beforeunload', guard);
   }, [save.kind]);
 
+  const reloadUnits = () => {
+    api.listUnits({}).then(setUnits, (err: unknown) => notify('error', errorText(err)));
+    setRevision((r) => r + 1);
+  };
+  const openFromRegister = (code: string, dept: boolean, y?: number) => {
+    setRegisterOpen(false);
+    setUnitCode(code);
+    setConsolidated(dept);
+    if (y !== undefined) setYear(y);
+    setRevision((r) => r + 1);
+    remember({ lastUnit: code, ...(y !== undefined ? { lastYear: y } : {}) });
+  };
   const chooseUnit = (code: string) => {
     setUnitCode(code);
     remember({ lastUnit: code });
@@ -157,11 +187,28 @@ export function App() {
         onYear={chooseYear}
         onDisplayUnit={chooseDisplayUnit}
         yearLabel={(y) => yearLabel(y, packs)}
-        tools={<ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => {
+        tools={
+          <>
+            <button type="button" onClick={() => setRegisterOpen(true)} disabled={units.length === 0}>
+              单位名录
+            </button>
+            <button
+              type="button"
+              aria-pressed={consolidated && isDept}
+              className={consolidated && isDept ? 'on' : undefined}
+              disabled={!isDept}
+              title={isDept ? '本单位及全部下级单位的部门汇总（只读）' : '所选单位没有下级单位'}
+              onClick={() => setConsolidated((c) => !c)}
+            >
+              部门汇总
+            </button>
+            <ExcelTools api={api} session={session} displayUnit={displayUnit} notify={notify} onImported={() => {
               // An import replaced the figures: undoing edits made before it would write over the imported ones.
               const ref = session?.ref;
               void (ref ? api.recordUndo({ ...ref, step: { op: 'clear' } }).catch(() => undefined) : Promise.resolve()).then(() => setRevision((r) => r + 1));
-            }} />}
+            }} />
+          </>
+        }
       />
       {message && (
         <div className={`message-bar message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} key={message.id}>
@@ -183,6 +230,16 @@ export function App() {
           {years.length === 0 && <div className="splash error">没有可用的报表模板（报表包），无法打开任何年度</div>}
           {report.kind === 'loading' && <div className="splash">正在打开报表…</div>}
           {report.kind === 'failed' && <div className="splash error">无法打开报表：{report.message}</div>}
+          {session?.consolidated && (
+            <div className="dept-banner" role="note">
+              部门汇总（只读）：{session.unit.name}及其全部下级单位的报表之和减去调整表；双击金额查看由哪些单位构成。
+            </div>
+          )}
+          {session && !session.consolidated && !session.stored && (
+            <div className="unsaved-note" role="note">
+              {session.unit.name} {session.year} 年度尚无报表：查看不会建立报表，输入第一个数后自动建立。
+            </div>
+          )}
           {session && (
             <>
               <nav className="tabs" role="tablist">
@@ -211,9 +268,37 @@ export function App() {
                     情况说明
                   </button>
                 )}
+                {session.consolidated && (
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === DEPT_TAB}
+                    className={tab === DEPT_TAB ? 'tab active' : 'tab'}
+                    onClick={() => setTab(DEPT_TAB)}
+                    title="抵销部门内部上下级之间收支的调整表、纳入汇总的单位和户数"
+                  >
+                    调整表
+                  </button>
+                )}
               </nav>
+              {tab === DEPT_TAB && session.consolidated && (
+                <DeptView api={api} dept={session.unit.code} year={session.year} notify={notify} onChanged={() => setRevision((r) => r + 1)} />
+              )}
               {tab === NARRATIVE_TAB && narrative && <NarrativeView live={narrative} notify={notify} />}
-              {tab && tab !== NARRATIVE_TAB && (
+              {tab && tab !== NARRATIVE_TAB && tab !== DEPT_TAB && (
+                <div
+                  className="table-host"
+                  onDoubleClickCapture={(e) => {
+                    if (!session.consolidated) return;
+                    const at = cellAt(e.target);
+                    const row = at ? session.engine.layout(tab).sides[at.side]?.rows[at.line] : undefined;
+                    if (!at || !row || !row.cells.includes(at.col)) return;
+                    // The consolidated grid is read-only: a double-click shows the units, it never starts editing.
+                    e.stopPropagation();
+                    e.preventDefault();
+                    setBreakdown({ table: tab, row: row.id, col: at.col });
+                  }}
+                >
                 <TableView
                   key={`${session.unit.code}-${session.year}-${tab}`}
                   session={session}
@@ -223,6 +308,7 @@ export function App() {
                   marks={auditing.marks}
                   focusCell={jump}
                 />
+                </div>
               )}
             </>
           )}
@@ -231,6 +317,12 @@ export function App() {
         </div>
       )}
       {auditing.reportView}
+      {registerOpen && year !== null && (
+        <RegisterDialog api={api} year={year} notify={notify} onOpen={openFromRegister} onChanged={reloadUnits} onClose={() => setRegisterOpen(false)} />
+      )}
+      {breakdown && session?.consolidated && (
+        <BreakdownDialog api={api} dept={session.unit.code} year={session.year} cell={breakdown} onClose={() => setBreakdown(null)} />
+      )}
       {newUnitOpen && (
         <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && setNewUnitOpen(false)}>
           <div className="modal" role="dialog" aria-modal="true" aria-label="新建单位">

@@ -30,29 +30,38 @@ export function errorText(err: unknown): string {
  * A change is applied to the engine only after the store has it, so what the clerk sees is always
  * what is on disk. Writes go through one queue so they land in the order they were made.
  */
+export const READ_ONLY = '部门汇总表由所属单位的报表汇总计算，不能直接修改；请打开单位的报表修改，或在“调整表”中修改抵销数';
+
 export class ReportSession {
   readonly engine: ReportEngineApi;
   readonly undo = new UndoStack();
   private readonly filled: Set<CellKey>;
   private readonly queue = new SerialQueue();
   private readonly listeners = new Set<Partial<SessionEvents>>();
+  /** A department's consolidated report: computed from its units, never typed into. */
+  readonly consolidated: boolean;
+  /** False while nothing of the report is stored (it is created by the first write). */
+  stored: boolean;
 
   constructor(
     private readonly api: Api,
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects'>>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'consolidated' | 'stored'>>,
     history?: UndoHistory,
   ) {
     this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
     this.filled = new Set(Object.keys(snapshot.inputs));
+    this.consolidated = snapshot.consolidated === true;
+    this.stored = snapshot.stored !== false;
     // A step whose cells no longer exist (their 科目 row was removed) cannot be undone; it is left out.
     if (history) this.undo.load(history, (batch) => batch.every((c) => this.engine.isInput(c.table, c.row, c.col)));
   }
 
   /** Keeps the undo history with the report; a failure costs only the history, never a value. */
   private async keepUndo(step: UndoOp): Promise<void> {
+    if (this.consolidated) return;
     try {
       await this.api.recordUndo({ ...this.ref, step });
     } catch {
@@ -61,7 +70,7 @@ export class ReportSession {
   }
 
   get ref(): ReportRef {
-    return { unit: this.unit.code, year: this.year };
+    return this.consolidated ? { unit: this.unit.code, year: this.year, consolidated: true } : { unit: this.unit.code, year: this.year };
   }
 
   on(listener: Partial<SessionEvents>): () => void {
@@ -96,6 +105,7 @@ export class ReportSession {
         .map((e) => ({ table: e.table, row: e.row, col: e.col, before: this.valueOf(e.table, e.row, e.col), after: e.value }))
         .filter((c) => c.before !== c.after);
       if (batch.length === 0) return { ok: true, changed: [], written: 0 } satisfies CommitResult;
+      if (this.consolidated) return { ok: false, message: READ_ONLY } satisfies CommitResult;
       for (const e of edits) {
         const problem = this.engine.checkEdit(e);
         if (problem) return { ok: false, message: problem } satisfies CommitResult;
@@ -110,6 +120,7 @@ export class ReportSession {
         return { ok: false, message } satisfies CommitResult;
       }
       const changed = this.engine.setInputs(toWrite);
+      this.stored = true;
       for (const e of toWrite) {
         const key = cellKey(e.table, e.row, e.col);
         if (e.value === null) this.filled.delete(key);
@@ -151,6 +162,7 @@ export class ReportSession {
   /** `names` names codes the catalogue lacks (the clerk's own 科目, marked and listed by G-1). */
   addRows(table: string, codes: string[], names?: Record<string, string>): Promise<RowChange> {
     return this.queue.run(async () => {
+      if (this.consolidated) throw new Error(READ_ONLY);
       this.emit('saving', { kind: 'saving' });
       try {
         await this.api.addRows({ ...this.ref, table, rows: codes, ...(names ? { names } : {}) });
@@ -168,6 +180,7 @@ export class ReportSession {
   /** Removes a 科目 row, the rows below it and their inputs. */
   removeRow(table: string, row: string): Promise<RowChange> {
     return this.queue.run(async () => {
+      if (this.consolidated) throw new Error(READ_ONLY);
       this.emit('saving', { kind: 'saving' });
       try {
         await this.api.removeRow({ ...this.ref, table, row });

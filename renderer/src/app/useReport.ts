@@ -14,7 +14,7 @@ export type ReportState =
  * Opens the report of a unit for a year (creating it on first open) with its pack; packs are fetched
  * once. A new `revision` opens it again, after something outside the session (an import) wrote it.
  */
-export function useReport(api: Api, unit: Unit | null, year: number | null, revision = 0): ReportState {
+export function useReport(api: Api, unit: Unit | null, year: number | null, revision = 0, consolidated = false): ReportState {
   const [state, setState] = useState<ReportState>({ kind: 'none' });
   const packs = useRef(new Map<string, Pack>());
   useEffect(() => {
@@ -26,7 +26,7 @@ export function useReport(api: Api, unit: Unit | null, year: number | null, revi
     setState({ kind: 'loading' });
     void (async () => {
       try {
-        const snapshot = await api.openReport({ unit: unit.code, year });
+        const snapshot = await api.openReport(consolidated ? { unit: unit.code, year, consolidated: true } : { unit: unit.code, year });
         let pack = packs.current.get(snapshot.packId);
         if (!pack) {
           pack = await api.getPack({ packId: snapshot.packId });
@@ -35,7 +35,7 @@ export function useReport(api: Api, unit: Unit | null, year: number | null, revi
         // The year's own catalogues (the bureau's file, kept in the database) replace the pack's.
         const yearPack = snapshot.catalogues ? withYearCatalogues(pack, year, snapshot.catalogues) : pack;
         // The undo history comes with the report; without it the report still opens (Ctrl+Z starts afresh).
-        const history = await api.getUndo({ unit: unit.code, year }).catch(() => undefined);
+        const history = consolidated ? undefined : await api.getUndo({ unit: unit.code, year }).catch(() => undefined);
         if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, yearPack, snapshot.unit, year, snapshot, history) });
       } catch (err) {
         if (!cancelled) setState({ kind: 'failed', message: errorText(err) });
@@ -44,6 +44,6 @@ export function useReport(api: Api, unit: Unit | null, year: number | null, revi
     return () => {
       cancelled = true;
     };
-  }, [api, unit, year, revision]);
+  }, [api, unit, year, revision, consolidated]);
   return state;
 }

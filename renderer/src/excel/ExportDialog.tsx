@@ -18,16 +18,19 @@ export function ExportDialog({ api, session, displayUnit, notify, onClose }: Pro
   const [blankZeros, setBlankZeros] = useState(false);
   const [draft, setDraft] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A refusal (the 报送版 while a 强制 rule fails) is shown in the dialog: the message bar is behind it.
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const run = async () => {
     setBusy(true);
+    setRefusal(null);
     try {
       const file = await api.exportXlsx({ ...session.ref, wan: unit === '万元', blankZeros, draft });
       saveFile(file);
       notify('info', `已导出“${file.fileName}”`);
       onClose();
     } catch (err) {
-      notify('error', `导出 Excel 失败：${errorText(err)}`);
+      setRefusal(`导出 Excel 失败：${errorText(err)}`);
       setBusy(false);
     }
   };
@@ -65,6 +68,11 @@ export function ExportDialog({ api, session, displayUnit, notify, onClose }: Pro
             <input type="radio" name="export-kind" checked={draft} onChange={() => setDraft(true)} /> 核对稿（审核未通过时封面注明“不得报送”）
           </label>
         </fieldset>
+        {refusal && (
+          <p className="form-error" role="alert">
+            {refusal}
+          </p>
+        )}
         <div className="modal-actions">
           <button type="button" onClick={onClose} disabled={busy}>
             取消

@@ -160,6 +160,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     marked: new Map<HTMLTableCellElement, readonly string[]>(),
     dragging: false,
     lastInput: 0,
+    /** A cell whose entry was refused in the message bar (the clerk had left it); corrected, the bar says so. */
+    refusedKey: null as CellKey | null,
   });
   const unitRef = useRef(unit);
   unitRef.current = unit;
@@ -405,6 +407,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         if (leaving) {
           // The clerk has gone elsewhere: the text cannot stay open, so it is named where they will see it.
           notify('error', `输入有误，未写入：${where}：${parsed.message}`);
+          s.refusedKey = c.key;
           setMode('ready');
           return true;
         }
@@ -412,7 +415,13 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         return false;
       }
       setMode('ready');
-      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.fen }], '');
+      const corrected = s.refusedKey === c.key ? describeCell(table, c.row, column) : null;
+      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.fen }], '').then((res) => {
+        if (res.ok && corrected && s.refusedKey === c.key) {
+          s.refusedKey = null;
+          notify('info', `已改正：${corrected}`);
+        }
+      });
       return true;
     },
     [setMode, table, notify, say, write],

@@ -96,7 +96,7 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
           </span>
         </div>
       </header>
-      {subjectSource && subjectSource.type === 'subject' && (
+      {subjectSource && subjectSource.type === 'subject' && !session.consolidated && (
         <div className="row-tools">
           <AddSubjectBox session={session} table={table.id} catalogue={subjectSource.catalogue} present={present} notify={notify} />
           <button type="button" disabled={!removable} onClick={() => removable && setRemoving(removable)} title="删除选中的科目行及其下级科目">

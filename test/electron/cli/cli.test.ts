@@ -117,11 +117,17 @@ describe('juesuan CLI', () => {
     expect(text).toContain('行政运行');
   });
 
-  it('refuses bad sets without leaving a half-added row', async () => {
+  // Split in three (each spawns a few CLI processes) so each stays within the test time on a busy machine.
+  it('refuses bad sets without leaving a half-added row: amounts, computed cells, unknown 科目', async () => {
     const before = (await showJson(db)).text;
     expect(await refused('set', ...report(db), 'T03', '2010350', 'c2', '12abc')).toContain('不是有效的金额');
     expect(await refused('set', ...report(db), 'T03', '2010350', 'c1', '5')).toContain('自动计算');
     expect(await refused('set', ...report(db), 'T03', '9999999', 'c2', '5')).toContain('9999999');
+    expect((await showJson(db)).text).toBe(before);
+  });
+
+  it('refuses bad sets without leaving a half-added row: counts, years without a pack, unknown units', async () => {
+    const before = (await showJson(db)).text;
     expect(await refused('set', ...report(db), 'T09', 'NABRGRP', 'c2', '1.5')).toContain('不是整数');
     expect(await refused('set', '--db', db, '--unit', '001', '--year', '2026', 'T03', '2010301', 'c2', '1')).toBe(
       '没有 2026 年度的报表格式（已安装的年度：2020–2021、2022–2025；上一年度的数据按下一年度的格式填写或导入）',
@@ -129,6 +135,11 @@ describe('juesuan CLI', () => {
     expect(await refused('set', '--db', db, '--unit', '404', '--year', '2020', 'T03', '2010301', 'c2', '1')).toContain(
       '单位 404 不存在',
     );
+    expect((await showJson(db)).text).toBe(before);
+  });
+
+  it('refuses bad sets without leaving a half-added row: missing database, missing packs', async () => {
+    const before = (await showJson(db)).text;
     expect(await refused('show', ...report(join(temp.dir, 'missing.db')))).toContain('不存在');
     const emptyPacks = join(temp.dir, 'no-packs');
     await mkdir(emptyPacks, { recursive: true });

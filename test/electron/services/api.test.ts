@@ -76,7 +76,7 @@ describe('packs and settings', () => {
 });
 
 describe('openReport', () => {
-  it('creates an empty report on first open', async () => {
+  it('opens an empty report without creating it; the first write stores it', async () => {
     expect(await store.findReport('001', 2020)).toBeUndefined();
     expect(await api.openReport(ref)).toEqual({
       unit: { code: '001', name: '隆阳区政务服务管理局', kind: '行政单位', parent: null },
@@ -85,8 +85,13 @@ describe('openReport', () => {
       rows: {},
       inputs: {},
       texts: {},
+      consolidated: false,
+      stored: false,
     });
+    expect(await store.findReport('001', 2020)).toBeUndefined();
+    await api.setCells({ ...ref, edits: [{ table: 'T01', row: 'IBEG', col: 'c1', value: 1 }] });
     expect(await store.findReport('001', 2020)).toMatchObject({ unitCode: '001', year: 2020, packId: 'mini-2020' });
+    expect((await api.openReport(ref)).stored).toBe(true);
   });
 
   it('opens the year before the first pack in that pack, for the figures of last year', async () => {

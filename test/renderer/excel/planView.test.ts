@@ -93,3 +93,28 @@ describe('shownValue', () => {
     expect(LINES_SHOWN).toBeGreaterThan(0);
   });
 });
+
+describe('what will not be imported', () => {
+  it('puts tables that will not be imported first, in the refused tone, marked 不会导入 with their sheet', () => {
+    const sections = planSections(
+      plan({
+        complete: false,
+        unreadTables: [{ sheet: '项目支出', title: '一般公共预算财政拨款项目支出决算表', reason: '本报表格式（yn-2020）没有这张表' }],
+        changedValues: [{ ...at, before: 1, after: 2 }],
+      }),
+    );
+    expect(sections.map((s) => s.key)).toEqual(['unread', 'changed']);
+    expect(sections[0]?.tone).toBe('refused');
+    expect(sections[0]?.lines).toEqual([{ text: '不会导入：一般公共预算财政拨款项目支出决算表——本报表格式（yn-2020）没有这张表', place: '项目支出' }]);
+  });
+
+  it('lists cells kept with their stored figure and place', () => {
+    const sections = planSections(plan({ complete: false, keptValues: [{ ...at, before: 80_000_000, after: 80_000_000, sheet: '公开03表', cell: 'D9' }] }));
+    expect(sections.find((s) => s.key === 'kept')?.lines).toEqual([{ text: '支出决算表 第“2010301 行政运行”行“基本支出”：保留 800,000.00', place: '公开03表!D9' }]);
+  });
+
+  it('never says a file changes nothing when part of it cannot be read', () => {
+    const p = plan({ complete: false, unreadTables: [{ sheet: 'S', title: 'X表', reason: 'r' }], notPlaced: [{ sheet: 'S', cell: 'A1', reason: 'x' }] });
+    expect(planSummary(p)).toBe('导入不会改变任何数值；另有 1 张表不会导入、1 处未能导入。');
+  });
+});

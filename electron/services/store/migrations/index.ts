@@ -5,7 +5,8 @@
  */
 import { sql as init } from './0001_init';
 import { sql as undoSteps } from './0002_undo_steps';
-import { sql as yearCatalogues } from './0003_year_catalogues';
+import { sql as register } from './0003_register';
+import { sql as yearCatalogues } from './0006_year_catalogues';
 
 export interface Migration {
   id: number;
@@ -16,5 +17,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_init', sql: init },
   { id: 2, name: '0002_undo_steps', sql: undoSteps },
-  { id: 3, name: '0003_year_catalogues', sql: yearCatalogues },
+  { id: 3, name: '0003_register', sql: register },
+  { id: 6, name: '0006_year_catalogues', sql: yearCatalogues },
 ];

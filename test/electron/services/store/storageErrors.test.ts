@@ -101,16 +101,16 @@ describe('a read-only database', () => {
         await chmod(dir, 0o555);
       }
       const before = await readFile(file);
-      for (const args of [
-        ['set', '--db', file, '--unit', '001', '--year', '2020', 'T03', '2010301', 'c2', '1.00'],
-        ['show', '--db', file, '--unit', '001', '--year', '2020'],
-      ]) {
-        const run = await runMain(...args);
-        expect(run.code).toBe(1);
+      const readOnly = (run: { code: number; stderr: string }) =>
         expect(run.stderr).toBe(
-          `数据库“${file}”是只读的（文件或所在文件夹不允许写入），无法保存修改。请检查文件属性和文件夹权限，或把数据库复制到可以写入的文件夹后再打开。\n`,
+          `数据库“${file}”是只读的（文件或所在文件夹不允许写入），无法保存修改。请检查该文件（及同名的 -wal、-shm 文件）和所在文件夹的权限，或把数据库复制到可以写入的文件夹后再打开。\n`,
         );
-      }
+      const set = await runMain('set', '--db', file, '--unit', '001', '--year', '2020', 'T03', '2010301', 'c2', '1.00');
+      expect(set.code).toBe(1);
+      readOnly(set);
+      // Reading may work (sqlite can read a WAL database whose -shm it can map) or be refused the same way.
+      const show = await runMain('show', '--db', file, '--unit', '001', '--year', '2020');
+      if (show.code !== 0 || disk) readOnly(show);
       expect(await readFile(file)).toEqual(before);
     } finally {
       if (disk) {
@@ -173,5 +173,19 @@ describe('a database locked by another program', () => {
       await db.close();
       await new Promise<void>((resolve) => other.exec('ROLLBACK', () => other.close(() => resolve())));
     }
+  });
+});
+
+describe('the last net at the boundary', () => {
+  it('turns an escaped SQLite or disk error into Chinese, and leaves program errors alone', async () => {
+    const { asClerkError } = await import('../../../../electron/services/clerkError');
+    const sqlite = Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' });
+    expect((asClerkError(sqlite) as Error).message).toMatch(/^磁盘空间不足，数据库“数据库文件”/);
+    const disk = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/x/a.xlsx' });
+    expect((asClerkError(disk) as Error).message).toBe('磁盘空间不足，无法写入“/x/a.xlsx”。请清理磁盘后重试。');
+    const bug = new TypeError('x is undefined');
+    expect(asClerkError(bug)).toBe(bug);
+    const constraint = Object.assign(new Error('SQLITE_CONSTRAINT: UNIQUE'), { code: 'SQLITE_CONSTRAINT' });
+    expect(asClerkError(constraint)).toBe(constraint);
   });
 });

@@ -1,0 +1,312 @@
+/**
+ * The consolidated reports of departments, as sessions like any report (read-only): built from the
+ * store's sums over the member reports, kept in memory and followed edit by edit, so opening a
+ * department after one unit's edit costs a few cells, not a re-sum. Another connection's commit
+ * (PRAGMA data_version) or a change of rows, units or reports makes the next open rebuild it.
+ */
+import type { ReportRef } from '../../../shared/api/contract';
+import { cellKey, splitCellKey } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import type { CellBreakdown, ConsolidationMember, ConsolidationView, UnitRecord } from '../../../shared/api/registerContract';
+import { compositionTexts, householdCounts, opexSentence, type ComposedUnit } from '../../../shared/consolidate/composition';
+import { ADMIN_KINDS, Consolidation, trackedColumns, type CellEditDelta, type ConsolidationData } from '../../../shared/consolidate/consolidation';
+import { NO_ROLES, type ConsolidationRoles } from '../../../shared/consolidate/roles';
+import { cellTitle, rowTitle } from '../../../shared/engine/labels';
+import { formatAmount } from '../../../shared/money/fen';
+import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
+import { subjectSource } from '../../../shared/engine/layout';
+import type { ReportEngine } from '../../../shared/engine/reportEngine';
+import type { Pack } from '../../../shared/pack/model';
+import { reportSubjects, type ReportSessions, type Session } from '../reportSessions';
+import { subjectNamesFromTexts, withClerkSubjects } from '../../../shared/pack/clerkSubjects';
+import type { RegisterStore, ReportListing } from '../store/registerStore';
+import { activeIn, deptMembers, type DeptMember } from './deptMembers';
+
+export interface ConsolidatedState {
+  dept: UnitRecord;
+  year: number;
+  pack: Pack;
+  roles: ConsolidationRoles;
+  members: DeptMember[];
+  reports: Map<string, ReportListing>;
+  excluded: Map<string, string>;
+  consolidation: Consolidation;
+  session: Session;
+  dataVersion: number;
+}
+
+export function money(fen: number): string {
+  return `${formatAmount(fen, { unit: '元' })}元`;
+}
+
+function key(dept: string, year: number): string {
+  return `${dept}\u0000${year}`;
+}
+
+/**
+ * The 科目 rows of each subject table that hold a value: a consolidated report lists the 科目 with
+ * data (rows a unit added but left empty add nothing to the sum).
+ */
+export function subjectRows(pack: Pack, keys: Iterable<string>): Record<string, string[]> {
+  const index = catalogueIndex(pack);
+  const sets = new Map<string, Set<string>>();
+  const sources = new Map(pack.tables.map((t) => [t.id, subjectSource(t)]));
+  for (const k of keys) {
+    const { table, row } = splitCellKey(k);
+    const source = sources.get(table);
+    if (!source || index[source.catalogue]?.get(row)?.level !== '项') continue;
+    let set = sets.get(table);
+    if (!set) sets.set(table, (set = new Set()));
+    set.add(row);
+  }
+  return Object.fromEntries([...sets].map(([t, set]) => [t, [...set].sort()]));
+}
+
+export class ConsolidationService {
+  private readonly states = new Map<string, ConsolidatedState>();
+
+  constructor(
+    private readonly sessions: ReportSessions,
+    readonly register: RegisterStore,
+    private readonly roles: ReadonlyMap<string, ConsolidationRoles>,
+  ) {}
+
+  allRoles(): ReadonlyMap<string, ConsolidationRoles> {
+    return this.roles;
+  }
+
+  rolesFor(pack: Pack): ConsolidationRoles {
+    return this.roles.get(pack.id) ?? NO_ROLES;
+  }
+
+  private async dataVersion(): Promise<number> {
+    const row = await this.register.db.get<{ data_version: number }>('PRAGMA data_version');
+    return row?.data_version ?? 0;
+  }
+
+  /** The department's members this year, with their stored reports of the year. */
+  async membersOf(dept: string, year: number): Promise<{ dept: UnitRecord; members: DeptMember[]; reports: Map<string, ReportListing> }> {
+    const all = await this.register.list();
+    const record = all.find((u) => u.code === dept);
+    if (!record) throw new AppError(`单位 ${dept} 不存在`);
+    const members = deptMembers(all, dept, year);
+    if (members.length === 0) throw new AppError(`单位 ${record.name}（${dept}）已于 ${record.archivedFrom ?? year} 年度归档，没有 ${year} 年度的部门汇总`);
+    const codes = new Set(members.map((m) => m.record.code));
+    const reports = new Map((await this.register.reportsOfYear(year)).filter((r) => codes.has(r.unitCode)).map((r) => [r.unitCode, r]));
+    return { dept: record, members, reports };
+  }
+
+  /** True when at least one unit of the department has a report for the year. */
+  async exists(dept: string, year: number): Promise<boolean> {
+    try {
+      return (await this.membersOf(dept, year)).reports.size > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The consolidated session, current: rebuilt only when something other than a followed edit changed. */
+  async open(ref: ReportRef): Promise<Session> {
+    return (await this.state(ref.unit, ref.year)).session;
+  }
+
+  async state(dept: string, year: number): Promise<ConsolidatedState> {
+    const cached = this.states.get(key(dept, year));
+    if (cached && cached.dataVersion === (await this.dataVersion())) return cached;
+    const built = await this.build(dept, year);
+    this.states.set(key(dept, year), built);
+    return built;
+  }
+
+  /** Forgets consolidations of a year (all years when omitted): rows, units or whole reports changed. */
+  invalidate(year?: number): void {
+    for (const [k, s] of this.states) if (year === undefined || s.year === year) this.states.delete(k);
+  }
+
+  /** Follows a unit's committed cell edits into every cached department that contains the unit. */
+  followEdits(unit: string, year: number, deltas: readonly CellEditDelta[]): void {
+    for (const state of this.states.values()) {
+      if (state.year !== year || !state.reports.has(unit) || state.excluded.has(unit)) continue;
+      const changed = state.consolidation.applyEdits(unit, deltas);
+      if (changed.size === 0) continue;
+      const edits = [...changed].map(([k, value]) => ({ ...splitCellKey(k), value }));
+      try {
+        state.session.engine.setInputs(edits);
+      } catch {
+        // A sum the engine cannot take (out of range): rebuild on next open, which reports it properly.
+        this.states.delete(key(state.dept.code, year));
+      }
+    }
+  }
+
+  /** A report appeared in a unit of a cached department (first write of a new report): rebuild those. */
+  reportCreated(unit: string, year: number): void {
+    for (const [k, s] of this.states) if (s.year === year && s.members.some((m) => m.record.code === unit)) this.states.delete(k);
+  }
+
+  private async build(dept: string, year: number): Promise<ConsolidatedState> {
+    const dataVersion = await this.dataVersion();
+    const { dept: record, members, reports } = await this.membersOf(dept, year);
+    const own = reports.get(dept);
+    const base = own ? this.sessions.packById(own.packId) : this.sessions.packForYear(year);
+    // The year's own catalogues (the bureau's file) as the units' reports use them.
+    const { pack, yearCatalogues } = await this.sessions.packOfYear(base, year);
+    const roles = this.rolesFor(pack);
+    const excluded = new Map<string, string>();
+    for (const [code, r] of reports) {
+      if (r.packId !== pack.id) excluded.set(code, `报表格式为 ${r.packId}，与部门的 ${pack.id} 不同，未纳入汇总`);
+    }
+    const ids = [...reports.values()].filter((r) => !excluded.has(r.unitCode)).map((r) => r.id);
+    const codeOf = new Map([...reports.values()].map((r) => [r.id, r.unitCode]));
+    const sums = await this.register.sumCells(ids);
+    const cellsById = await this.register.cellsIn(ids, trackedColumns(roles));
+    const memberCells = new Map<string, Map<string, number>>();
+    for (const [id, cells] of cellsById) memberCells.set(codeOf.get(id) ?? '', cells);
+    for (const id of ids) if (!memberCells.has(codeOf.get(id) ?? '')) memberCells.set(codeOf.get(id) ?? '', new Map());
+    // 科目 outside the catalogue (a unit's own, or dropped by the year's file) are summed like any other.
+    const ownTexts = await this.register.subjectTexts(ids);
+    const withOwn = (keys: Iterable<string>) => {
+      const all = [...keys];
+      const first = subjectRows(withClerkSubjects(pack, subjectNamesFromTexts(ownTexts)), all);
+      const shipped = pack === base ? {} : subjectRows(base, all);
+      const merged: Record<string, string[]> = { ...first };
+      for (const [t, codes] of Object.entries(shipped)) merged[t] = [...new Set([...(merged[t] ?? []), ...codes])].sort();
+      return merged;
+    };
+    const rows = withOwn(sums.keys());
+    const data: ConsolidationData = { rows, sums, memberCells };
+    const summed = members.filter((m) => reports.has(m.record.code) && !excluded.has(m.record.code)).map((m) => m.record);
+    const overrides = await this.register.adjustments(dept, year);
+    // Names for the 调整表 come from the engine built below (the lines only need them when listed).
+    let engine: ReportEngine | null = null;
+    const consolidation = new Consolidation(
+      roles,
+      summed,
+      data,
+      overrides,
+      (table, row, col) => {
+        const t = pack.tables.find((x) => x.id === table);
+        const r = engine?.row(table, row);
+        return t && r ? cellTitle(t, r, col) : cellKey(table, row, col);
+      },
+      (table, row) => {
+        const r = engine?.row(table, row);
+        return r ? rowTitle(r) : row;
+      },
+    );
+    const inputs = consolidation.inputs();
+    // A 调整表 amount the clerk typed may fall on a 科目 row only the other side of the pair has.
+    const allRows = withOwn([...sums.keys(), ...Object.keys(inputs)]);
+    engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`, reportSubjects(pack, base, allRows, ownTexts));
+    const texts = await this.texts(record, year, members, reports, memberCells, roles);
+    const session: Session = {
+      reportId: -1,
+      // Audit rules that depend on the unit's kind (X-12: 机关运行经费 = 公用经费合计 for 行政/参公, ≤ otherwise) see
+      // the department as 行政/参公 only when every summed unit is; 机关运行经费 itself sums those units only.
+      unit: { code: record.code, name: record.name, kind: summed.every((u) => ADMIN_KINDS.includes(u.kind)) ? record.kind : '其他事业单位', parent: record.parent },
+      year,
+      pack,
+      yearCatalogues,
+      engine,
+      texts,
+      consolidated: true,
+    };
+    return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, dataVersion };
+  }
+
+  /** The department's texts: what the clerk wrote for it, over the 单位构成 generated from the register. */
+  private async texts(
+    dept: UnitRecord,
+    year: number,
+    members: readonly DeptMember[],
+    reports: Map<string, ReportListing>,
+    memberCells: Map<string, Map<string, number>>,
+    roles: ConsolidationRoles,
+  ): Promise<Record<string, string>> {
+    const composed: ComposedUnit[] = members.map((m) => ({ code: m.record.code, name: m.record.name, kind: m.record.kind, reportKind: m.record.reportKind }));
+    const generated = compositionTexts(composed);
+    const opexCells = roles.adminOnly.map((a) => cellKey(a.table, a.row, a.col));
+    const opexUnits = composed
+      .filter((u) => reports.has(u.code) && ADMIN_KINDS.includes(u.kind))
+      .map((u) => ({ ...u, opex: opexCells.reduce((s, k) => s + (memberCells.get(u.code)?.get(k) ?? 0), 0) }));
+    const sentence = opexSentence(opexUnits);
+    if (sentence && members.length > 1) generated['narrative.opexUnits'] = sentence;
+    return { ...generated, ...(await this.register.deptTexts(dept.code, year)) };
+  }
+
+  async view(dept: string, year: number): Promise<ConsolidationView> {
+    const state = await this.state(dept, year);
+    const hints: string[] = [];
+    const missing = state.members.filter((m) => !state.reports.has(m.record.code)).map((m) => m.record.name);
+    if (missing.length > 0) hints.push(`尚未填报 ${year} 年度报表的单位（按零汇总）：${missing.join('、')}`);
+    for (const [code, reason] of state.excluded) hints.push(`${state.members.find((m) => m.record.code === code)?.record.name ?? code}：${reason}`);
+    hints.push(...state.consolidation.mismatchHints(money));
+    const orphans = state.consolidation.orphanOverrides();
+    if (orphans.length > 0) hints.push(`调整表中有 ${orphans.length} 项抵销数对应的数据已不存在，未使用：${orphans.join('、')}`);
+    if (state.roles.pairs.length === 0) hints.push(`报表格式 ${state.pack.id} 没有定义抵销项目（consolidation.json），未做抵销`);
+    const members: ConsolidationMember[] = state.members.map((m) => ({
+      code: m.record.code,
+      name: m.record.name,
+      kind: m.record.kind,
+      parent: m.record.parent,
+      depth: m.depth,
+      hasReport: state.reports.has(m.record.code),
+      excluded: state.excluded.get(m.record.code) ?? null,
+    }));
+    const counts = await this.counts(state);
+    return { dept: state.dept, year, packId: state.pack.id, members, lines: state.consolidation.lines(), hints, counts };
+  }
+
+  /** 户数 this year and last: the department's units that have a report for the year. */
+  private async counts(state: ConsolidatedState): Promise<ConsolidationView['counts']> {
+    const all = await this.register.list();
+    const lastMembers = deptMembers(all, state.dept.code, state.year - 1);
+    const lastReports = new Set((await this.register.reportsOfYear(state.year - 1)).map((r) => r.unitCode));
+    const toComposed = (m: DeptMember): ComposedUnit => ({ code: m.record.code, name: m.record.name, kind: m.record.kind, reportKind: m.record.reportKind });
+    const now = state.members.filter((m) => state.reports.has(m.record.code)).map(toComposed);
+    const before = lastMembers.filter((m) => lastReports.has(m.record.code) && activeIn(m.record, state.year - 1)).map(toComposed);
+    return householdCounts(now, before);
+  }
+
+  async setAdjustment(dept: string, year: number, lineKey: string, amount: number | null, note: string): Promise<void> {
+    const state = await this.state(dept, year);
+    const exists = state.consolidation.lines().some((l) => l.key === lineKey) || state.consolidation.orphanOverrides().includes(lineKey);
+    if (!exists) throw new AppError(`调整表中没有“${lineKey}”这一项`);
+    await this.register.setAdjustment(dept, year, lineKey, amount === null ? null : { amount, note });
+    this.states.delete(key(dept, year));
+  }
+
+  /** The units that make up one consolidated cell: each unit's share by the cell's linear formula over inputs. */
+  async breakdown(dept: string, year: number, table: string, row: string, col: string): Promise<CellBreakdown> {
+    const state = await this.state(dept, year);
+    const engine = state.session.engine;
+    const terms = engine.inputTerms(table, row, col);
+    if (!terms) throw new AppError(`部门汇总表没有 ${table} ${row} ${col} 单元格`, { table, row, column: col });
+    const t = state.pack.tables.find((x) => x.id === table);
+    const r = engine.row(table, row);
+    const label = t && r ? cellTitle(t, r, col) : cellKey(table, row, col);
+    const columns = [...new Set([...terms.keys()].map((k) => { const c = splitCellKey(k); return `${c.table}:${c.col}`; }))].map((s) => {
+      const [tb = '', c = ''] = s.split(':');
+      return { table: tb, col: c };
+    });
+    const summed = [...state.reports.values()].filter((x) => !state.excluded.has(x.unitCode));
+    const cells = await this.register.cellsIn(summed.map((x) => x.id), columns);
+    const kindOf = new Map(state.members.map((m) => [m.record.code, m.record]));
+    const units = summed.map((rep) => {
+      const unit = kindOf.get(rep.unitCode);
+      const mine = cells.get(rep.id);
+      let amount = 0;
+      for (const [k, coef] of terms) {
+        if (state.consolidation.isAdminOnly(k) && unit && !ADMIN_KINDS.includes(unit.kind)) continue;
+        amount += coef * (mine?.get(k) ?? 0);
+      }
+      return { code: rep.unitCode, name: unit?.name ?? rep.unitCode, amount };
+    });
+    const order = new Map(state.members.map((m, i) => [m.record.code, i]));
+    units.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
+    let eliminated = 0;
+    const adjustments = state.consolidation.adjustments();
+    for (const [k, coef] of terms) eliminated += coef * (adjustments.get(k) ?? 0);
+    return { table, row, col, label, units, eliminated, total: engine.value(table, row, col) ?? 0 };
+  }
+}

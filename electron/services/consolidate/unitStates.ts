@@ -1,0 +1,39 @@
+/**
+ * The register as a tree with each unit's report state for a year: 未填 (no report stored), 填报中
+ * (a 强制 rule fails), 审核通过 (no 强制 failure). The audit is the same engine and rules as the
+ * panel's; engines are built, read and dropped one at a time, so a large tree does not stay in memory.
+ */
+import type { UnitTreeNode } from '../../../shared/api/registerContract';
+import { AuditEngine } from '../../../shared/audit/auditEngine';
+import { packRuleSet } from '../../../shared/audit/loadRules';
+import type { ReportSessions } from '../reportSessions';
+import type { RegisterStore } from '../store/registerStore';
+import { registerTree } from './deptMembers';
+
+export async function unitTree(sessions: ReportSessions, register: RegisterStore, year: number): Promise<UnitTreeNode[]> {
+  const tree = registerTree(await register.list());
+  const reports = new Map((await register.reportsOfYear(year)).map((r) => [r.unitCode, r]));
+  const out: UnitTreeNode[] = [];
+  for (const { record, depth } of tree) {
+    const report = reports.get(record.code);
+    if (!report) {
+      out.push({ unit: record, depth, state: '未填', strict: null, hints: null, printed: [] });
+      continue;
+    }
+    let strict = 0;
+    let hints = 0;
+    try {
+      const pack = sessions.packById(report.packId);
+      const data = await sessions.store.loadReportData(report.id);
+      const engine = sessions.buildEngine(pack, data.rows, data.inputs, `单位 ${record.code} ${year} 年度报表`);
+      const results = new AuditEngine(engine, packRuleSet(pack), { unitKind: record.kind, texts: data.texts, previous: null }).results();
+      strict = results.filter((r) => r.level === '强制').length;
+      hints = results.filter((r) => r.level !== '强制').length;
+    } catch {
+      // A report the installed packs cannot read counts as not passing.
+      strict = 1;
+    }
+    out.push({ unit: record, depth, state: strict === 0 ? '审核通过' : '填报中', strict, hints, printed: [] });
+  }
+  return out;
+}

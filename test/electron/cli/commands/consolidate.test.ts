@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../electron/cli/main';
+import { makeTempDir } from '../../services/tempDir';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeAll(async () => {
+  temp = await makeTempDir();
+});
+afterAll(async () => {
+  await temp.remove();
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await main(argv, { out: (t) => lines.push(t) });
+  return { code, out: lines.join('\n') };
+}
+
+async function ok(...argv: string[]): Promise<string> {
+  const r = await run(...argv);
+  if (r.code !== 0) throw new Error(`juesuan ${argv.join(' ')} → ${r.code}\n${r.out}`);
+  return r.out;
+}
+
+describe('juesuan consolidate, rollover, unit rename|move|archive, report delete', () => {
+  it('does a department end to end from the command line', async () => {
+    const db = join(temp.dir, 'cli.db');
+    const settings = ['--db', db];
+    await ok('unit', 'add', ...settings, '--code', 'D', '--name', '某某县测试局', '--kind', '行政单位');
+    await ok('unit', 'add', ...settings, '--code', 'D1', '--name', '测试中心', '--kind', '其他事业单位', '--parent', 'D');
+    await ok('unit', 'add', ...settings, '--code', 'D2', '--name', '测试站', '--kind', '参照公务员法管理的事业单位', '--parent', 'D');
+    // D1 上缴 100 to D; D books 附属单位上缴收入 100: eliminated. D2 上缴 50, D books nothing more: a mismatch.
+    await ok('set', ...settings, '--unit', 'D1', '--year', '2020', 'T03', '2010301', 'c4', '100');
+    await ok('set', ...settings, '--unit', 'D1', '--year', '2020', 'T02', '2010301', 'c7', '100');
+    await ok('set', ...settings, '--unit', 'D', '--year', '2020', 'T02', '2010301', 'c6', '100');
+    await ok('set', ...settings, '--unit', 'D', '--year', '2020', 'T03', '2010301', 'c5', '100');
+    await ok('set', ...settings, '--unit', 'D2', '--year', '2020', 'T03', '2010350', 'c4', '50');
+    await ok('set', ...settings, '--unit', 'D', '--year', '2020', 'T01', 'EEND', 'c2', '300');
+    await ok('set', ...settings, '--unit', 'D1', '--year', '2020', 'T01', 'EEND', 'c2', '20');
+
+    const json = JSON.parse(await ok('consolidate', ...settings, '--dept', 'D', '--year', '2020', '--json'));
+    const show = JSON.parse(await ok('show', ...settings, '--unit', 'D', '--year', '2020', '--json'));
+    expect(Object.keys(json)).toEqual(Object.keys(show));
+    expect(Object.keys(json.tables)).toEqual(Object.keys(show.tables));
+    expect(json.tables.T02['2010301'].c6).toBe('0.00');
+    expect(json.tables.T03['2010301'].c4).toBe('0.00');
+    expect(json.tables.T03['2010350'].c4).toBe('50.00');
+    expect(json.tables.T01.EEND.c2).toBe('320.00');
+
+    const text = await ok('consolidate', ...settings, '--dept', 'D', '--year', '2020', '--table', 'T01');
+    expect(text).toContain('纳入汇总的单位（3 个）');
+    expect(text).toContain('调整表（2 项）');
+    expect(text).toMatch(/附属单位上缴收入不一致.*测试站 50\.00元.*某某县测试局附属单位上缴收入 0\.00元/);
+
+    const roll = await ok('rollover', ...settings, '--unit', 'D', '--from', '2020');
+    expect(roll).toContain('已由 2020 年度结转生成 2021 年度报表');
+    expect(roll).toMatch(/年初结转和结余.*300\.00/);
+    const y2021 = JSON.parse(await ok('show', ...settings, '--unit', 'D', '--year', '2021', '--json', '--table', 'T01'));
+    expect(y2021.tables.T01.IBEG.c1).toBe('300.00');
+    expect((await run('rollover', ...settings, '--unit', 'D', '--from', '2020')).code).toBe(1);
+
+    expect(await ok('unit', 'rename', ...settings, '--code', 'D2', '--name', '测试管理站')).toContain('改名为“测试管理站”');
+    expect(await ok('unit', 'move', ...settings, '--code', 'D2', '--parent', 'D1')).toContain('已移到 D1 之下');
+    expect(await ok('unit', 'info', ...settings, '--code', 'D1', '--credit-code', '91110000802100433B')).toContain('统一社会信用代码：91110000802100433B');
+    expect((await run('unit', 'info', ...settings, '--code', 'D1', '--credit-code', '91110000802100433C')).code).toBe(1);
+    expect(await ok('unit', 'archive', ...settings, '--code', 'D2')).toContain('自 2021 年度起不再纳入部门汇总');
+
+    expect((await run('report', 'delete', ...settings, '--unit', 'D', '--year', '2021')).code).toBe(2);
+    const deleted = await ok('report', 'delete', ...settings, '--unit', 'D', '--year', '2021', '--yes');
+    const backup = /备份：(.+)$/.exec(deleted)?.[1] ?? '';
+    expect((await readFile(backup)).subarray(0, 15).toString()).toBe('SQLite format 3');
+    expect((await run('show', ...settings, '--unit', 'D', '--year', '2021', '--json')).code).toBe(1);
+
+    const out = join(temp.dir, '报送.json');
+    await ok('export-exchange', ...settings, '--unit', 'D1', '--year', '2020', '--out', out);
+    const again = await ok('import-exchange', ...settings, '--dept', 'D', out);
+    expect(again).toContain('与库中数据完全相同');
+  });
+});
