@@ -120,10 +120,31 @@ interface HeaderBand {
   dataStart: number;
 }
 
+/**
+ * A header row that is one merged cell across the whole table (a bureau's “项目” or “本年度决算数”
+ * over every column): a caption of the table, not a column's word. Taken for a column's word, a
+ * row-header word there would turn every data column into a row-header column.
+ */
+function spansWholeWidth(grid: Grid, r: number): boolean {
+  const cells = [...(grid.rows.get(r)?.entries() ?? [])].filter(([, c]) => c.text.trim() !== '');
+  if (cells.length < 2 || cells.filter(([, c]) => !c.mergedCopy).length !== 1) return false;
+  const text = cells[0]?.[1].text.trim();
+  if (cells.some(([, c]) => c.text.trim() !== text)) return false;
+  const cols = cells.map(([c]) => c);
+  const from = Math.min(...cols);
+  const to = Math.max(...cols);
+  // Every column the next header rows use lies under the merged cell.
+  for (let below = r + 1; below <= Math.min(grid.lastRow, r + 3); below++) {
+    for (const [c, cell] of grid.rows.get(below) ?? []) if (cell.text.trim() !== '' && (c < from || c > to)) return false;
+  }
+  return true;
+}
+
 /** The header rows: from the first row naming a row-header word (and the side labels above it) down to 栏次 or the first data. */
 function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>): HeaderBand | null {
   let anchor = 0;
   for (let r = titleRow + 1; r <= grid.lastRow && anchor === 0; r++) {
+    if (spansWholeWidth(grid, r)) continue;
     for (const cell of grid.rows.get(r)?.values() ?? []) {
       const word = normalizeText(cell.text);
       if (ROW_HEADER_WORDS[word] || word === LANCI) anchor = r;
@@ -148,6 +169,7 @@ function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<strin
 function columnWords(grid: Grid, band: HeaderBand, col: number): string[] {
   const words: string[] = [];
   for (let r = band.top; r <= band.bottom; r++) {
+    if (spansWholeWidth(grid, r)) continue;
     const w = normalizeText(gridText(grid, r, col));
     if (w !== '' && words[words.length - 1] !== w) words.push(w);
   }
