@@ -16,6 +16,7 @@ import { benchStore } from './bench/storeBench';
 const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
 const report = makeFullSizeReport(pack);
 console.log(`决算工作站 性能基准  Node ${process.version}，${new Date().toISOString().slice(0, 10)}`);
+console.log(`\n======== ${pack.id}（${pack.name}）`);
 await benchEngine(report);
 await benchStore(report);
 await benchExcel(report);
@@ -23,3 +24,13 @@ await benchAudit(report);
 await benchNarrative(report);
 await benchChromiumAudit(report);
 await benchConsolidation(pack);
+
+// Today's format (yn-2025, with its 项目支出决算表 TPRJ): the same figures on a full-size 2025 report.
+const pack2025 = await loadPack(join(defaultPacksDir(), 'yn-2025'));
+const report2025 = makeFullSizeReport(pack2025, 2025);
+console.log(`\n======== ${pack2025.id}（${pack2025.name}）`);
+await benchEngine(report2025);
+await benchStore(report2025);
+await benchExcel(report2025);
+await benchAudit(report2025);
+await benchNarrative(report2025);

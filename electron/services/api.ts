@@ -10,6 +10,7 @@ import { subjectTexts } from '../../shared/pack/clerkSubjects';
 import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
+import { catalogueMethods } from './catalogue/catalogueApi';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
@@ -186,6 +187,9 @@ export function createApi(deps: ApiDeps): Api {
       }),
 
     ...refuseConsolidatedImport(fileMethods(sessions)),
+
+    // A new catalogue for a year reshapes that year's reports: consolidations of the year are rebuilt.
+    ...catalogueMethods(sessions, (year) => consolidation.invalidate(year)),
 
     ...registerMethods({ sessions, consolidation, store }),
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CatalogueEntry, Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import type { CataloguePlanView } from './catalogueContract';
 import type { CellKey } from '../base/cellKey';
 import { UNIT_KINDS, type Unit } from '../base/unit';
 import {
@@ -177,6 +178,18 @@ export const apiSchemas = {
    * message) unless `allowUnfilled`: the clerk has seen the list and exports a draft on purpose.
    */
   exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
+  /**
+   * Reads the bureau's 《政府收支分类科目》 (.xlsx/.csv) for a year and says what loading it would change
+   * (added, renamed, removed 科目); writes nothing.
+   */
+  planCatalogueImport: z.object({
+    year,
+    fileName: z.string().min(1).max(255),
+    base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+    catalogue: id.optional(),
+  }),
+  /** Keeps a previewed catalogue with the database for its year; reports of that year use it from then on. */
+  commitCatalogueImport: z.object({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
   /** The grid's undo history of a report, kept with it so Ctrl+Z works after a reload. */
   getUndo: reportRef,
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
@@ -257,6 +270,8 @@ export interface ApiResults {
   planXlsxImport: { planId: string; plan: ImportPlanView };
   commitXlsxImport: { inputs: number; changed: number };
   exportNarrative: FileResult;
+  planCatalogueImport: { planId: string; plan: CataloguePlanView };
+  commitCatalogueImport: { year: number; entries: number };
   getUndo: UndoHistory;
   recordUndo: { ok: true };
   listRegister: UnitRecord[];

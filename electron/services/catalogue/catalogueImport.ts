@@ -4,6 +4,7 @@
  * transaction that keeps the catalogue with the database for that year. The installed pack is
  * never written. Reports that use a 科目 the new catalogue lacks keep the row, marked, under G-1.
  */
+import type { CatalogueChange, CataloguePlanView } from '../../../shared/api/catalogueContract';
 import { AppError } from '../../../shared/api/errors';
 import type { CatalogueEntry, Pack } from '../../../shared/pack/model';
 import { layoutCatalogues } from '../../../shared/pack/yearCatalogues';
@@ -11,31 +12,7 @@ import type { ReportSessions } from '../reportSessions';
 import { replaceYearCatalogue } from '../store/yearCatalogues';
 import { readCatalogueFile } from './readCatalogueFile';
 
-export interface CatalogueChange {
-  code: string;
-  level: string;
-  name: string;
-  /** The name before, for a renamed 科目. */
-  before?: string;
-}
-
-export interface CataloguePlanView {
-  fileName: string;
-  sheet: string;
-  year: number;
-  packId: string;
-  catalogue: string;
-  catalogueTitle: string;
-  /** Where the catalogue in use now comes from. */
-  current: 'pack' | 'database';
-  counts: { 类: number; 款: number; 项: number };
-  added: CatalogueChange[];
-  renamed: CatalogueChange[];
-  removed: CatalogueChange[];
-  /** Removed 科目 that reports of the year use: they stay, marked as not in the catalogue. */
-  stillUsed: string[];
-  skipped: string[];
-}
+export type { CatalogueChange, CataloguePlanView };
 
 export interface CataloguePlan extends CataloguePlanView {
   entries: CatalogueEntry[];

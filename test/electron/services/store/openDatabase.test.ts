@@ -70,7 +70,7 @@ describe('openDatabase', () => {
     const file = join(temp.dir, 'failing.db');
     await (await openDatabase(file)).close();
     // Numbered after the program's own migrations, as the next real one would be.
-    const next = MIGRATIONS.length + 1;
+    const next = Math.max(...MIGRATIONS.map((m) => m.id)) + 1;
     const good = [...MIGRATIONS, { id: next, name: `000${next}_extra`, sql: 'CREATE TABLE extra (x INTEGER);' }];
     await (await openDatabase(file, { migrations: good })).close();
     const bad = [
@@ -94,7 +94,7 @@ describe('openDatabase', () => {
 
   it('refuses a database migrated by a newer program', async () => {
     const file = join(temp.dir, 'newer.db');
-    const next = MIGRATIONS.length + 1;
+    const next = Math.max(...MIGRATIONS.map((m) => m.id)) + 1;
     const newer = [...MIGRATIONS, { id: next, name: `000${next}_future`, sql: 'CREATE TABLE future (x INTEGER);' }];
     await (await openDatabase(file, { migrations: newer })).close();
     const err = await refusal(openDatabase(file));
