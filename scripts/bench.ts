@@ -10,6 +10,7 @@ import { benchConsolidation } from './bench/consolidationBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
+import { benchPrint } from './bench/printBench';
 import { benchNarrative } from './bench/narrativeBench';
 import { benchStore } from './bench/storeBench';
 
@@ -23,6 +24,7 @@ await benchExcel(report);
 await benchAudit(report);
 await benchNarrative(report);
 await benchChromiumAudit(report);
+await benchPrint(report);
 await benchConsolidation(pack);
 
 // Today's format (yn-2025, with its 项目支出决算表 TPRJ): the same figures on a full-size 2025 report.

@@ -30,6 +30,25 @@ export const HELP = `决算工作站 命令行工具
       [--percent 100%|100.00%] [--zero-amount 0元|0.00元] [--thousands yes|no] [--allow-unfilled]
         生成情况说明：--wan 以万元为单位，--nonzero 只列非零项目；--percent、--zero-amount、--thousands 为本次导出的数字写法。
         还有未填写的«…»时拒绝导出并列出；--allow-unfilled 仍然导出草稿。
+  juesuan perf-report --db 文件 --unit 单位编码 --year 年度 --out 文件.docx|文件.txt [--outline hunan|yunnan] [--allow-unfilled]
+        生成部门整体支出绩效自评报告（hunan：湖南格式，万元；yunnan：云南“部门绩效自评情况”），数字取自报表和项目库。
+  juesuan set … 项目库 新增 项目名称 | 项目库 序号 字段 值
+  juesuan set … 指标 项目序号|部门 新增 一级指标 [三级指标] | 指标 项目序号|部门 指标序号 字段 值
+  juesuan set … 重点任务 新增 名称 | 重点任务 序号 字段 值 | 部门自评表 字段 值
+        填写项目库和绩效自评表；字段用屏幕上的名称（如 全年执行数（本年财政拨款）、分值、实际完成值），金额以“元”为单位。
+  juesuan show … --perf [--json]   显示项目库和各绩效自评表（得分、等级、计分规则）及提示
+  juesuan export-json … --perf --out 文件.json   导出项目库和绩效自评表
+  juesuan print --db 文件 (--unit 单位编码 | --dept 部门编码) --year 年度 --out 文件.pdf [--tables T01,T03] [--wan]
+        [--blank-zeros] [--narrative] [--audit] [--draft]
+        打印封面和公开表为 PDF（每页有标题、单位、签章栏、“第 n 页 共 m 页”、数据指纹和打印时间）；--dept 打印部门汇总。
+        --tables 只打印所列的表（加 cover 即含封面），--narrative、--audit 附情况说明、审核报告；
+        其余设置（纸张、方向、页边距、缩放）沿用工作站中为该报表保存的打印设置。
+        有强制审核规则未通过（或所附情况说明还有未填写的«…»）时拒绝打印；--draft 打印核对稿，
+        强制规则未通过时每页注明“未通过审核，仅供核对”。
+        需要本机有 Chromium（或 Chrome/Edge，可用环境变量 JUESUAN_CHROMIUM 指定）。
+  juesuan verify --db 文件 (--unit 单位编码 | --dept 部门编码) --year 年度 --fingerprint 数据指纹
+        核对纸质报表上的数据指纹：今天的数据是否仍与之相符；不符时列出之后有变化的表。
+        相符时退出码为 0，不符时为 1。
   juesuan unit rename --db 文件 --code 单位编码 --name 新名称
   juesuan unit move --db 文件 --code 单位编码 (--parent 上级单位编码 | --top)
   juesuan unit archive --db 文件 --code 单位编码 [--from 年度]

@@ -13,20 +13,26 @@ import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
 import { importXlsxCommand } from './commands/importXlsx';
 import { narrativeCommand } from './commands/narrative';
+import { perfReportCommand, withPerfExport, withPerfSet, withPerfShow } from './commands/perf';
+import { printCommand } from './commands/print';
+import { verifyCommand } from './commands/verify';
 import { HELP } from './help';
 
 /** A command returns its exit status when success is not simply 0 (audit: 1 when a 强制 rule fails). */
 const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | number>> = {
   unit: unitCommand,
-  set: setCommand,
-  show: showCommand,
-  'export-json': exportCommand,
+  set: withPerfSet(setCommand),
+  show: withPerfShow(showCommand),
+  'export-json': withPerfExport(exportCommand),
   'import-json': importCommand,
   audit: auditCommand,
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
   catalogue: catalogueCommand,
+  'perf-report': perfReportCommand,
+  print: printCommand,
+  verify: verifyCommand,
   consolidate: consolidateCommand,
   rollover: rolloverCommand,
   report: reportCommand,

@@ -13,6 +13,7 @@ import { dbArgument } from './commandLine';
 import { guardDownloads } from './downloads';
 import { registerApiHandlers } from './ipc';
 import { installMenu } from './menu';
+import { electronPdfRenderer, electronPrinter } from './printWindow';
 import { hardenSession, hardenWebContents, isAppPageUrl } from './security';
 import { createShellStore } from './settingsStore';
 import { createMainWindow } from './window';
@@ -46,7 +47,13 @@ if (!app.requestSingleInstanceLock()) {
     const given = dbArgument(process.argv);
     let dbPath = given === undefined ? location.dbPath : resolve(given);
     try {
-      const services = await createServices({ dbPath, settingsFile: location.settingsPath, packsDir });
+      const services = await createServices({
+        dbPath,
+        settingsFile: location.settingsPath,
+        packsDir,
+        pdfRenderer: async () => electronPdfRenderer(),
+        printer: electronPrinter(),
+      });
       dbPath = services.dbPath;
       closeServices = services.close;
       registerApiHandlers(services.api, isAppPageUrl);

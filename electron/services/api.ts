@@ -11,6 +11,12 @@ import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
 import { catalogueMethods } from './catalogue/catalogueApi';
+import { perfMethods } from './perf/perfApi';
+import type { PerfPackData } from '../../shared/perf/packData';
+import { chromiumRenderer } from './print/chromiumRenderer';
+import type { PrinterPort } from './print/pdfRenderer';
+import { printMethods } from './print/printApi';
+import { PrintService } from './print/printService';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
@@ -25,8 +31,14 @@ export interface ApiDeps {
   settings: SettingsPort;
   /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
   sessions?: ReportSessions;
+  /** Printing (its PDF renderer); a Chromium found on the machine when omitted. */
+  print?: PrintService;
+  /** The system print dialog, where there is one (the Electron app). */
+  printer?: PrinterPort | null;
   /** Each pack's consolidation roles (consolidation.json); none: no eliminations. */
   roles?: ReadonlyMap<string, ConsolidationRoles>;
+  /** Each pack's 绩效自评 data (perf/perf.json); none: no 绩效自评. */
+  perf?: ReadonlyMap<string, PerfPackData>;
 }
 
 function snapshot(session: Session): ReportSnapshot {
@@ -193,6 +205,8 @@ export function createApi(deps: ApiDeps): Api {
 
     ...registerMethods({ sessions, consolidation, store }),
 
+    ...perfMethods({ sessions, store, perf: deps.perf ?? new Map() }),
+
     getUndo: (ref) =>
       sessions.serial(async () => {
         const session = await sessions.open(ref);
@@ -207,6 +221,8 @@ export function createApi(deps: ApiDeps): Api {
         await applyUndoOp(store.db, await sessions.storedId(session), step);
         return { ok: true as const };
       }),
+
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer()), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

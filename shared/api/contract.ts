@@ -9,6 +9,9 @@ import type { ImportPlanView } from './xlsxPlan';
 import type { CataloguePlanView } from './catalogueContract';
 import type { CellKey } from '../base/cellKey';
 import { UNIT_KINDS, type Unit } from '../base/unit';
+import { perfOp, perfOutline, type PerfReportView, type PerfState } from '../perf/contract';
+import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
+import type { PrintSettings } from '../print/settings';
 import {
   ACCOUNTING_SYSTEMS,
   BUDGET_LEVELS,
@@ -194,6 +197,17 @@ export const apiSchemas = {
   getUndo: reportRef,
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
   recordUndo: reportRef.extend({ step: undoOp }),
+  /** The report's print settings (remembered per report and per table) and whether a printer dialog exists. */
+  getPrintSettings: reportRef,
+  setPrintSettings: reportRef.extend({ settings: printSettingsSchema }),
+  /** Renders the set (or some parts) to a PDF to look at; `settings` apply to this preview only. */
+  printPreview: reportRef.extend({ parts: printParts.optional(), settings: printSettingsSchema.optional() }),
+  /** The previewed PDF as a file to save; the print is recorded (time, fingerprints) for 核对. */
+  printSave: reportRef.extend({ previewId }),
+  /** Sends the previewed PDF to a printer through the system print dialog (the app only); recorded when printed. */
+  printToPrinter: reportRef.extend({ previewId }),
+  /** Does today's data still match a fingerprint typed from a signed paper copy; if not, which tables changed. */
+  verifyFingerprint: reportRef.extend({ fingerprint: z.string().min(1, '请输入数据指纹').max(40) }),
   /** The unit register (单位名录), archived units included. */
   listRegister: z.object({}),
   /** Changes a unit's register fields (name = rename); the code is its identity. */
@@ -243,6 +257,14 @@ export const apiSchemas = {
   reportYears: z.object({}),
   /** Deletes a report after a backup of the database. */
   deleteReport: z.object({ unit: unitCode, year, confirm: z.literal(true, { error: '删除报表需要确认' }) }),
+  /** 绩效自评 of a report: the register, the 自评表s, the 提示 rules and the 自评报告's texts. */
+  perfState: reportRef,
+  /** One change to the register or a 自评表 (a value typed, a row added or removed), refused with a message at its place. */
+  perfEdit: reportRef.extend({ op: perfOp }),
+  /** The 部门整体支出绩效自评报告 in one of the pack's outlines, generated from the tables and the register. */
+  perfReport: reportRef.extend({ outline: perfOutline }),
+  /** The 自评报告 as .txt or .docx; refused while it prints «…» unless `allowUnfilled`. */
+  exportPerfReport: reportRef.extend({ outline: perfOutline, format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -274,6 +296,12 @@ export interface ApiResults {
   commitCatalogueImport: { year: number; entries: number };
   getUndo: UndoHistory;
   recordUndo: { ok: true };
+  getPrintSettings: PrintSettingsView;
+  setPrintSettings: PrintSettings;
+  printPreview: PrintPreview;
+  printSave: FileResult;
+  printToPrinter: { printed: boolean };
+  verifyFingerprint: VerifyView;
   listRegister: UnitRecord[];
   updateUnitRecord: UnitRecord;
   moveUnit: UnitRecord;
@@ -290,6 +318,10 @@ export interface ApiResults {
   commitRollover: RolloverPlanView;
   reportYears: number[];
   deleteReport: { backup: string };
+  perfState: PerfState;
+  perfEdit: { state: PerfState; id: number | null };
+  perfReport: PerfReportView;
+  exportPerfReport: FileResult;
   getSettings: Settings;
   setSettings: Settings;
 }

@@ -1,16 +1,16 @@
 /**
  * The layering of the source tree as a checker (VS Code's layer checker does the same):
  *  - shared/ is platform-free: no Node, DOM, React or Electron import, only the packages listed;
- *  - inside shared/, layers go one way: base/money → pack → engine (and perf, the 绩效 arithmetic) →
- *    audit → narrative → load → api → consolidate (部门汇总 works on reports as the contract describes
- *    them; nothing below it uses it)
+ *  - inside shared/, layers go one way: base/money → pack → engine → audit → narrative → load, perf
+ *    (绩效自评 and its 自评报告, written by the narrative) and print (the HTML of the printed set) → api →
+ *    consolidate (部门汇总 works on reports as the contract describes them; nothing below it uses it)
  *    (a module imports only its own layer or the ones before it, types included);
  *  - electron/services never imports electron; renderer/ never imports electron/* (it reaches the
  *    back end only through shared/api), nor Node.
  */
 import { dirname, join, normalize } from 'node:path';
 
-export const SHARED_LAYERS: Record<string, number> = { base: 0, money: 0, pack: 1, engine: 2, perf: 2, audit: 3, narrative: 4, load: 5, api: 6, consolidate: 7 };
+export const SHARED_LAYERS: Record<string, number> = { base: 0, money: 0, pack: 1, engine: 2, audit: 3, narrative: 4, load: 5, perf: 5, print: 5, api: 6, consolidate: 7 };
 const SHARED_PACKAGES = new Set(['zod']);
 /**
  * Files that describe a pack's own files (rules.json, the 情况说明 template) and so belong to the pack

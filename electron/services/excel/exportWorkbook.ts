@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { Unit } from '../../../shared/api/contract';
 import type { ReportEngine } from '../../../shared/engine/reportEngine';
-import type { LayoutRow, SideLayout } from '../../../shared/engine/types';
+import { alignSides, printedRows, tableIsEmpty } from '../../../shared/engine/printedRows';
+import type { LayoutRow } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { cellKindIn, codecOf } from '../../../shared/pack/cellKind';
 import type { Pack, TableDef, ValueKind } from '../../../shared/pack/model';
@@ -53,31 +54,6 @@ const THIN: Partial<ExcelJS.Borders> = {
 export function exportedNumber(value: number, kind: ValueKind, options: ExportOptions): number | null {
   if (value === 0 && options.blankZeros) return null;
   return codecOf(kind).sheetNumber(value, options.unit);
-}
-
-/** Rows printed: every fixed and catalogue row, the 合计, and 科目 rows holding a non-zero value. */
-function printedRows(engine: ReportEngine, tableId: string, side: SideLayout): LayoutRow[] {
-  const subject = side.def.rows.some((r) => r.type === 'subject');
-  if (!subject) return side.rows;
-  return side.rows.filter((row) => row.total || !row.code || row.cells.some((c) => (engine.value(tableId, row.id, c) ?? 0) !== 0));
-}
-
-function tableIsEmpty(engine: ReportEngine, table: TableDef): boolean {
-  for (const side of engine.layout(table.id).sides) {
-    for (const row of side.rows) for (const c of row.cells) if ((engine.value(table.id, row.id, c) ?? 0) !== 0) return false;
-  }
-  return true;
-}
-
-/** Two sides line up row by row; when both end in a total (总计), the shorter one is padded before it. */
-function alignSides(sides: LayoutRow[][]): (LayoutRow | null)[][] {
-  const height = Math.max(0, ...sides.map((s) => s.length));
-  const bothEndInTotals = sides.length > 1 && sides.every((s) => s[s.length - 1]?.total === true);
-  return sides.map((rows) => {
-    const padding: null[] = new Array<null>(height - rows.length).fill(null);
-    if (bothEndInTotals && rows.length > 0) return [...rows.slice(0, -1), ...padding, ...rows.slice(-1)];
-    return [...rows, ...padding];
-  });
 }
 
 function styleBox(cell: ExcelJS.Cell, bold = false): void {

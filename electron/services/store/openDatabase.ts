@@ -89,9 +89,14 @@ async function migrate(db: Database, file: string, migrations: readonly Migratio
   }
   const done = new Set(applied.map((r) => r.id));
   const pending = [...migrations].sort((a, b) => a.id - b.id).filter((m) => !done.has(m.id));
-  for (const migration of pending) {
-    try {
-      await db.transaction(async (tx) => {
+  if (pending.length === 0) return;
+  // All pending migrations in one transaction: one commit (one fsync) for a new database instead of one
+  // per migration, and a failure anywhere leaves the database exactly as it was.
+  let current: Migration | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      for (const migration of pending) {
+        current = migration;
         await tx.exec(migration.sql);
         await tx.run('INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (?, ?, ?, ?)', [
           migration.id,
@@ -99,12 +104,12 @@ async function migrate(db: Database, file: string, migrations: readonly Migratio
           migrationHash(migration.sql),
           new Date().toISOString(),
         ]);
-      });
-    } catch (err) {
-      throw new AppError(`数据库“${file}”升级 ${migration.name} 失败（已回滚，数据未改动）：${reason(err)}`, {
-        file: basename(file),
-      });
-    }
+      }
+    });
+  } catch (err) {
+    throw new AppError(`数据库“${file}”升级 ${current?.name ?? ''} 失败（已回滚，数据未改动）：${reason(err)}`, {
+      file: basename(file),
+    });
   }
 }
 

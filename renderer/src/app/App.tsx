@@ -4,6 +4,7 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import { getApi } from '../api/getApi';
 import { useAuditWorkspace } from '../audit/useAuditWorkspace';
 import { ExcelTools } from '../excel/ExcelTools';
+import { PrintTools } from '../print/PrintTools';
 import { reportYears, yearLabel } from '../excel/yearChoices';
 import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { NarrativeView } from '../narrative/NarrativeView';
@@ -207,6 +208,7 @@ export function App() {
               const ref = session?.ref;
               void (ref ? api.recordUndo({ ...ref, step: { op: 'clear' } }).catch(() => undefined) : Promise.resolve()).then(() => setRevision((r) => r + 1));
             }} />
+            <PrintTools api={api} session={session} notify={notify} />
           </>
         }
       />

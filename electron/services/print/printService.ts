@@ -1,0 +1,216 @@
+/**
+ * Printing over the open reports: the remembered settings, the data fingerprint, the rendered set
+ * (cover, tables, 情况说明, 审核报告), the record of each print, and verifying a fingerprint typed back
+ * from paper. The Api, the CLI and the bench call this; the renderer is injected (Electron's
+ * printToPDF in the app, a Chromium on the machine elsewhere).
+ */
+import type { ReportRef } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import { unfilledLines, unfilledPlaceholders, type UnfilledPlaceholder } from '../../../shared/narrative/unfilled';
+import { normalizeFingerprint } from '../../../shared/print/fingerprint';
+import { mergePrintSettings, type PrintSettings } from '../../../shared/print/settings';
+import { packNarrativeTemplate } from '../narrative/loadTemplate';
+import { reportNarrative } from '../narrative/reportNarrative';
+import { auditStoredReport } from '../reportAudit';
+import type { ReportSessions, Session } from '../reportSessions';
+import { storedSession } from '../storedSession';
+import { reportFingerprint, type ReportFingerprint } from './fingerprints';
+import type { PdfRenderer, PdfRendererSource } from './pdfRenderer';
+import { printedTime } from './printedTime';
+import { addPrintRecord, loadPrintSettings, printsWithFingerprint, savePrintSettings, type PrintKey } from './printRecords';
+import { printSet, type PrintedPart } from './printSet';
+import type { VerifyResult } from './verifyText';
+
+export interface PrintRequest {
+  /** Parts to print; the remembered selection when omitted. */
+  parts?: string[];
+  /** Settings for this print only (the remembered ones otherwise). */
+  settings?: PrintSettings;
+}
+
+export interface PrintJob {
+  pdf: Uint8Array;
+  parts: PrintedPart[];
+  pages: number;
+  fingerprint: ReportFingerprint;
+  printedAt: string;
+  /** A 强制 rule fails: every page says 未通过审核，仅供核对. */
+  unaudited: boolean;
+  /** How many 强制 results fail. */
+  hardFailures: number;
+  fileName: string;
+  /** «…» the printed 情况说明 still shows (empty when it is not printed or complete). */
+  unfilled: UnfilledPlaceholder[];
+  /** What the preview says above the pages besides an audit failure. */
+  warnings: string[];
+  /** Milliseconds: reading, auditing and fingerprinting the report; measuring; rendering. */
+  timings: { prepare: number; measure: number; render: number };
+}
+
+/** Optional history lookup (an edit journal): the latest time at which the report had this fingerprint. */
+export type HistoryLookup = (session: Session, fingerprint: string) => Promise<string | null>;
+
+export class PrintService {
+  private renderer: Promise<PdfRenderer> | null = null;
+
+  constructor(
+    private readonly sessions: ReportSessions,
+    private readonly rendererSource: PdfRendererSource,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly history: HistoryLookup | null = null,
+  ) {}
+
+  private pdfRenderer(): Promise<PdfRenderer> {
+    if (!this.renderer) {
+      const made = this.rendererSource();
+      // A renderer that failed to start is tried again next time (Chromium may be installed meanwhile).
+      made.catch(() => {
+        if (this.renderer === made) this.renderer = null;
+      });
+      this.renderer = made;
+    }
+    return this.renderer;
+  }
+
+  /** The report's remembered settings over the defaults. */
+  settings(ref: ReportRef): Promise<PrintSettings> {
+    return this.sessions.serial(async () => {
+      const session = await this.sessions.open(ref);
+      return mergePrintSettings(session.pack.tables.map((t) => t.id), await loadPrintSettings(this.sessions.store.db, printKey(ref)));
+    });
+  }
+
+  saveSettings(ref: ReportRef, settings: PrintSettings): Promise<PrintSettings> {
+    return this.sessions.serial(async () => {
+      const session = await this.sessions.open(ref);
+      const merged = mergePrintSettings(session.pack.tables.map((t) => t.id), settings);
+      await savePrintSettings(this.sessions.store.db, printKey(ref), merged);
+      return merged;
+    });
+  }
+
+  fingerprint(ref: ReportRef): Promise<ReportFingerprint> {
+    return this.sessions.serial(async () => fingerprintOf(await this.sessions.open(ref)));
+  }
+
+  /** Renders the set; records nothing (a preview). */
+  async render(ref: ReportRef, request: PrintRequest = {}): Promise<PrintJob> {
+    const started = performance.now();
+    // Everything is read under the lock, from a copy of the engine, so edits may go on while Chromium works.
+    const gathered = await this.sessions.serial(async () => {
+      const { session, report } = await auditStoredReport(this.sessions, ref);
+      const stored = await loadPrintSettings(this.sessions.store.db, printKey(ref));
+      const settings = request.settings ?? mergePrintSettings(session.pack.tables.map((t) => t.id), stored);
+      const parts = request.parts ?? [...(settings.cover ? ['cover'] : []), ...settings.tables, ...(settings.narrative ? ['narrative'] : []), ...(settings.audit ? ['audit'] : [])];
+      const known = new Set(['cover', 'narrative', 'audit', ...session.pack.tables.map((t) => t.id)]);
+      const unknown = parts.filter((p) => !known.has(p));
+      if (unknown.length > 0) throw new AppError(`没有可打印的部分：${unknown.join('、')}（可用：封面 cover、${session.pack.tables.map((t) => t.id).join('、')}、情况说明 narrative、审核报告 audit）`);
+      if (parts.length === 0) throw new AppError('没有选择要打印的内容');
+      const narrative = parts.includes('narrative') && session.pack.narrative ? await reportNarrative(this.sessions, packNarrativeTemplate(session.pack), ref) : null;
+      return {
+        session,
+        engine: this.sessions.scratchEngine(session),
+        texts: { ...session.texts },
+        settings,
+        parts,
+        report,
+        narrative: narrative ? { doc: narrative.doc, edits: narrative.edits } : null,
+        fingerprint: fingerprintOf(session),
+      };
+    });
+    const { session } = gathered;
+    const prepare = performance.now() - started;
+    const printedAt = printedTime(this.clock());
+    const renderer = await this.pdfRenderer();
+    const result = await printSet(renderer, {
+      pack: session.pack,
+      engine: gathered.engine,
+      unit: session.unit,
+      year: session.year,
+      texts: gathered.texts,
+      settings: gathered.settings,
+      parts: gathered.parts,
+      fingerprint: gathered.fingerprint.fingerprint,
+      printedAt,
+      audit: gathered.report,
+      narrative: gathered.narrative,
+    });
+    const unfilled = gathered.narrative ? unfilledPlaceholders(gathered.narrative.doc, gathered.narrative.edits) : [];
+    const shown = unfilledLines(unfilled);
+    const warnings = unfilled.length > 0 ? [`情况说明中还有 ${unfilled.length} 处未填写，打印出来是«…»：${shown.slice(0, 8).join('；')}${shown.length > 8 ? ' 等' : ''}`] : [];
+    const what = result.parts.length === 1 && result.parts[0] ? result.parts[0].title.replace(/\s+/g, '') : '部门决算';
+    return {
+      ...result,
+      fingerprint: gathered.fingerprint,
+      printedAt,
+      unaudited: gathered.report.blocking,
+      hardFailures: gathered.report.counts.强制,
+      timings: { prepare, ...result.timings },
+      unfilled,
+      warnings,
+      fileName: `${session.unit.name}${session.year}年度${what}${gathered.report.blocking ? '（核对稿）' : ''}.pdf`,
+    };
+  }
+
+  /** Keeps a print in the database: its time, fingerprint and each part's fingerprint, for `verify`. */
+  record(ref: ReportRef, job: PrintJob): Promise<void> {
+    return this.sessions.serial(async () => {
+      const session = await this.sessions.open(ref);
+      // A unit report not stored yet (nothing typed) is printed but not recorded: recording must not create it.
+      if (!session.consolidated && session.reportId <= 0) return;
+      await addPrintRecord(this.sessions.store.db, printKey(ref), session.consolidated ? null : session.reportId, {
+        printedAt: job.printedAt,
+        fingerprint: job.fingerprint.fingerprint,
+        parts: job.fingerprint.parts,
+        printed: job.parts.map((p) => ({ id: p.id, pages: p.pages })),
+      });
+    });
+  }
+
+  /** Does today's data still match a fingerprint typed from paper, and if not, which parts changed? */
+  verify(ref: ReportRef, typed: string): Promise<VerifyResult> {
+    const fingerprint = normalizeFingerprint(typed);
+    if (!fingerprint) return Promise.reject(new AppError(`“${typed}”不是数据指纹：指纹是 8 位，由数字 0–9 和字母 A–F 组成`));
+    return this.sessions.serial(async () => {
+      const session = await storedSession(this.sessions, ref);
+      if (!session) throw new AppError(ref.consolidated ? `部门 ${ref.unit} 的单位都没有 ${ref.year} 年度的报表，没有部门汇总` : `单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
+      const current = fingerprintOf(session);
+      const prints = await printsWithFingerprint(this.sessions.store.db, printKey(ref), fingerprint);
+      const matches = current.fingerprint === fingerprint;
+      const first = prints[0];
+      const changed = first
+        ? current.parts.filter((p) => first.parts[p.id] !== undefined && first.parts[p.id] !== p.fingerprint).map((p) => ({ id: p.id, title: p.title }))
+        : null;
+      const stateAt = !matches && this.history ? await this.history(session, fingerprint) : null;
+      return { fingerprint, current: current.fingerprint, matches, printedAt: prints.map((p) => p.printedAt), changed: matches ? [] : changed, stateAt };
+    });
+  }
+
+  async unitName(ref: ReportRef): Promise<string> {
+    return (await this.sessions.requireUnit(ref.unit)).name;
+  }
+
+  async close(): Promise<void> {
+    const renderer = this.renderer;
+    this.renderer = null;
+    if (renderer) await renderer.then((r) => r.close(), () => undefined);
+  }
+}
+
+function printKey(ref: ReportRef): PrintKey {
+  return { unit: ref.unit, year: ref.year, consolidated: ref.consolidated === true };
+}
+
+export function fingerprintOf(session: Session): ReportFingerprint {
+  return reportFingerprint(
+    {
+      unit: session.unit,
+      year: session.year,
+      packId: session.pack.id,
+      rows: session.engine.addedRows(),
+      inputs: session.engine.inputs(),
+      texts: session.texts,
+    },
+    session.pack,
+  );
+}
