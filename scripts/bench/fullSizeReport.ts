@@ -98,7 +98,9 @@ export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): Fu
   const funcEntries = extendFuncCatalogue(func.entries, itemCount);
   const bigPack: Pack = { ...pack, catalogues: { ...pack.catalogues, func: { ...func, entries: funcEntries } } };
 
-  const items = spreadOverClasses(funcEntries.filter((e) => e.level === '项').map((e) => e.code), itemCount);
+  const codes = funcEntries.filter((e) => e.level === '项').map((e) => e.code);
+  // A full-size report spreads its 项 over every 类; a small one takes the catalogue's first 项.
+  const items = itemCount >= EXPENSE_CLASSES.length ? spreadOverClasses(codes, itemCount) : codes.slice(0, itemCount);
   const inputs: Record<CellKey, number> = {};
   const set = (table: string, row: string, col: string, value: number) => {
     if (value !== 0) inputs[cellKey(table, row, col)] = value;
