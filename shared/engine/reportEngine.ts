@@ -10,8 +10,6 @@ import { MAX_FEN } from '../money/fen';
 import { cellKindIn } from '../pack/cellKind';
 import { clerkCodeProblem, levelOfCode, withClerkSubjects, type SubjectNames } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type Pack, type TableDef, type ValueKind } from '../pack/model';
-import type { CompareOp, Expr, Formula } from './ast';
-import { bindFormula, toLinear, type Linear } from './bind';
 import { catalogueEntries } from './catalogueIndex';
 import { buildCellGraph, type CellGraph } from './cellGraph';
 import { columnTitle, rowTitle } from './labels';
@@ -24,32 +22,6 @@ export interface ReportEngineData {
   inputs: Record<CellKey, number>;
   /** 科目 the catalogue lacks, with the names given (report texts `subject.*`). */
   subjects?: SubjectNames;
-}
-
-/** One row's outcome of a formula evaluated as a rule: both sides' values and whether it holds. */
-export interface FormulaOutcome {
-  /** The driving row of a row-set formula; null otherwise. */
-  row: string | null;
-  left: number;
-  right: number;
-  holds: boolean;
-}
-
-function compare(op: CompareOp, a: number, b: number): boolean {
-  switch (op) {
-    case '=':
-      return a === b;
-    case '<>':
-      return a !== b;
-    case '<=':
-      return a <= b;
-    case '>=':
-      return a >= b;
-    case '<':
-      return a < b;
-    case '>':
-      return a > b;
-  }
 }
 
 export class ReportEngine implements ReportEngineApi {
@@ -114,46 +86,6 @@ export class ReportEngine implements ReportEngineApi {
   value(table: string, row: string, col: string): number | undefined {
     const id = this.graph.index.get(cellKey(table, row, col));
     return id === undefined ? undefined : this.values[id];
-  }
-
-  /** Every cell of a table, row → column → value (inputs and computed alike; empty inputs are 0). */
-  tableValues(tableId: string): Record<string, Record<string, number>> {
-    const out: Record<string, Record<string, number>> = {};
-    for (const side of this.layout(tableId).sides) {
-      for (const row of side.rows) {
-        const cells: Record<string, number> = {};
-        for (const col of row.cells) cells[col] = this.value(tableId, row.id, col) ?? 0;
-        out[row.id] = cells;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Evaluates a parsed formula as a rule on the current values, once per driving row (audit rules
-   * use this; they are not part of the dependency graph). Throws BindError for a formula that
-   * cannot be bound, e.g. a row set outside SUM with nothing to drive it.
-   */
-  evaluateFormula(formula: Formula): FormulaOutcome[] {
-    return bindFormula(formula, this.shape).map(({ row, left, right }) => {
-      const l = this.evaluateLinear(left);
-      const r = this.evaluateLinear(right);
-      return { row, left: l, right: r, holds: compare(formula.op, l, r) };
-    });
-  }
-
-  /** The value of an expression on the current values (narrative placeholders such as `T01.ISUM`). */
-  evaluateExpression(expr: Expr): number {
-    return this.evaluateLinear(toLinear(expr, this.shape, null));
-  }
-
-  private evaluateLinear(linear: Linear): number {
-    let sum = linear.constant;
-    for (const [key, coef] of linear.terms) {
-      const id = this.graph.index.get(key);
-      if (id !== undefined) sum += coef * (this.values[id] ?? 0);
-    }
-    return sum;
   }
 
   /**

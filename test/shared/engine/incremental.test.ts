@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
+import { tableValues } from './tableValues';
 import type { EditRequest } from '../../../shared/engine/types';
 import { makeFullSizeReport, seededRandom } from '../../../scripts/bench/fullSizeReport';
 import { catalogueOf } from '../../../shared/pack/model';
@@ -13,7 +14,7 @@ import { realPack } from '../pack/packFixtures';
 function snapshot(engine: ReportEngine): Map<string, number> {
   const out = new Map<string, number>();
   for (const table of engine.tableIds()) {
-    for (const [row, cells] of Object.entries(engine.tableValues(table))) {
+    for (const [row, cells] of Object.entries(tableValues(engine, table))) {
       for (const [col, v] of Object.entries(cells)) out.set(`${table}:${row}:${col}`, v);
     }
   }
