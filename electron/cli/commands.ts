@@ -6,7 +6,7 @@ import { unwrap } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { parseCellText } from '../../shared/pack/cellKind';
 import { cellIndex } from '../services/cellKinds';
-import { createServices, type Services } from '../services/createServices';
+import { createServices, type Services, type ServicesOptions } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
 import { assertSafeOutput } from '../services/files/outputGuard';
 import { writeFileAtomic } from '../services/files/writeFileAtomic';
@@ -35,7 +35,12 @@ export async function call<M extends ApiMethod>(services: Services, method: M, i
   return unwrap(await dispatch(services.api, method, input));
 }
 
-export async function withServices<T>(values: Parsed['values'], mustExist: boolean, work: (s: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  values: Parsed['values'],
+  mustExist: boolean,
+  work: (s: Services) => Promise<T>,
+  options: Pick<ServicesOptions, 'onDamaged' | 'backupOnOpen'> = {},
+): Promise<T> {
   const given = optionalString(values, 'db');
   const location = resolveDataLocation();
   const dbPath = resolve(given ?? location.dbPath);
@@ -48,12 +53,22 @@ export async function withServices<T>(values: Parsed['values'], mustExist: boole
       throw new AppError(`数据库文件“${dbPath}”不存在`);
     }
   }
-  const services = await createServices({ dbPath, packsDir: optionalString(values, 'packs') });
+  const services = await createServices({ dbPath, packsDir: optionalString(values, 'packs'), ...options });
   try {
     return await work(services);
   } finally {
     await services.close();
   }
+}
+
+/**
+ * Stored data the pack cannot take (written by an older version, or a pack that changed): the rest is
+ * shown or exported, and each item left out is named on standard error (so `--json` output stays clean).
+ */
+export function warnUnfit(unfit: readonly string[], verb: string): void {
+  if (unfit.length === 0) return;
+  process.stderr.write(`注意：报表中有 ${unfit.length} 项保存的数据与报表格式不符，未能${verb}（数据仍保存在数据库中）：\n`);
+  for (const line of unfit) process.stderr.write(`  ${line}\n`);
 }
 
 export function reportRef(values: Parsed['values']): ReportRef {
@@ -141,6 +156,7 @@ export async function openForShow(s: Services, ref: ReportRef, table: string | u
   await call(s, 'openReport', ref);
   const session = await s.sessions.open(ref);
   const tables = table === undefined ? undefined : [table];
+  warnUnfit(session.unfit, '显示');
   if (json) {
     io.out(stringifyOrdered(showJson(session.engine, session.pack, session.unit, ref.year, tables)));
     return null;
@@ -173,6 +189,7 @@ export async function exportCommand(args: string[], io: Output): Promise<void> {
     const text = await s.exportReport(ref);
     await writeFileAtomic(out, text);
     io.out(`已导出 ${ref.unit} ${ref.year} 年度报表到 ${out}`);
+    warnUnfit((await s.sessions.open(ref)).unfit, '导出');
   });
 }
 

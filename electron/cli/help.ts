@@ -65,6 +65,17 @@ export const HELP = `决算工作站 命令行工具
   juesuan export-exchange --db 文件 --unit 单位编码 --year 年度 --out 报送文件.json
   juesuan import-exchange --db 文件 --dept 部门编码 报送文件.json [--dry-run]
         单位向部门报送：导入前列出与库中数据的差异；其他部门或其他报表格式的文件被拒绝。
+  juesuan backup list --db 文件
+        列出数据库的备份（备份在数据库旁的“文件名.backups”文件夹中）。
+  juesuan backup create --db 文件
+  juesuan backup restore --db 文件 备份名称
+        用备份替换整个数据库；恢复前先把当前数据备份一次。
+  juesuan history --db 文件 --unit 单位编码 --year 年度 [--table 表 --row 行 --col 列]
+        列出报表的修改记录（按批），或一个单元格的修改记录。
+  juesuan history restore --db 文件 --unit 单位编码 --year 年度 --to 批号 [--table 表]
+        把整份报表（或一张表）恢复到某批修改之后的状态（批号 0：第一批之前）。
+  juesuan history undo --db 文件 --unit 单位编码 --year 年度 批号
+        撤销一批修改（例如一次恢复）。
 
 通用选项：
   --db 文件      数据库文件（默认：数据目录下的 juesuan.db）

@@ -8,6 +8,8 @@ import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
 import { catalogueCommand } from './commands/catalogue';
+import { backupCommand } from './commands/backup';
+import { historyCommand } from './commands/history';
 import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
 import { reportCommand } from './commands/register';
 import { exportXlsxCommand } from './commands/exportXlsx';
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
   catalogue: catalogueCommand,
+  backup: backupCommand,
+  history: historyCommand,
   'perf-report': perfReportCommand,
   print: printCommand,
   verify: verifyCommand,

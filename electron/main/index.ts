@@ -51,6 +51,8 @@ if (!app.requestSingleInstanceLock()) {
         dbPath,
         settingsFile: location.settingsPath,
         packsDir,
+        onDamaged: 'recover',
+        backupOnOpen: 'always',
         pdfRenderer: async () => electronPdfRenderer(),
         printer: electronPrinter(),
       });

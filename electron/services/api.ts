@@ -20,6 +20,10 @@ import { PrintService } from './print/printService';
 import { ReportSessions, type Session } from './reportSessions';
 import { storedSession } from './storedSession';
 import type { SettingsPort } from './settings/settingsPort';
+import type { BackupService } from './backup/backupService';
+import type { SetAside } from './backup/damagedDatabase';
+import { storeMethods } from './storeApi';
+import { historyFingerprintLookup } from './historyFingerprint';
 import { RegisterStore } from './store/registerStore';
 import type { ReportStore } from './store/reportStore';
 import { applyUndoOp, loadUndo } from './store/undoSteps';
@@ -31,6 +35,9 @@ export interface ApiDeps {
   settings: SettingsPort;
   /** Shared with the report-file import so it can drop a report it replaced; created if omitted. */
   sessions?: ReportSessions;
+  /** Backups of the database (createServices makes them); without it the backup methods refuse. */
+  backups?: BackupService;
+  setAside?: SetAside | null;
   /** Printing (its PDF renderer); a Chromium found on the machine when omitted. */
   print?: PrintService;
   /** The system print dialog, where there is one (the Electron app). */
@@ -51,6 +58,7 @@ function snapshot(session: Session): ReportSnapshot {
     texts: { ...session.texts },
     ...(Object.keys(session.yearCatalogues).length > 0 ? { catalogues: session.yearCatalogues } : {}),
     ...(Object.keys(session.engine.subjectNames()).length > 0 ? { subjects: session.engine.subjectNames() } : {}),
+    ...(session.unfit.length > 0 ? { unfit: session.unfit } : {}),
     consolidated: session.consolidated === true,
     stored: session.reportId !== 0,
   };
@@ -109,94 +117,103 @@ export function createApi(deps: ApiDeps): Api {
         return session ? snapshot(session) : null;
       }),
 
-    setCells: ({ edits, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        const bad = edits.flatMap((edit) => {
-          const message = session.engine.checkEdit(edit);
-          return message ? [{ edit, message }] : [];
-        });
-        const first = bad[0];
-        if (first) {
-          const more = bad.length > 1 ? `（共 ${bad.length} 处错误，全部未写入）` : '（全部未写入）';
-          throw new AppError(`${first.message}${more}`, {
-            table: first.edit.table,
-            row: first.edit.row,
-            column: first.edit.col,
+    setCells: ({ edits, how, ...ref }) =>
+      sessions.serial(() => {
+        const seen = sessions.peekGeneration(ref);
+        return sessions.write(ref, async (session, dataVersion) => {
+          const bad = edits.flatMap((edit) => {
+            const message = session.engine.checkEdit(edit);
+            return message ? [{ edit, message }] : [];
           });
-        }
-        // The engine refuses (and undoes) an edit whose totals would leave the exact range; only then is
-        // the edit written. If the write fails, the engine is put back, so it never shows an unsaved value.
-        const before = edits.map((e) => ({ ...e, value: session.engine.inputValue(e.table, e.row, e.col) }));
-        try {
-          session.engine.setInputs(edits);
-        } catch (err) {
-          throw new AppError(`${messageOf(err)}（全部未写入）`);
-        }
-        let written: number;
-        try {
-          written = await store.writeCells(await sessions.storedId(session), edits);
-        } catch (err) {
-          session.engine.setInputs(before.reverse());
-          throw err;
-        }
-        // One delta per cell: a batch may write the same cell twice; its value before the batch is the first seen.
-        const deltas = new Map<string, { table: string; row: string; col: string; before: number | null; after: number | null }>();
-        edits.forEach((e, i) => {
-          const k = `${e.table}:${e.row}:${e.col}`;
-          const first = deltas.get(k);
-          deltas.set(k, { table: e.table, row: e.row, col: e.col, before: first ? first.before : (before[i]?.value ?? null), after: e.value });
+          const first = bad[0];
+          if (first) {
+            const more = bad.length > 1 ? `（共 ${bad.length} 处错误，全部未写入）` : '（全部未写入）';
+            // Refused because another program changed the report (a row removed there): say so, so the clerk knows why.
+            const elsewhere = sessions.peekGeneration(ref) !== seen ? '数据已在别处修改，已重新载入：' : '';
+            throw new AppError(`${elsewhere}${first.message}${more}`, {
+              table: first.edit.table,
+              row: first.edit.row,
+              column: first.edit.col,
+            });
+          }
+          // The engine refuses (and undoes) an edit whose totals would leave the exact range; only then is
+          // the edit written. If the write fails, the engine is put back, so it never shows an unsaved value.
+          const before = edits.map((e) => ({ ...e, value: session.engine.inputValue(e.table, e.row, e.col) }));
+          try {
+            session.engine.setInputs(edits);
+          } catch (err) {
+            throw new AppError(`${messageOf(err)}（全部未写入）`);
+          }
+          let written: number;
+          try {
+            written = await store.writeCells(await sessions.storedId(session), edits, { how: how ?? 'typed', dataVersion });
+          } catch (err) {
+            session.engine.setInputs(before.reverse());
+            throw err;
+          }
+          // One delta per cell: a batch may write the same cell twice; its value before the batch is the first seen.
+          const deltas = new Map<string, { table: string; row: string; col: string; before: number | null; after: number | null }>();
+          edits.forEach((e, i) => {
+            const k = `${e.table}:${e.row}:${e.col}`;
+            const first = deltas.get(k);
+            deltas.set(k, { table: e.table, row: e.row, col: e.col, before: first ? first.before : (before[i]?.value ?? null), after: e.value });
+          });
+          consolidation.followEdits(ref.unit, ref.year, [...deltas.values()]);
+          return { written };
         });
-        consolidation.followEdits(ref.unit, ref.year, [...deltas.values()]);
-        return { written };
       }),
 
     addRows: ({ table, rows, names, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        const scratch = sessions.scratchEngine(session);
-        let change;
-        try {
-          change = scratch.addRows(table, rows, names ?? {});
-        } catch (err) {
-          throw new AppError(messageOf(err), { table });
-        }
-        const own = subjectTexts(scratch.subjectNames());
-        const newTexts = Object.fromEntries(Object.entries(own).filter(([k, v]) => session.texts[k] !== v));
-        await store.addRows(await sessions.storedId(session), table, scratch.addedRows()[table] ?? [], newTexts);
-        Object.assign(session.texts, newTexts);
-        session.engine = scratch;
-        consolidation.invalidate(ref.year);
-        return { rows: change.added };
-      }),
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          const scratch = sessions.scratchEngine(session);
+          let change;
+          try {
+            change = scratch.addRows(table, rows, names ?? {});
+          } catch (err) {
+            throw new AppError(messageOf(err), { table });
+          }
+          // Names of 科目 the catalogue lacks are kept as report texts, with the rows, in one transaction.
+          const own = subjectTexts(scratch.subjectNames());
+          const texts = Object.fromEntries(Object.entries(own).filter(([k, v]) => session.texts[k] !== v));
+          await store.addRows(await sessions.storedId(session), table, scratch.addedRows()[table] ?? [], { dataVersion, texts });
+          Object.assign(session.texts, texts);
+          session.engine = scratch;
+          consolidation.invalidate(ref.year);
+          return { rows: change.added };
+        }),
+      ),
 
     removeRow: ({ table, row, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        const scratch = sessions.scratchEngine(session);
-        let change;
-        try {
-          change = scratch.removeRow(table, row);
-        } catch (err) {
-          throw new AppError(messageOf(err), { table, row });
-        }
-        if (session.reportId > 0) await store.removeRows(session.reportId, table, change.removed);
-        session.engine = scratch;
-        consolidation.invalidate(ref.year);
-        return { removedRows: change.removed, removedCells: change.droppedInputs.length };
-      }),
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          const scratch = sessions.scratchEngine(session);
+          let change;
+          try {
+            change = scratch.removeRow(table, row);
+          } catch (err) {
+            throw new AppError(messageOf(err), { table, row });
+          }
+          if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，不能直接修改；请修改单位的报表或部门的调整表');
+          if (session.reportId > 0) await store.removeRows(session.reportId, table, change.removed, { dataVersion });
+          session.engine = scratch;
+          consolidation.invalidate(ref.year);
+          return { removedRows: change.removed, removedCells: change.droppedInputs.length };
+        }),
+      ),
 
     setTexts: ({ texts, ...ref }) =>
-      sessions.serial(async () => {
-        const session = await sessions.open(ref);
-        if (session.consolidated) await consolidation.register.writeDeptTexts(ref.unit, ref.year, texts);
-        else await store.writeTexts(await sessions.storedId(session), texts);
-        for (const [key, value] of Object.entries(texts)) {
-          if (value === null) delete session.texts[key];
-          else session.texts[key] = value;
-        }
-        return { texts: { ...session.texts } };
-      }),
+      sessions.serial(() =>
+        sessions.write(ref, async (session, dataVersion) => {
+          if (session.consolidated) await consolidation.register.writeDeptTexts(ref.unit, ref.year, texts);
+          else await store.writeTexts(await sessions.storedId(session), texts, { dataVersion });
+          for (const [key, value] of Object.entries(texts)) {
+            if (value === null) delete session.texts[key];
+            else session.texts[key] = value;
+          }
+          return { texts: { ...session.texts } };
+        }),
+      ),
 
     ...refuseConsolidatedImport(fileMethods(sessions)),
 
@@ -221,8 +238,9 @@ export function createApi(deps: ApiDeps): Api {
         await applyUndoOp(store.db, await sessions.storedId(session), step);
         return { ok: true as const };
       }),
+    ...storeMethods(sessions, deps.backups, deps.setAside ?? null),
 
-    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer()), deps.printer ?? null),
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer(), undefined, historyFingerprintLookup(sessions)), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

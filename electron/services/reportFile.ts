@@ -275,6 +275,7 @@ function unitDifferences(stored: Unit, file: Unit): string[] {
  */
 export function importReport(sessions: ReportSessions, text: string, fileLabel: string, options: ImportReportOptions = {}): Promise<ImportedReport> {
   return sessions.serial(async () => {
+    await sessions.sync();
     const name = basename(fileLabel);
     if (text.length > MAX_REPORT_FILE_BYTES) {
       throw new AppError(`报表文件 ${name}：文件过大，超过上限（${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB）`, { file: name });
@@ -294,8 +295,13 @@ export function importReport(sessions: ReportSessions, text: string, fileLabel: 
     }
     const existing = await sessions.store.findReport(parsed.unit.code, parsed.year);
     const replacedInputs = existing ? Object.values((await sessions.store.loadReportData(existing.id)).inputs).filter((v) => v !== 0).length : null;
+    // A backup first: an import replaces a whole report, and a wrong file must be undoable.
+    await sessions.backupNow('import');
     try {
-      await sessions.store.replaceReport({ unit: parsed.unit, year: parsed.year, packId: parsed.pack.id, data: parsed.data });
+      await sessions.store.replaceReport(
+        { unit: parsed.unit, year: parsed.year, packId: parsed.pack.id, data: parsed.data },
+        { how: 'import', note: basename(fileLabel), dataVersion: sessions.dataVersion },
+      );
     } catch (err) {
       if (err instanceof AppError) throw new AppError(`报表文件 ${basename(fileLabel)}：${err.message}`, { file: basename(fileLabel) });
       throw err;

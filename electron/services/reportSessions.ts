@@ -3,8 +3,14 @@
  * report is cached; it changes only after the store has committed, so it never shows a value the
  * database does not hold. All mutations run one after another (`serial`), so a row removal cannot
  * slip between another call's check and its write.
+ *
+ * A second writer (the CLI while the app is open, a second window) is noticed through
+ * `PRAGMA data_version`, read before every open: when another connection committed, every cached
+ * report is re-read before use, and a report whose data did change gets a new `generation` (the
+ * screen polls it and reloads). Writes carry the version their checks were made at, so a write
+ * decided on old data is refused by the store, and then tried once more on the fresh data.
  */
-import type { ReportRef, Unit } from '../../shared/api/contract';
+import type { BackupReason, ReportRef, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { Pack } from '../../shared/pack/model';
@@ -14,7 +20,6 @@ import { withYearCatalogues } from '../../shared/pack/yearCatalogues';
 import type { CatalogueEntry } from '../../shared/pack/model';
 import { subjectSource } from '../../shared/engine/layout';
 import { loadYearCatalogues } from './store/yearCatalogues';
-import type { ReportStore } from './store/reportStore';
 
 /**
  * The report's own 科目: those named in its texts, and rows the year's catalogue (the bureau's file)
@@ -43,6 +48,17 @@ export function reportSubjects(pack: Pack, base: Pack, rows: Record<string, stri
   }
   return out;
 }
+import { buildLenientEngine } from './lenientEngine';
+import { StaleDataError } from './store/database';
+import type { ReportStore } from './store/reportStore';
+
+/** The backup service as the sessions see it (see backup/backupService.ts). */
+export interface BackupHook {
+  backupNow(reason: BackupReason): Promise<{ path: string }>;
+}
+
+export type { BackupReason };
+
 export interface Session {
   /** The stored report's id; 0 while nothing of it is stored (looking creates nothing), −1 for a consolidated report. */
   reportId: number;
@@ -54,8 +70,15 @@ export interface Session {
   yearCatalogues: Record<string, CatalogueEntry[]>;
   engine: ReportEngine;
   texts: Record<string, string>;
+  /** Stored items the pack cannot take (named, kept in the database, left out of the engine). */
+  unfit: string[];
   /** A department's consolidated report (部门汇总): computed, read-only. */
   consolidated?: boolean;
+}
+
+function stateText(engine: ReportEngine, texts: Record<string, string>): string {
+  const sorted = (record: Record<string, unknown>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([sorted(engine.inputs()), sorted(engine.addedRows()), sorted(texts)]);
 }
 
 /** Opens consolidated reports (the consolidation service plugs itself in here). */
@@ -78,6 +101,12 @@ function messageOf(err: unknown): string {
 export class ReportSessions {
   private readonly sessions = new Map<string, Session>();
   private tail: Promise<unknown> = Promise.resolve();
+  private seenVersion: number | undefined;
+  /** Cached reports to re-read before use: another connection committed since they were read. */
+  private readonly suspect = new Set<string>();
+  private readonly generations = new Map<string, number>();
+  /** Set by createServices; without it (unit tests of the sessions alone) no backups are taken. */
+  backups: BackupHook | undefined;
   consolidated: ConsolidatedOpener | null = null;
 
   constructor(
@@ -116,6 +145,62 @@ export class ReportSessions {
     const unit = await this.store.getUnit(code);
     if (!unit) throw new AppError(`单位 ${code} 不存在，请先添加该单位`);
     return unit;
+  }
+
+  /**
+   * Takes a backup now (before an import, a roll-over, a restore, a report deletion) and returns its
+   * path; null without a backup service (unit tests of the services alone).
+   */
+  async backupNow(reason: BackupReason): Promise<string | null> {
+    return (await this.backups?.backupNow(reason))?.path ?? null;
+  }
+
+  /** The data version the cached reports were checked at (writes pass it to the store). */
+  get dataVersion(): number | undefined {
+    return this.seenVersion;
+  }
+
+  /** Reads `PRAGMA data_version`; when another connection committed, marks every cached report for re-reading. */
+  async sync(): Promise<void> {
+    const version = await this.store.db.dataVersion();
+    if (this.seenVersion !== undefined && version !== this.seenVersion) {
+      for (const key of this.sessions.keys()) this.suspect.add(key);
+    }
+    this.seenVersion = version;
+  }
+
+  /** Changes when another connection changed the report since it was opened here; the screen polls it. */
+  async generation(ref: ReportRef): Promise<number> {
+    await this.open(ref);
+    return this.generations.get(sessionKey(ref)) ?? 0;
+  }
+
+  /** The generation without checking the database again (to tell whether a call's own open re-read the report). */
+  peekGeneration(ref: ReportRef): number {
+    return this.generations.get(sessionKey(ref)) ?? 0;
+  }
+
+  /** Forgets every cached report and counts them all as changed (after this process restored a backup). */
+  invalidateAll(): void {
+    for (const key of new Set([...this.sessions.keys(), ...this.generations.keys()])) {
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    }
+    this.sessions.clear();
+    this.suspect.clear();
+  }
+
+  /**
+   * Runs a write decided on an open report: `work` gets the fresh session and the data version to
+   * hand to the store. If another connection committed in between, the store refuses it; then the
+   * report is re-read and `work` runs once more, so its checks see the current data.
+   */
+  async write<T>(ref: ReportRef, work: (session: Session, dataVersion: number | undefined) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.open(ref), this.seenVersion);
+    } catch (err) {
+      if (!(err instanceof StaleDataError)) throw err;
+    }
+    return work(await this.open(ref), this.seenVersion);
   }
 
   /** Builds an engine over stored data; data the pack cannot take is reported, not dropped. */
@@ -160,26 +245,25 @@ export class ReportSessions {
    * leaves nothing behind.
    */
   async open(ref: ReportRef, reload = false): Promise<Session> {
+    await this.sync();
     if (ref.consolidated) {
       if (!this.consolidated) throw new AppError('部门汇总不可用');
       return this.consolidated.open(ref);
     }
     const key = sessionKey(ref);
     const cached = this.sessions.get(key);
-    if (cached && !reload) return cached;
+    const stale = this.suspect.delete(key);
+    if (cached && !reload && !stale) return cached;
     const unit = await this.requireUnit(ref.unit);
     const existing = await this.store.findReport(ref.unit, ref.year);
     const base = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
     const { pack, yearCatalogues } = await this.packOfYear(base, ref.year);
     const data = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
-    const engine = this.buildEngine(
-      pack,
-      data.rows,
-      data.inputs,
-      `单位 ${ref.unit} ${ref.year} 年度报表中保存的数据`,
-      reportSubjects(pack, base, data.rows, data.texts),
-    );
-    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts };
+    const { engine, unfit } = buildLenientEngine(pack, { ...data, subjects: reportSubjects(pack, base, data.rows, data.texts) });
+    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts, unfit };
+    if (cached && stale && (cached.reportId !== session.reportId || JSON.stringify(cached.unit) !== JSON.stringify(unit) || stateText(cached.engine, cached.texts) !== stateText(engine, session.texts))) {
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    }
     this.sessions.set(key, session);
     return session;
   }

@@ -8,7 +8,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
-import { createServices } from '../services/createServices';
+import { setAsideMessage } from '../services/backup/damagedDatabase';
+import { createServices, type Services } from '../services/createServices';
 import { resolveDataLocation } from '../services/paths';
 import { startWebHost } from './server';
 
@@ -27,6 +28,8 @@ export interface WorkstationWeb {
   dbPath: string;
   token: string;
   port: number;
+  /** The services behind the host (tests reach the backups through it). */
+  services: Services;
   /** Stops the host, then closes the database. */
   close(): Promise<void>;
 }
@@ -40,6 +43,8 @@ export async function startWorkstationWeb(options: WorkstationWebOptions = {}): 
     dbPath: options.dbPath,
     packsDir: options.packsDir,
     settingsFile: options.settingsFile,
+    onDamaged: 'recover',
+    backupOnOpen: 'always',
   });
   let host;
   try {
@@ -54,6 +59,7 @@ export async function startWorkstationWeb(options: WorkstationWebOptions = {}): 
     dbPath: services.dbPath,
     token: host.token,
     port: host.port,
+    services,
     close: async () => {
       await host.close();
       await services.close();
@@ -85,6 +91,7 @@ export async function runWebMain(argv: string[]): Promise<void> {
     settingsFile: values.settings,
     port: parsePort(values.port),
   });
+  if (web.services.setAside) console.error(setAsideMessage(web.services.setAside));
   console.log(`决算工作站（浏览器模式）已启动：${web.url}`);
   console.log(`数据库：${web.dbPath}`);
   const notice = values.db === undefined ? resolveDataLocation().notice : null;

@@ -54,10 +54,70 @@ export interface ReportSnapshot extends ReportData {
   catalogues?: Record<string, CatalogueEntry[]>;
   /** The report's own 科目 (not in the year's catalogue), catalogue → code → name. */
   subjects?: Record<string, Record<string, string>>;
+  /** Stored items the report's pack cannot take: kept in the database, left out here, named for the clerk. */
+  unfit?: string[];
   /** A department's consolidated report (部门汇总): computed from its units, read-only. */
   consolidated?: boolean;
   /** False while nothing of the report is stored: opening a year to look at it creates nothing. */
   stored?: boolean;
+}
+
+/** Why a backup was taken. */
+export type BackupReason = 'open' | 'import' | 'rollover' | 'restore' | 'delete' | 'periodic' | 'manual';
+
+export interface BackupInfo {
+  /** File name inside the backup folder; what restoreBackup takes. */
+  name: string;
+  /** ISO 8601 time it was taken. */
+  at: string;
+  reason: BackupReason;
+  bytes: number;
+}
+
+export interface SetAsideInfo {
+  /** The database file that failed its check (a new empty one is now in its place). */
+  original: string;
+  /** What the damaged file was renamed to (kept, never deleted). */
+  renamedTo: string;
+  problem: string;
+  newestGood: BackupInfo | null;
+}
+
+export interface BackupStatus {
+  database: string;
+  folder: string;
+  /** Newest first. */
+  backups: BackupInfo[];
+  /** Set when this start found the database damaged and set it aside. */
+  setAside: SetAsideInfo | null;
+  /** Why the last automatic backup could not be taken, if it could not. */
+  lastFailure: string | null;
+}
+
+/** How a change was made, as the edit history records it. */
+export type ChangeHow = 'typed' | 'paste' | 'import' | 'undo' | 'restore';
+
+export interface HistoryBatchInfo {
+  id: number;
+  at: string;
+  how: ChangeHow;
+  note: string;
+  count: number;
+  /** Tables touched; '' stands for texts. */
+  tables: string[];
+}
+
+export interface HistoryEntryInfo {
+  batch: number;
+  at: string;
+  how: ChangeHow;
+  kind: 'cell' | 'text' | 'row';
+  table: string;
+  row: string;
+  col: string;
+  /** 分, a count or a text; null when absent (an empty cell). */
+  old: number | string | null;
+  new: number | string | null;
 }
 
 export interface Settings {
@@ -141,7 +201,11 @@ export const apiSchemas = {
    */
   findReport: reportRef,
   /** Writes cells in one transaction: all are written or none. */
-  setCells: reportRef.extend({ edits: z.array(cellEdit).min(1).max(MAX_EDITS) }),
+  setCells: reportRef.extend({
+    edits: z.array(cellEdit).min(1).max(MAX_EDITS),
+    /** How the clerk made the change, kept in the edit history (default: typed). */
+    how: z.enum(['typed', 'paste', 'undo']).optional(),
+  }),
   /**
    * Adds 科目 rows (项 codes) to a subject table; parents are implied. `names` names codes the
    * year's catalogue lacks: they are kept with that name, marked, and listed by audit rule G-1.
@@ -197,6 +261,22 @@ export const apiSchemas = {
   getUndo: reportRef,
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
   recordUndo: reportRef.extend({ step: undoOp }),
+  /** Changes when another program or window changed this report since it was opened; the screen polls it and reloads. */
+  reportStamp: reportRef,
+  /** The backups of the open database, newest first, and what happened at open. */
+  backupStatus: z.object({}),
+  /** Takes a backup now. */
+  createBackup: z.object({}),
+  /** Replaces the whole database with a backup, after backing up the current state. */
+  restoreBackup: z.object({ name: z.string().regex(/^[0-9A-Za-z_.-]{1,120}$/, '备份名称无效') }),
+  /** The changes of one cell, newest first. */
+  cellHistory: reportRef.extend({ table: id, row: id, col: id }),
+  /** The report's history batches, newest first. */
+  reportHistory: reportRef.extend({ limit: z.number().int().min(1).max(5000).optional() }),
+  /** Puts the report (or one table) back as it was right after a history batch (0: before the first); journalled as 恢复. */
+  restoreHistory: reportRef.extend({ batchId: z.number().int().min(0), table: id.optional() }),
+  /** Undoes one history batch (e.g. a restore); journalled as 撤销. */
+  undoHistory: reportRef.extend({ batchId: z.number().int().min(1) }),
   /** The report's print settings (remembered per report and per table) and whether a printer dialog exists. */
   getPrintSettings: reportRef,
   setPrintSettings: reportRef.extend({ settings: printSettingsSchema }),
@@ -296,6 +376,14 @@ export interface ApiResults {
   commitCatalogueImport: { year: number; entries: number };
   getUndo: UndoHistory;
   recordUndo: { ok: true };
+  reportStamp: { generation: number };
+  backupStatus: BackupStatus;
+  createBackup: BackupInfo;
+  restoreBackup: { restored: BackupInfo; safety: BackupInfo | null };
+  cellHistory: HistoryEntryInfo[];
+  reportHistory: HistoryBatchInfo[];
+  restoreHistory: { batchId: number | null; changed: number };
+  undoHistory: { batchId: number | null; changed: number; kept: number };
   getPrintSettings: PrintSettingsView;
   setPrintSettings: PrintSettings;
   printPreview: PrintPreview;

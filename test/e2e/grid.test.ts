@@ -98,7 +98,7 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
     expect(await text('30106', 'c1')).toBe('1,000.00');
     expect(await text('30107', 'c1')).toBe('2,000.00');
     expect(await cell('30109', 'c1').getAttribute('class')).toContain('cell-active');
-    expect(await stored('T06:30107:c1')).toBe(200000);
+    await expect.poll(() => stored('T06:30107:c1')).toBe(200000);
   });
 
   it('typing down a column with Enter across 类/款 rows puts every value on a 项', async () => {
@@ -152,14 +152,58 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
       '400.00',
     ]);
     expect(await text('20805', 'c2')).toBe('900.00');
-    expect(await message().textContent()).toContain('已粘贴 5 个单元格（按项依次填入');
+    await expect.poll(() => message().textContent()).toContain('已粘贴 5 个单元格（按项依次填入');
     expect(await cell('2080501', 'c2').getAttribute('class')).toContain('cell-pasted');
     await shot('ledger-paste');
     // One Ctrl+Z undoes the whole paste.
     await page.keyboard.press('Control+Z');
     await expect.poll(() => text('2080505', 'c2')).toBe('');
     expect(await text('2010301', 'c2')).toBe('');
-    expect(await message().textContent()).toContain('共 5 个单元格');
+    await expect.poll(() => message().textContent()).toContain('共 5 个单元格');
+  });
+
+  it('a block that is neither clearly a same-shape copy nor a ledger column offers a one-line choice; each choice lands as it says', async () => {
+    await ws.services.api.addRows({ ...ref, table: 'T02', rows: ['2080502'] });
+    await page.reload();
+    await openTab('公开02表');
+    // At 2010350, row for row: 1 falls on the 208 类 line (its total once 2080501 holds 1), 7 on the 20805 款 line (not its total).
+    const clip = '200\r\n1\r\n7\r\n1\r\n';
+    const choice = page.getByRole('group', { name: '选择粘贴方式' });
+    const paste = async () => {
+      await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(clip)})`);
+      await cell('2010350', 'c2').click();
+      await page.keyboard.press('Control+V');
+      await choice.waitFor();
+    };
+    await paste();
+    expect(await choice.textContent()).toContain('剪贴板内容可以两种方式粘贴');
+    // Nothing is written before the clerk chooses.
+    expect(await text('2010350', 'c2')).toBe('');
+    await shot('paste-choice');
+    await choice.getByRole('button', { name: '只填项行（依次跳过类、款行）' }).click();
+    await expect.poll(() => text('2080505', 'c2')).toBe('1.00');
+    expect([await text('2010350', 'c2'), await text('2080501', 'c2'), await text('2080502', 'c2')]).toEqual(['200.00', '1.00', '7.00']);
+    expect(await choice.count()).toBe(0);
+    await expect.poll(() => message().textContent()).toContain('已粘贴 4 个单元格（按项依次填入');
+    await expect.poll(() => stored('T02:2080502:c2')).toBe(700);
+    // The keyboard is back in the grid: one Ctrl+Z undoes the paste.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => text('2080505', 'c2')).toBe('');
+
+    await paste();
+    await choice.getByRole('button', { name: '按行对应（含类、款行，同表格式）' }).click();
+    await expect.poll(() => text('2010350', 'c2')).toBe('200.00');
+    expect([await text('2080501', 'c2'), await text('2080502', 'c2'), await text('2080505', 'c2')]).toEqual(['1.00', '', '']);
+    // The 7 at the 款 line could not land: listed with its text.
+    await expect.poll(() => message().textContent()).toContain('未能写入 1 个值：“7”');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => text('2010350', 'c2')).toBe('');
+
+    // 取消 writes nothing.
+    await paste();
+    await choice.getByRole('button', { name: '取消' }).click();
+    expect(await choice.count()).toBe(0);
+    expect(await stored('T02:2010350:c2')).toBeUndefined();
   });
 
   it('a same-shape block copied from an exported workbook lands row for row', async () => {
@@ -197,8 +241,8 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
     await expect.poll(() => text('2080505', 'c2')).toBe('33.00');
     expect(await text('2010301', 'c2')).toBe('11.00');
     expect(await text('2010302', 'c2')).toBe('22.00');
-    expect(await message().textContent()).toContain('（按行对应）');
-    expect(await message().textContent()).toContain('合计值与本表自动计算一致');
+    await expect.poll(() => message().textContent()).toContain('（按行对应）');
+    await expect.poll(() => message().textContent()).toContain('合计值与本表自动计算一致');
   });
 
   it('switching tab and reloading in the middle of typing keep the value', async () => {
@@ -234,7 +278,7 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
     // Before the composition the cell held the 0.00 pasted from the workbook.
     await expect.poll(() => text('2080505', 'c3')).toBe('0.00');
     expect(await cell('2080505', 'c3').getAttribute('class')).toContain('cell-active');
-    expect(await message().textContent()).toBe('已撤销：公开03表 行“2080505 机关事业单位基本养老保险缴费支出”列“项目支出（栏次 3）” 456.00 → 0.00');
+    await expect.poll(() => message().textContent()).toBe('已撤销：公开03表 行“2080505 机关事业单位基本养老保险缴费支出”列“项目支出（栏次 3）” 456.00 → 0.00');
     await page.keyboard.press('Control+Y');
     await expect.poll(() => text('2080505', 'c3')).toBe('456.00');
   });
@@ -244,13 +288,15 @@ describe.each(SIZES)('the grid at $width×$height', ({ width, height, unit }) =>
     await page.keyboard.type('64');
     await page.keyboard.press('Enter');
     await expect.poll(() => text('2010302', 'c4')).toBe('64.00');
+    // Shown at once; stored (with its undo step) once the save status says so.
+    await expect.poll(() => page.locator('.save-status').textContent()).toBe('已保存');
     await page.reload();
     await openTab('公开03表');
     await expect.poll(() => text('2010302', 'c4')).toBe('64.00');
     await page.keyboard.press('Control+Z');
     await expect.poll(() => text('2010302', 'c4')).toBe('');
-    expect(await message().textContent()).toContain('已撤销：公开03表 行“2010302 一般行政管理事务”');
-    expect(await stored('T03:2010302:c4')).toBeUndefined();
+    await expect.poll(() => message().textContent()).toContain('已撤销：公开03表 行“2010302 一般行政管理事务”');
+    await expect.poll(() => stored('T03:2010302:c4')).toBeUndefined();
   });
 
   it('the last row and the right-most column are inside the view; tabs on one line', async () => {

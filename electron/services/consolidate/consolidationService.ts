@@ -209,6 +209,7 @@ export class ConsolidationService {
       yearCatalogues,
       engine,
       texts,
+      unfit: [],
       consolidated: true,
     };
     return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, dataVersion };

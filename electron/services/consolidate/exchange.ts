@@ -207,7 +207,11 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
 
 /** Writes a planned exchange import: the unit (added or updated) and its report, in one transaction each way round. */
 export async function commitExchange(sessions: ReportSessions, register: RegisterStore, plan: ExchangePlan): Promise<void> {
-  await sessions.store.replaceReport({ unit: plan.unit, year: plan.view.year, packId: plan.pack.id, data: plan.data });
+  await sessions.backupNow('import');
+  await sessions.store.replaceReport(
+    { unit: plan.unit, year: plan.view.year, packId: plan.pack.id, data: plan.data },
+    { how: 'import', note: '报送文件' },
+  );
   const record = await register.require(plan.unit.code);
   await register.save({ ...record, ...plan.register });
   await register.recordExchange(plan.unit.code, plan.view.year, { deptCode: plan.dept, fingerprint: plan.view.fingerprint, importedAt: new Date().toISOString() });

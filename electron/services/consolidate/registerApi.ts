@@ -8,7 +8,7 @@ import type { UnitRecord } from '../../../shared/api/registerContract';
 import { creditCodeProblem, normalizeCreditCode } from '../../../shared/consolidate/creditCode';
 import type { ReportSessions } from '../reportSessions';
 import type { ReportStore } from '../store/reportStore';
-import { backupBefore } from './backup';
+import { BackupService } from '../backup/backupService';
 import type { ConsolidationService } from './consolidationService';
 import { commitExchange, exchangeFileText, newPlanId, planExchange, type ExchangePlan } from './exchange';
 import { commitRollover, planRollover } from './rollover';
@@ -33,6 +33,16 @@ type RegisterMethods = Pick<
   | 'deleteReport'
   | 'reportYears'
 >;
+
+/** Data is never removed without a backup: where the services run without a backup service, one backup through the same mechanism. */
+async function oneOffBackup(store: ReportStore): Promise<string> {
+  const service = new BackupService(store, { periodic: false });
+  try {
+    return (await service.backupNow('delete')).path;
+  } finally {
+    service.stop();
+  }
+}
 
 export interface RegisterDeps {
   sessions: ReportSessions;
@@ -174,7 +184,7 @@ export function registerMethods({ sessions, consolidation, store }: RegisterDeps
       sessions.serial(async () => {
         await sessions.requireUnit(unit);
         if (!(await store.findReport(unit, year))) throw new AppError(`单位 ${unit} 没有 ${year} 年度的报表`);
-        const backup = await backupBefore(register, store.file, `删除报表-${unit}-${year}`);
+        const backup = (await sessions.backupNow('delete')) ?? (await oneOffBackup(store));
         await register.deleteReport(unit, year);
         sessions.drop({ unit, year });
         return { backup };

@@ -111,6 +111,7 @@ export async function commitRollover(sessions: ReportSessions, plan: RolloverPla
   const { unit, to } = plan.view;
   // Checked again inside the commit: a report made meanwhile is never overwritten.
   if (await sessions.store.findReport(unit, to)) throw new AppError(`单位 ${unit} 已有 ${to} 年度的报表，未结转`);
-  await sessions.store.replaceReportData(unit, to, plan.pack.id, { rows: plan.rows, inputs: plan.inputs, texts: plan.texts });
+  await sessions.backupNow('rollover');
+  await sessions.store.replaceReportData(unit, to, plan.pack.id, { rows: plan.rows, inputs: plan.inputs, texts: plan.texts }, { how: 'import', note: `由 ${plan.view.from} 年度结转`, dataVersion: sessions.dataVersion });
   sessions.drop({ unit, year: to });
 }

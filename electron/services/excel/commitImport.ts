@@ -39,8 +39,10 @@ export function commitWorkbookImport(sessions: ReportSessions, plan: ImportPlan)
     if (plan.sourceUnit === '万元') texts[SOURCE_UNIT_KEY] = '万元';
     else delete texts[SOURCE_UNIT_KEY];
     const inputs = Object.fromEntries(Object.entries(engine.inputs()).filter(([, v]) => v !== 0));
+    // A backup first: an import replaces a whole report, and a wrong file must be undoable.
+    await sessions.backupNow('import');
     try {
-      await sessions.store.replaceReportData(target.unit.code, plan.year, pack.id, { rows: engine.addedRows(), inputs, texts });
+      await sessions.store.replaceReportData(target.unit.code, plan.year, pack.id, { rows: engine.addedRows(), inputs, texts }, { how: 'import', note: plan.fileLabel });
     } finally {
       // The cached engine (if any) no longer matches the store, whether the write succeeded or not.
       sessions.drop(ref);

@@ -7,6 +7,7 @@
  * callback (calling the Database's own methods from inside a transaction would wait for itself).
  */
 import sqlite3 from 'sqlite3';
+import { AppError } from '../../../shared/api/errors';
 import { registerOpenDatabase } from '../files/openDatabases';
 import { storageError } from './sqliteErrors';
 
@@ -25,6 +26,29 @@ export interface Tx {
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
   exec(sql: string): Promise<void>;
 }
+
+export interface TransactionOptions {
+  /**
+   * The `PRAGMA data_version` the caller's view of the data was read at. Checked after BEGIN IMMEDIATE
+   * (which sees every commit made before it): if another connection wrote in between, nothing is
+   * written and a StaleDataError is thrown, so a write decided on old data is never stored.
+   */
+  dataVersion?: number;
+}
+
+/** Another connection changed the database after the caller last read it; the transaction wrote nothing. */
+export class StaleDataError extends AppError {
+  constructor() {
+    super('数据已在别处修改，已重新载入；这次修改未写入，请核对后重新输入');
+  }
+}
+
+/** sqlite3's Backup handle (the package's typings leave it out). */
+interface SqliteBackup {
+  step(pages: number, callback: (err: Error | null) => void): void;
+  finish(callback?: (err: Error | null) => void): void;
+}
+type BackupCapable = { backup(file: string, destName: string, sourceName: string, filenameIsDest: boolean, cb: (err: Error | null) => void): SqliteBackup };
 
 /** sqlite3 reports errors as Error objects carrying a `code` such as 'SQLITE_NOTADB'. */
 export function sqliteCode(err: unknown): string | undefined {
@@ -116,11 +140,15 @@ export class Database implements Tx {
    * IMMEDIATE takes the write lock up front, so a second process fails at BEGIN (after busy_timeout)
    * rather than half-way through.
    */
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.enqueue(async () => {
       await this.tx.exec('BEGIN IMMEDIATE');
       let result: T;
       try {
+        if (options.dataVersion !== undefined) {
+          const now = await this.tx.get<{ data_version: number }>('PRAGMA data_version');
+          if (now?.data_version !== options.dataVersion) throw new StaleDataError();
+        }
         result = await work(this.tx);
         await this.tx.exec('COMMIT');
       } catch (err) {
@@ -133,6 +161,48 @@ export class Database implements Tx {
       }
       return result;
     });
+  }
+
+  /** Runs `work` in one read transaction: every statement sees the same committed state. */
+  snapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.tx.exec('BEGIN');
+      try {
+        return await work(this.tx);
+      } finally {
+        await this.tx.exec('COMMIT').catch(() => undefined);
+      }
+    });
+  }
+
+  /** Changes whenever ANOTHER connection (this process or another) commits; this connection's own commits leave it. */
+  async dataVersion(): Promise<number> {
+    const row = await this.get<{ data_version: number }>('PRAGMA data_version');
+    return row?.data_version ?? 0;
+  }
+
+  /** A consistent copy of the whole database in a new file (the file must not exist). */
+  vacuumInto(file: string): Promise<void> {
+    return this.run('VACUUM INTO ?', [file]).then(() => undefined);
+  }
+
+  /**
+   * Replaces the whole content of this database with the database in `file`, page by page through
+   * SQLite's online backup API, in one step: other connections see it as one commit.
+   */
+  restoreFrom(file: string): Promise<void> {
+    return this.enqueue(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const raw = this.db as unknown as BackupCapable;
+          const backup = raw.backup(file, 'main', 'main', false, (err) => {
+            if (err) return reject(err);
+            backup.step(-1, (stepErr) => {
+              backup.finish(() => (stepErr ? reject(stepErr) : resolve()));
+            });
+          });
+        }),
+    );
   }
 
   /** Waits for queued work, then closes the connection (which checkpoints the WAL). */

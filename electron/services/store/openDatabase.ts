@@ -1,15 +1,29 @@
 /**
- * Opens the workstation's SQLite file: checks that it is one, sets the durability pragmas and applies
- * pending migrations. A file that fails any of this is NEVER deleted, renamed or rewritten — it may
- * hold a year of a clerk's work — and the error names the file.
+ * Opens the workstation's SQLite file: checks that it is one, runs `PRAGMA quick_check`, sets the
+ * durability pragmas and applies pending migrations. A file that fails any of this is NEVER deleted or
+ * rewritten — it may hold a year of a clerk's work — and the error names the file. A damaged one
+ * (quick_check fails, SQLITE_CORRUPT, a migration that cannot be applied) is reported as a
+ * DamagedDatabaseError, which the services answer by renaming it aside (backup/damagedDatabase.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open as openFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { problemWords } from '../backup/integrity';
 import { Database, sqliteCode } from './database';
 import { explainOpenFailure } from './sqliteErrors';
 import { MIGRATIONS, type Migration } from './migrations/index';
+
+/** The file is a workstation database that is damaged or cannot be brought up to date. */
+export class DamagedDatabaseError extends AppError {
+  constructor(
+    readonly file: string,
+    /** What is wrong, in words (SQLite's own lines for a failed check). */
+    readonly problem: string,
+  ) {
+    super(`数据库“${file}”${problem}`, { file: basename(file) });
+  }
+}
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 const BUSY_TIMEOUT_MS = 5_000;
@@ -63,7 +77,8 @@ interface AppliedRow {
   sha256: string;
 }
 
-async function migrate(db: Database, file: string, migrations: readonly Migration[]): Promise<void> {
+/** Checks the applied migrations and applies the pending ones (also after a backup was restored into an open database). */
+export async function migrate(db: Database, file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
@@ -107,9 +122,7 @@ async function migrate(db: Database, file: string, migrations: readonly Migratio
       }
     });
   } catch (err) {
-    throw new AppError(`数据库“${file}”升级 ${current?.name ?? ''} 失败（已回滚，数据未改动）：${reason(err)}`, {
-      file: basename(file),
-    });
+    throw new DamagedDatabaseError(file, `升级 ${current?.name ?? ''} 失败（已回滚，数据未改动）：${reason(err)}`);
   }
 }
 
@@ -136,7 +149,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     try {
       tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'");
     } catch (err) {
-      if (sqliteCode(err) === 'SQLITE_NOTADB') throw notADatabase(file);
+      // The header said SQLite (foreign files were turned away above), so this is a damaged one.
+      if (sqliteCode(err) === 'SQLITE_NOTADB') throw new DamagedDatabaseError(file, '已损坏（文件头完好，但内容不是有效的数据库）');
       throw err;
     }
     const names = new Set(tables.map((t) => t.name));
@@ -145,13 +159,34 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         file: basename(file),
       });
     }
+    const quick = await db.all<Record<string, string>>('PRAGMA quick_check(5)');
+    const lines = quick.map((r) => Object.values(r)[0] ?? '');
+    if (!(lines.length === 1 && lines[0] === 'ok')) {
+      throw new DamagedDatabaseError(file, `已损坏（快速完整性检查${problemWords(lines)}）`);
+    }
     const mode = await db.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
     if (mode?.journal_mode !== 'wal') throw new AppError('无法启用预写日志（WAL）模式');
     await db.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON');
-    await migrate(db, file, migrations);
+    try {
+      await migrate(db, file, migrations);
+    } catch (err) {
+      // A migration record that does not match may be damage rather than an edited script: the full check tells.
+      if (err instanceof AppError && !(err instanceof DamagedDatabaseError)) {
+        const full = await db.all<Record<string, string>>('PRAGMA integrity_check(5)').catch(() => [{ x: 'error' }]);
+        const problems = full.map((r) => Object.values(r)[0] ?? '');
+        if (!(problems.length === 1 && problems[0] === 'ok')) {
+          throw new DamagedDatabaseError(file, `已损坏（完整性检查${problemWords(problems)}）`);
+        }
+      }
+      throw err;
+    }
     return db;
   } catch (caught) {
     await db.close().catch(() => undefined);
+    if (caught instanceof DamagedDatabaseError) throw caught;
+    // Pages SQLite cannot read while checking or migrating: damage, to be set aside like a failed check.
+    const code = sqliteCode(caught);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new DamagedDatabaseError(file, '已损坏（读取时发现损坏的数据页）');
     const err = await explainOpenFailure(caught, file);
     if (err instanceof AppError) throw err;
     throw new AppError(`无法打开数据库“${file}”：${reason(err)}`, { file: basename(file) });

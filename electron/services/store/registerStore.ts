@@ -190,11 +190,6 @@ export class RegisterStore {
     });
   }
 
-  /** A consistent copy of the whole database (SQLite's VACUUM INTO), taken before data is removed. */
-  async backupTo(file: string): Promise<void> {
-    await this.db.run('VACUUM INTO ?', [file]);
-  }
-
   /** Σ of every input cell over the given reports, by SQLite (integers, exact), streamed in index order. */
   async sumCells(reportIds: readonly number[]): Promise<Map<CellKey, number>> {
     const sums = new Map<CellKey, number>();

@@ -7,7 +7,16 @@
 import { UNIT_KINDS, cellKey, splitCellKey, type ReportData, type Unit, type UnitKind } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { Database, Tx } from './database';
+import { diffStates, journal, type Change, type ChangeHow, type JournalTarget } from './journal';
 import { openDatabase, type OpenOptions } from './openDatabase';
+
+/** How a write is journalled, and the data version the caller's view was read at (see Database.transaction). */
+export interface WriteOptions {
+  how?: ChangeHow;
+  dataVersion?: number;
+  /** A few words kept with the history batch (e.g. the imported file's name). */
+  note?: string;
+}
 
 export interface StoredReport {
   id: number;
@@ -71,6 +80,20 @@ async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: n
   );
 }
 
+/** The stored values of the cells an edit list touches (one query per table rather than one per cell). */
+async function cellValues(tx: Tx, reportId: number, edits: readonly CellWrite[]): Promise<Map<string, number>> {
+  const values = new Map<string, number>();
+  const tables = [...new Set(edits.map((e) => e.table))];
+  for (const table of tables) {
+    const rows = await tx.all<{ row_id: string; col_id: string; value: number }>(
+      'SELECT row_id, col_id, value FROM cells WHERE report_id = ? AND table_id = ?',
+      [reportId, table],
+    );
+    for (const r of rows) values.set(cellKey(table, r.row_id, r.col_id), r.value);
+  }
+  return values;
+}
+
 /** Rows per INSERT: at 5 parameters a row this stays far below SQLite's 32,766-parameter limit. */
 const BATCH = 400;
 
@@ -83,16 +106,43 @@ async function insertMany(tx: Tx, head: string, rows: (string | number)[][]): Pr
   }
 }
 
-/** Creates or empties the report of a unit for a year and writes `data` into it (inside the caller's transaction). */
-async function writeWholeReport(tx: Tx, unitCode: string, year: number, packId: string, data: ReportData): Promise<StoredReport> {
-  await tx.run(
-    `INSERT INTO reports (unit_code, year, pack_id) VALUES (?, ?, ?)
-     ON CONFLICT (unit_code, year) DO UPDATE SET pack_id = excluded.pack_id`,
-    [unitCode, year, packId],
+/** A report's stored state, read inside a transaction. */
+export async function readState(tx: Tx, reportId: number): Promise<ReportData> {
+  const rowRows = await tx.all<{ table_id: string; row_id: string }>(
+    'SELECT table_id, row_id FROM report_rows WHERE report_id = ? ORDER BY table_id, row_id',
+    [reportId],
   );
-  const row = await tx.get<ReportRow>('SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?', [unitCode, year]);
-  if (!row) throw new AppError(`无法创建单位 ${unitCode} ${year} 年度的报表`);
-  const id = row.id;
+  const cellRows = await tx.all<{ table_id: string; row_id: string; col_id: string; value: number }>(
+    'SELECT table_id, row_id, col_id, value FROM cells WHERE report_id = ?',
+    [reportId],
+  );
+  const textRows = await tx.all<{ key: string; value: string }>('SELECT key, value FROM texts WHERE report_id = ? ORDER BY key', [reportId]);
+  const rows: Record<string, string[]> = {};
+  for (const r of rowRows) (rows[r.table_id] ??= []).push(r.row_id);
+  const inputs: Record<string, number> = {};
+  for (const c of cellRows) inputs[cellKey(c.table_id, c.row_id, c.col_id)] = c.value;
+  const texts: Record<string, string> = {};
+  for (const t of textRows) texts[t.key] = t.value;
+  return { rows, inputs, texts };
+}
+
+async function journalTarget(tx: Tx, reportId: number): Promise<JournalTarget> {
+  const row = await tx.get<ReportRow>('SELECT id, unit_code, year, pack_id FROM reports WHERE id = ?', [reportId]);
+  if (!row) throw new AppError('报表已不存在（可能已在别处删除），未写入');
+  return { reportId, unitCode: row.unit_code, year: row.year };
+}
+
+/** Empties a report and writes `data` into it, journalling the difference (inside the caller's transaction). */
+async function overwriteState(
+  tx: Tx,
+  target: JournalTarget,
+  data: ReportData,
+  how: ChangeHow,
+  at: Date,
+  note: string,
+): Promise<{ batchId: number | null; changes: Change[] }> {
+  const id = target.reportId;
+  const before = await readState(tx, id);
   await tx.run('DELETE FROM report_rows WHERE report_id = ?', [id]);
   await tx.run('DELETE FROM cells WHERE report_id = ?', [id]);
   await tx.run('DELETE FROM texts WHERE report_id = ?', [id]);
@@ -104,11 +154,49 @@ async function writeWholeReport(tx: Tx, unitCode: string, year: number, packId: 
   });
   await insertMany(tx, 'INSERT INTO cells (report_id, table_id, row_id, col_id, value)', cells);
   await insertMany(tx, 'INSERT INTO texts (report_id, key, value)', Object.entries(data.texts).map(([k, v]) => [id, k, v]));
+  const changes = diffStates(before, { rows: Object.fromEntries(Object.entries(data.rows).map(([t, c]) => [t, [...new Set(c)]])), inputs: data.inputs, texts: data.texts });
+  return { batchId: await journal(tx, target, how, changes, at, note), changes };
+}
+
+/** Creates or empties the report of a unit for a year and writes `data` into it (inside the caller's transaction). */
+async function writeWholeReport(
+  tx: Tx,
+  unitCode: string,
+  year: number,
+  packId: string,
+  data: ReportData,
+  how: ChangeHow,
+  at: Date,
+  note: string,
+): Promise<StoredReport> {
+  await tx.run(
+    `INSERT INTO reports (unit_code, year, pack_id) VALUES (?, ?, ?)
+     ON CONFLICT (unit_code, year) DO UPDATE SET pack_id = excluded.pack_id`,
+    [unitCode, year, packId],
+  );
+  const row = await tx.get<ReportRow>('SELECT id, unit_code, year, pack_id FROM reports WHERE unit_code = ? AND year = ?', [unitCode, year]);
+  if (!row) throw new AppError(`无法创建单位 ${unitCode} ${year} 年度的报表`);
+  await overwriteState(tx, { reportId: row.id, unitCode, year }, data, how, at, note);
   return toReport(row);
 }
 
 export class ReportStore {
+  /** The clock of journal entries (tests set their own). */
+  now: () => Date = () => new Date();
+  private readonly listeners = new Set<() => void>();
+
   constructor(readonly db: Database) {}
+
+  /** Called after every committed write (the backups count edits with it). */
+  onWrite(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private wrote<T>(result: T): T {
+    for (const listener of this.listeners) listener();
+    return result;
+  }
 
   static async open(file: string, options?: OpenOptions): Promise<ReportStore> {
     return new ReportStore(await openDatabase(file, options));
@@ -231,10 +319,15 @@ export class ReportStore {
   }
 
   /** Writes input cells in one transaction: a value upserts, null deletes. Returns how many edits were applied. */
-  async writeCells(reportId: number, edits: readonly CellWrite[]): Promise<number> {
+  async writeCells(reportId: number, edits: readonly CellWrite[], options: WriteOptions = {}): Promise<number> {
     for (const e of edits) if (e.value !== null) checkValue(e.value, `表 ${e.table} 行 ${e.row} 列 ${e.col} `);
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
+      const target = await journalTarget(tx, reportId);
+      const before = await cellValues(tx, reportId, edits);
+      const changes: Change[] = [];
       for (const edit of edits) {
+        const key = cellKey(edit.table, edit.row, edit.col);
+        const old = before.get(key) ?? null;
         if (edit.value === null) {
           await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?', [
             reportId,
@@ -245,15 +338,23 @@ export class ReportStore {
         } else {
           await insertCell(tx, reportId, { ...edit, value: edit.value });
         }
+        if (old !== edit.value) changes.push({ kind: 'cell', table: edit.table, row: edit.row, col: edit.col, old, new: edit.value });
+        if (edit.value === null) before.delete(key);
+        else before.set(key, edit.value);
       }
+      await journal(tx, target, options.how ?? 'typed', changes, this.now(), options.note);
       return edits.length;
-    });
+    }, options);
+    return this.wrote(result);
   }
 
   /** Writes report texts in one transaction: a string upserts, null deletes. */
-  async writeTexts(reportId: number, texts: Readonly<Record<string, string | null>>): Promise<void> {
+  async writeTexts(reportId: number, texts: Readonly<Record<string, string | null>>, options: WriteOptions = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
+      const target = await journalTarget(tx, reportId);
+      const changes: Change[] = [];
       for (const [key, value] of Object.entries(texts)) {
+        const old = (await tx.get<{ value: string }>('SELECT value FROM texts WHERE report_id = ? AND key = ?', [reportId, key]))?.value ?? null;
         if (value === null) await tx.run('DELETE FROM texts WHERE report_id = ? AND key = ?', [reportId, key]);
         else {
           await tx.run(
@@ -261,57 +362,82 @@ export class ReportStore {
             [reportId, key, value],
           );
         }
+        if (old !== value) changes.push({ kind: 'text', table: '', row: key, col: '', old, new: value });
       }
-    });
+      await journal(tx, target, options.how ?? 'typed', changes, this.now(), options.note);
+    }, options);
+    this.wrote(undefined);
   }
 
   /**
-   * Records 科目 rows added to a subject table (already present ones are kept), and the texts that
-   * go with them (names of 科目 the catalogue lacks), in one transaction.
+   * Records 科目 rows added to a subject table (already present ones are kept), and the texts that go
+   * with them (names of 科目 the catalogue lacks, `options.texts`), in one transaction.
    */
-  async addRows(reportId: number, table: string, rows: readonly string[], texts: Readonly<Record<string, string>> = {}): Promise<void> {
+  async addRows(reportId: number, table: string, rows: readonly string[], options: WriteOptions & { texts?: Readonly<Record<string, string>> } = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
-      for (const [key, value] of Object.entries(texts)) {
+      const target = await journalTarget(tx, reportId);
+      const changes: Change[] = [];
+      for (const [key, value] of Object.entries(options.texts ?? {})) {
+        const before = await tx.get<{ value: string }>('SELECT value FROM texts WHERE report_id = ? AND key = ?', [reportId, key]);
         await tx.run(
           'INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
           [reportId, key, value],
         );
+        if (before?.value !== value) changes.push({ kind: 'text', table: '', row: key, col: '', old: before?.value ?? null, new: value });
       }
       for (const row of rows) {
-        await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [
-          reportId,
-          table,
-          row,
-        ]);
+        const result = await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [reportId, table, row]);
+        if (result.changes > 0) changes.push({ kind: 'row', table, row, col: '', old: null, new: 1 });
       }
-    });
+      await journal(tx, target, options.how ?? 'typed', changes, this.now(), options.note);
+    }, options);
+    this.wrote(undefined);
   }
 
   /** Removes rows of a table and every cell in them, in one transaction. Returns the number of cells removed. */
-  async removeRows(reportId: number, table: string, rows: readonly string[]): Promise<number> {
-    return this.db.transaction(async (tx) => {
+  async removeRows(reportId: number, table: string, rows: readonly string[], options: WriteOptions = {}): Promise<number> {
+    const removed = await this.db.transaction(async (tx) => {
+      const target = await journalTarget(tx, reportId);
+      const changes: Change[] = [];
       let cells = 0;
       for (const row of rows) {
-        await tx.run('DELETE FROM report_rows WHERE report_id = ? AND table_id = ? AND row_id = ?', [reportId, table, row]);
-        const result = await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ?', [
-          reportId,
-          table,
-          row,
-        ]);
+        const gone = await tx.all<{ col_id: string; value: number }>(
+          'SELECT col_id, value FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ? ORDER BY col_id',
+          [reportId, table, row],
+        );
+        for (const cell of gone) changes.push({ kind: 'cell', table, row, col: cell.col_id, old: cell.value, new: null });
+        const rowResult = await tx.run('DELETE FROM report_rows WHERE report_id = ? AND table_id = ? AND row_id = ?', [reportId, table, row]);
+        if (rowResult.changes > 0) changes.push({ kind: 'row', table, row, col: '', old: 1, new: null });
+        const result = await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ?', [reportId, table, row]);
         cells += result.changes;
       }
+      await journal(tx, target, options.how ?? 'typed', changes, this.now(), options.note);
       return cells;
-    });
+    }, options);
+    return this.wrote(removed);
+  }
+
+  /**
+   * Puts a report into the given state (rows, cells, texts) in one transaction, journalling what
+   * changes: a restore from the history, or the undo of one. Returns the changes.
+   */
+  async writeReportState(reportId: number, data: ReportData, options: WriteOptions = {}): Promise<{ batchId: number | null; changes: Change[] }> {
+    for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+    const changes = await this.db.transaction(async (tx) => {
+      const target = await journalTarget(tx, reportId);
+      return overwriteState(tx, target, data, options.how ?? 'restore', this.now(), options.note ?? '');
+    }, options);
+    return this.wrote(changes);
   }
 
   /**
    * Replaces a whole report (rows, cells, texts) and upserts its unit, in one transaction: what an
    * import does. Replacing with the same data leaves the database as it was.
    */
-  async replaceReport(input: ReplaceReportInput): Promise<StoredReport> {
+  async replaceReport(input: ReplaceReportInput, options: WriteOptions = {}): Promise<StoredReport> {
     const { unit, year, packId, data } = input;
     for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
-    return this.db.transaction(async (tx) => {
+    const stored = await this.db.transaction(async (tx) => {
       if (unit.parent !== null) {
         if (unit.parent === unit.code) throw new AppError(`单位 ${unit.code} 不能是自己的上级单位`);
         if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unit.parent]))) {
@@ -323,19 +449,21 @@ export class ReportStore {
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent = excluded.parent`,
         [unit.code, unit.name, unit.kind, unit.parent],
       );
-      return writeWholeReport(tx, unit.code, year, packId, data);
-    });
+      return writeWholeReport(tx, unit.code, year, packId, data, options.how ?? 'import', this.now(), options.note ?? '');
+    }, options);
+    return this.wrote(stored);
   }
 
   /**
    * Replaces the report of a unit that already exists, leaving the unit as it is (a workbook import
    * never creates or changes a unit), in one transaction.
    */
-  async replaceReportData(unitCode: string, year: number, packId: string, data: ReportData): Promise<StoredReport> {
+  async replaceReportData(unitCode: string, year: number, packId: string, data: ReportData, options: WriteOptions = {}): Promise<StoredReport> {
     for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
-    return this.db.transaction(async (tx) => {
+    const stored = await this.db.transaction(async (tx) => {
       if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unitCode]))) throw new AppError(`单位 ${unitCode} 不存在，请先添加该单位`);
-      return writeWholeReport(tx, unitCode, year, packId, data);
-    });
+      return writeWholeReport(tx, unitCode, year, packId, data, options.how ?? 'import', this.now(), options.note ?? '');
+    }, options);
+    return this.wrote(stored);
   }
 }

@@ -7,6 +7,8 @@ import { ExcelTools } from '../excel/ExcelTools';
 import { PrintTools } from '../print/PrintTools';
 import { reportYears, yearLabel } from '../excel/yearChoices';
 import { NARRATIVE_TAB } from '../narrative/narrativeTab';
+import { StoreTools } from '../store/StoreTools';
+import { useExternalChanges } from '../store/useExternalChanges';
 import { NarrativeView } from '../narrative/NarrativeView';
 import { useLiveNarrative } from '../narrative/useLiveNarrative';
 import { TableView } from '../table/TableView';
@@ -97,6 +99,22 @@ export function App() {
   const narrative = useLiveNarrative(api, session, narrativeError);
   const auditing = useAuditWorkspace(api, session, notify, setTab, narrative);
 
+  // Another program or window changed this report: open it again and say so.
+  useExternalChanges(api, session ? session.ref : null, () => {
+    setRevision((r) => r + 1);
+    notify('info', '数据已在别处修改，已重新载入');
+  });
+  const reloadAll = useCallback(() => {
+    api.listUnits({}).then(
+      (list) => {
+        setUnits(list);
+        // A restored database may not have the unit on screen (or the screen had none): take its first.
+        setUnitCode((code) => (list.some((u) => u.code === code) ? code : (list[0]?.code ?? null)));
+      },
+      (err: unknown) => notify('error', errorText(err)),
+    );
+    setRevision((r) => r + 1);
+  }, [api, notify]);
   // A cell to select in the grid: an audit result's or the one an undo/redo changed (the latest wins).
   const [jump, setJump] = useState<{ key: CellKey; nonce: number; at: number } | null>(null);
   const jumpNonce = useRef(0);
@@ -112,6 +130,9 @@ export function App() {
 
   useEffect(() => {
     if (!session) return;
+    if (session.unfit.length > 0) {
+      notify('error', `报表中有 ${session.unfit.length} 项保存的数据与报表格式不符，未能载入（仍保存在数据库中）：${session.unfit.slice(0, 3).join('；')}${session.unfit.length > 3 ? ' 等' : ''}`);
+    }
     setSave({ kind: 'idle' });
     const tables = session.engine.tableIds();
     const keep = (t: string) => tables.includes(t) || (t === DEPT_TAB && session.consolidated);
@@ -208,6 +229,14 @@ export function App() {
               const ref = session?.ref;
               void (ref ? api.recordUndo({ ...ref, step: { op: 'clear' } }).catch(() => undefined) : Promise.resolve()).then(() => setRevision((r) => r + 1));
             }} />
+            <StoreTools
+              api={api}
+              session={session}
+              tableId={tab && tab !== NARRATIVE_TAB ? tab : null}
+              notify={notify}
+              onReportChanged={() => setRevision((r) => r + 1)}
+              onDatabaseRestored={reloadAll}
+            />
             <PrintTools api={api} session={session} notify={notify} />
           </>
         }

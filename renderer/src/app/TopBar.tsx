@@ -71,7 +71,7 @@ export function TopBar(props: Props) {
         ))}
       </div>
       {props.tools}
-      <span className={`save-status save-${save.kind}`} role="status">
+      <span className={`save-status save-${save.kind}`} role="status" title={saveText(save)}>
         {saveText(save)}
       </span>
     </header>

@@ -18,6 +18,17 @@ export interface SessionEvents {
   stepped(step: { direction: 'undo' | 'redo'; batch: Batch }): void;
   /** Store write state, for the save indicator. */
   saving(state: { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }): void;
+  /**
+   * A write the store refused: its cells were shown at once and are now back to what the store holds
+   * (`cells` has already been announced for them). The grid says why at the cell.
+   */
+  reverted(change: { keys: CellKey[]; message: string }): void;
+}
+
+/** A cell shown with a value the store has not acknowledged yet: what the store holds, and how many writes to it are in flight. */
+interface PendingCell {
+  stored: number | null;
+  writes: number;
 }
 
 /** The clerk-facing text of an error. An AppError's message already names its place in words. */
@@ -27,8 +38,11 @@ export function errorText(err: unknown): string {
 
 /**
  * One open report: the pack, a local engine for live values, and every write to the store.
- * A change is applied to the engine only after the store has it, so what the clerk sees is always
- * what is on disk. Writes go through one queue so they land in the order they were made.
+ * A typed or pasted value is shown at once (the engine recomputes totals and the audit follows) while
+ * its write is in flight; the save indicator says 保存中 until the store has committed it. A write the
+ * store refuses puts its cells back to what the store holds and says so at the cell, so nothing is
+ * ever shown as saved that is not on disk. Writes go through one queue so they land in the order they
+ * were made. Row changes (add, remove) still wait for the store.
  */
 export const READ_ONLY = '部门汇总表由所属单位的报表汇总计算，不能直接修改；请打开单位的报表修改，或在“调整表”中修改抵销数';
 
@@ -38,21 +52,27 @@ export class ReportSession {
   private readonly filled: Set<CellKey>;
   private readonly queue = new SerialQueue();
   private readonly listeners = new Set<Partial<SessionEvents>>();
+  /** Cells shown ahead of the store, by key. */
+  private readonly pending = new Map<CellKey, PendingCell>();
+  private writesInFlight = 0;
+  /** Stored items the pack could not take (named by the back end; shown to the clerk when the report opens). */
+  readonly unfit: readonly string[];
   /** A department's consolidated report: computed from its units, never typed into. */
   readonly consolidated: boolean;
   /** False while nothing of the report is stored (it is created by the first write). */
   stored: boolean;
 
   constructor(
-    private readonly api: Api,
+    readonly api: Api,
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'consolidated' | 'stored'>>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'unfit' | 'consolidated' | 'stored'>>,
     history?: UndoHistory,
   ) {
     this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
     this.filled = new Set(Object.keys(snapshot.inputs));
+    this.unfit = snapshot.unfit ?? [];
     this.consolidated = snapshot.consolidated === true;
     this.stored = snapshot.stored !== false;
     // A step whose cells no longer exist (their 科目 row was removed) cannot be undone; it is left out.
@@ -95,47 +115,115 @@ export class ReportSession {
     return this.filled.has(cellKey(table, row, col));
   }
 
+  /** True while a write is in flight (a value is shown that the store has not committed yet). */
+  get saving(): boolean {
+    return this.writesInFlight > 0;
+  }
+
+  /** Resolves when every write asked for so far has been answered by the store. */
+  settled(): Promise<void> {
+    return this.queue.run(async () => undefined);
+  }
+
+  private setShown(edits: readonly { table: string; row: string; col: string; value: number | null }[]): CellKey[] {
+    const changed = this.engine.setInputs(edits.map((e) => ({ table: e.table, row: e.row, col: e.col, value: e.value })));
+    for (const e of edits) {
+      const key = cellKey(e.table, e.row, e.col);
+      if (e.value === null) this.filled.delete(key);
+      else this.filled.add(key);
+    }
+    return changed;
+  }
+
+  /** The store answered a write of `batch`: on success its values are stored; on failure cells no later write covers go back. */
+  private settle(batch: Batch, ok: boolean): CellKey[] {
+    const back: { table: string; row: string; col: string; value: number | null }[] = [];
+    for (const c of batch) {
+      const key = cellKey(c.table, c.row, c.col);
+      const p = this.pending.get(key);
+      if (!p) continue;
+      p.writes -= 1;
+      if (ok) p.stored = c.after;
+      if (p.writes > 0) continue;
+      this.pending.delete(key);
+      // A cell whose row was removed meanwhile has nothing left to show.
+      if (!ok && this.engine.isInput(c.table, c.row, c.col) && this.valueOf(c.table, c.row, c.col) !== p.stored) back.push({ ...c, value: p.stored });
+    }
+    if (back.length === 0) return [];
+    const changed = this.setShown(back);
+    return changed.length > 0 ? changed : back.map((e) => cellKey(e.table, e.row, e.col));
+  }
+
   /**
-   * Writes edits in one store transaction, then shows them. With `record`, the batch becomes one
-   * undo step. Nothing is applied when the store refuses.
+   * Shows edits at once and writes them in one store transaction. With `record`, the batch becomes
+   * one undo step once the store has it. The result says whether the store took it; a refused batch
+   * is already taken back off the screen (event `reverted`).
    */
-  commit(edits: EditRequest[], record = true): Promise<CommitResult> {
+  commit(edits: EditRequest[], record = true, how?: 'typed' | 'paste' | 'undo'): Promise<CommitResult> {
+    return Promise.resolve(this.begin(edits, record, how));
+  }
+
+  /**
+   * Shows the edits and queues their write; a result (not a promise) when nothing was shown (refused
+   * at once, or nothing to change). `stored` runs in the queue after the store took the batch (an undo
+   * step moves its stacks there); the save indicator says 保存中 until it is done.
+   */
+  private begin(edits: EditRequest[], record: boolean, how?: 'typed' | 'paste' | 'undo', stored?: () => Promise<void>): CommitResult | Promise<CommitResult> {
+    const batch: Batch = edits
+      .map((e) => ({ table: e.table, row: e.row, col: e.col, before: this.valueOf(e.table, e.row, e.col), after: e.value }))
+      .filter((c) => c.before !== c.after);
+    if (batch.length === 0) return { ok: true, changed: [], written: 0 };
+    if (this.consolidated) return { ok: false, message: READ_ONLY };
+    for (const e of edits) {
+      const problem = this.engine.checkEdit(e);
+      if (problem) return { ok: false, message: problem };
+    }
+    const toWrite = batch.map((c) => ({ table: c.table, row: c.row, col: c.col, value: c.after }));
+    let changed: CellKey[];
+    try {
+      // The engine refuses (and undoes) a batch whose totals would leave the exact range.
+      changed = this.setShown(toWrite);
+    } catch (err) {
+      return { ok: false, message: errorText(err) };
+    }
+    for (const c of batch) {
+      const key = cellKey(c.table, c.row, c.col);
+      const p = this.pending.get(key) ?? { stored: c.before, writes: 0 };
+      p.writes += 1;
+      this.pending.set(key, p);
+    }
+    this.writesInFlight += 1;
+    this.emit('saving', { kind: 'saving' });
+    this.emit('cells', changed.length > 0 ? changed : toWrite.map((e) => cellKey(e.table, e.row, e.col)));
     return this.queue.run(async () => {
-      const batch: Batch = edits
-        .map((e) => ({ table: e.table, row: e.row, col: e.col, before: this.valueOf(e.table, e.row, e.col), after: e.value }))
-        .filter((c) => c.before !== c.after);
-      if (batch.length === 0) return { ok: true, changed: [], written: 0 } satisfies CommitResult;
-      if (this.consolidated) return { ok: false, message: READ_ONLY } satisfies CommitResult;
-      for (const e of edits) {
-        const problem = this.engine.checkEdit(e);
-        if (problem) return { ok: false, message: problem } satisfies CommitResult;
-      }
-      const toWrite = batch.map((c) => ({ table: c.table, row: c.row, col: c.col, value: c.after }));
-      this.emit('saving', { kind: 'saving' });
       try {
-        await this.api.setCells({ ...this.ref, edits: toWrite });
+        // Undo and redo steps are journalled as 撤销 in the edit history; a paste says so itself.
+        await this.api.setCells({ ...this.ref, edits: toWrite, how: how ?? (record ? 'typed' : 'undo') });
       } catch (err) {
         const message = errorText(err);
+        this.writesInFlight -= 1;
+        const back = this.settle(batch, false);
+        if (back.length > 0) this.emit('cells', back);
+        this.emit('reverted', { keys: batch.map((c) => cellKey(c.table, c.row, c.col)), message });
         this.emit('saving', { kind: 'failed', message });
         return { ok: false, message } satisfies CommitResult;
       }
-      const changed = this.engine.setInputs(toWrite);
+      this.settle(batch, true);
       this.stored = true;
-      for (const e of toWrite) {
-        const key = cellKey(e.table, e.row, e.col);
-        if (e.value === null) this.filled.delete(key);
-        else this.filled.add(key);
-      }
       if (record) this.undo.record(batch);
-      this.emit('saving', { kind: 'saved' });
-      this.emit('cells', changed.length > 0 ? changed : toWrite.map((e) => cellKey(e.table, e.row, e.col)));
+      // The undo step is kept with the report before 已保存: a reload then still offers Ctrl+Z.
       if (record) await this.keepUndo({ op: 'push', changes: batch });
+      if (stored) await stored();
+      this.writesInFlight -= 1;
+      if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
       return { ok: true, changed, written: toWrite.length } satisfies CommitResult;
     });
   }
 
-  /** Undo or redo one batch; the stacks move only when the store has written it. */
+  /** Undo or redo one batch, shown at once; the stacks move only when the store has written it. */
   async step(direction: 'undo' | 'redo'): Promise<CommitResult | null> {
+    // An edit still being written becomes an undo step once stored: Ctrl+Z right after Enter undoes it.
+    await this.settled();
     const batch = this.undo.peek(direction);
     if (!batch) return null;
     // A step applies only to the values it left: a cell changed since (an import, another window)
@@ -149,13 +237,14 @@ export class ReportSession {
       const where = table && row && column ? describeCell(table, row, column) : `${moved.table} ${moved.row} ${moved.col}`;
       return { ok: false, message: `${where} 的值已在别处改动，这一步不能再${direction === 'undo' ? '撤销' : '重做'}（已从记录中移除）` };
     }
-    const result = await this.commit(batchEdits(batch, direction), false);
-    if (result.ok) {
+    const started = this.begin(batchEdits(batch, direction), false, undefined, async () => {
       this.undo.confirm(direction);
-      this.emit('stepped', { direction, batch });
-      await this.queue.run(() => this.keepUndo({ op: direction }));
-    }
-    return result;
+      await this.keepUndo({ op: direction });
+    });
+    if (!(started instanceof Promise)) return started;
+    // Shown at once: the workspace opens the table, selects the cell and says what was undone.
+    this.emit('stepped', { direction, batch });
+    return started;
   }
 
   /** Adds 项 rows to a subject table (parents come by themselves). */
@@ -171,7 +260,7 @@ export class ReportSession {
         throw err;
       }
       const change = this.engine.addRows(table, codes, names);
-      this.emit('saving', { kind: 'saved' });
+      if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
       this.emit('rows', table);
       return change;
     });
@@ -193,7 +282,7 @@ export class ReportSession {
       for (const key of dropped) this.filled.delete(key);
       const gone = new Set(change.removed);
       this.undo.forget((c) => c.table === table && gone.has(c.row));
-      this.emit('saving', { kind: 'saved' });
+      if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
       this.emit('rows', table);
       return change;
     });

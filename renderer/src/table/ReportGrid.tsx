@@ -32,6 +32,7 @@ import type { PasteArea } from '../edit/pastePlan';
 import { loadWidths, MIN_WIDTH, saveWidths } from './columnWidths';
 import { headerRows } from './headerRows';
 import { buildSheetModel, type SheetModel } from './sheetModel';
+import { cellMenuTarget, type CellMenuHandler } from './cellMenu';
 
 export type Notify = (kind: 'error' | 'info', text: string) => void;
 
@@ -54,6 +55,8 @@ interface Props {
    * `at` (performance.now()) when it was asked — a jump older than the clerk's last click or key is stale.
    */
   focusCell?: { key: CellKey; nonce: number; at?: number } | null;
+  /** Right click on an input cell: its 修改记录 menu (see cellMenu.ts). */
+  onCellMenu?: CellMenuHandler;
 }
 
 const ROW_HEIGHT = 26;
@@ -128,7 +131,7 @@ const SheetBody = memo(function SheetBody({ model, pinnedCount }: BodyProps) {
   );
 });
 
-export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove, marks, focusCell }: Props) {
+export function ReportGrid({ session, layout, unit, notify, onFocusRow, onRequestRemove, marks, focusCell, onCellMenu }: Props) {
   const table = layout.table;
   const model = useMemo(() => buildSheetModel(layout), [layout]);
   const header = useMemo(() => headerRows(table, model.metas), [table, model]);
@@ -216,6 +219,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           el.classList.remove('cell-hashes');
           el.removeAttribute('title');
         }
+        el.classList.remove('cell-reverted');
         paintValue(line, col, el);
         els.push(el);
       }
@@ -290,10 +294,12 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     if (b && !b.hidden) b.hidden = true;
   }, []);
 
+  /** A message beside a cell (the active one unless `at` is given). */
   const say = useCallback(
-    (text: string, kind: 'refuse' | 'error') => {
+    (text: string, kind: 'refuse' | 'error', at?: Pos) => {
       const b = bubbleRef.current;
-      const cell = td(st.current.active.line, st.current.active.col);
+      const pos = at ?? st.current.active;
+      const cell = td(pos.line, pos.col);
       if (!b || !cell) return;
       b.textContent = text;
       b.className = `sheet-bubble sheet-bubble-${kind}`;
@@ -372,8 +378,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   // ---- committing -----------------------------------------------------------------------------
 
   const write = useCallback(
-    (edits: EditRequest[], what: string) => {
-      return session.commit(edits).then((result) => {
+    (edits: EditRequest[], what: string, how?: 'paste') => {
+      return session.commit(edits, true, how).then((result) => {
         if (!result.ok) notify('error', `${what}未保存：${result.message}`);
         return result;
       });
@@ -530,11 +536,13 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   const applyPaste = useCallback(
     (paste: ShapedPaste) => {
       setChoice(null);
+      // After a click on the one-line choice, the keyboard goes back to the grid (Ctrl+Z undoes the paste).
+      focusEditor();
       if (paste.edits.length === 0) {
         notify('info', shapedSummary(paste));
         return;
       }
-      void write(paste.edits, '粘贴').then((res) => {
+      void write(paste.edits, '粘贴', 'paste').then((res) => {
         if (!res.ok) return;
         clearPasted();
         const m = modelRef.current;
@@ -552,7 +560,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
         notify(paste.notLanded.length > 0 ? 'error' : 'info', shapedSummary(paste));
       });
     },
-    [write, notify, clearPasted, td, pasteArea],
+    [write, notify, clearPasted, td, pasteArea, focusEditor],
   );
 
   const totalsOracle = useCallback(
@@ -788,6 +796,14 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     return Number.isInteger(line) ? { line, col: (cell as HTMLTableCellElement).cellIndex } : null;
   };
 
+  const onContextMenu = (e: React.MouseEvent) => {
+    const pos = onCellMenu ? posOfEvent(e.target) : null;
+    const target = pos ? cellMenuTarget(modelRef.current, pos, e.clientX, e.clientY) : null;
+    if (!target || !onCellMenu) return;
+    e.preventDefault();
+    onCellMenu(target);
+  };
+
   const onMouseDown = useCallback(
     (e: React.MouseEvent) => {
       if (e.button !== 0) return;
@@ -889,7 +905,18 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
     }
   }, [model, widths, unit, paintAll, paintSelection, placeOver]);
 
-  useEffect(() => session.on({ cells: paintKeys }), [session, paintKeys]);
+  /** The store refused a write that was shown at once: its cells are back to the stored value (already repainted); say so at them. */
+  const showReverted = useCallback(
+    ({ keys, message }: { keys: CellKey[]; message: string }) => {
+      const positions = keys.flatMap((k) => modelRef.current.posOf(k));
+      for (const { line, col } of positions) td(line, col)?.classList.add('cell-reverted');
+      const first = positions[0];
+      if (first) say(`未保存，已恢复为保存的值：${message}`, 'error', first);
+    },
+    [td, say],
+  );
+
+  useEffect(() => session.on({ cells: paintKeys, reverted: showReverted }), [session, paintKeys, showReverted]);
   useEffect(() => marks?.subscribe(paintKeys), [marks, paintKeys]);
 
   // An audit jump or an undo: select the cell, bring it fully into view, take the keyboard.
@@ -937,12 +964,18 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           <button type="button" onClick={() => applyPaste(choice.ledger)}>
             只填项行（依次跳过类、款行）
           </button>
-          <button type="button" onClick={() => setChoice(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setChoice(null);
+              focusEditor();
+            }}
+          >
             取消
           </button>
         </div>
       )}
-      <div className="sheet-scroll" ref={scrollRef} onMouseDown={onMouseDown} onMouseOver={onMouseOver}>
+      <div className="sheet-scroll" ref={scrollRef} onMouseDown={onMouseDown} onMouseOver={onMouseOver} onContextMenu={onContextMenu}>
         <div className="sheet-inner">
           <table className="sheet" ref={tableRef} style={pinStyle}>
             <colgroup>

@@ -9,6 +9,11 @@ import { errorText, type ReportSession } from '../app/reportSession';
 import { rowName } from '../edit/place';
 import { AddSubjectBox } from '../subject/AddSubjectBox';
 import { ReportGrid, type FocusedRow, type Notify } from './ReportGrid';
+import { CellMenu, type CellMenuAt } from '../history/CellMenu';
+import { CellHistoryDialog } from '../history/CellHistoryDialog';
+import { describeCell } from '../edit/place';
+import type { ValueKind } from '../../../shared/pack/model';
+import type { CellMenuHandler } from './cellMenu';
 
 interface Props {
   session: ReportSession;
@@ -37,6 +42,8 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
   const [valuesTick, setValuesTick] = useState(0);
   const [focusedRow, setFocusedRow] = useState<FocusedRow | null>(null);
   const [removing, setRemoving] = useState<FocusedRow | null>(null);
+  const [menu, setMenu] = useState<(CellMenuAt & { kind: ValueKind }) | null>(null);
+  const [history, setHistory] = useState<(CellMenuAt & { kind: ValueKind }) | null>(null);
   const layout = useMemo(() => session.engine.layout(tableId), [session, tableId, version]);
   const table = layout.table;
 
@@ -63,6 +70,11 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
   const empty = useMemo(() => isEmpty(session, layout), [session, layout, valuesTick]);
 
   const requestRemove = useCallback((row: FocusedRow) => setRemoving(row), []);
+  const openCellMenu = useCallback<CellMenuHandler>(
+    ({ row, column, kind, x, y }) => setMenu({ table: tableId, row: row.id, col: column.id, place: describeCell(table, row, column), x, y, kind }),
+    [tableId, table],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
   const removable = focusedRow?.row.removable ? focusedRow : null;
 
   const removal = useMemo(() => {
@@ -116,7 +128,21 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
         onRequestRemove={requestRemove}
         marks={marks}
         focusCell={focusCell}
+        onCellMenu={openCellMenu}
       />
+      {menu && (
+        <CellMenu
+          at={menu}
+          onClose={closeMenu}
+          onHistory={() => {
+            setHistory(menu);
+            setMenu(null);
+          }}
+        />
+      )}
+      {history && (
+        <CellHistoryDialog api={session.api} report={session.ref} cell={history} kind={history.kind} unit={unit} onClose={() => setHistory(null)} />
+      )}
       {(table.notes?.length || (empty && table.emptyNote)) && (
         <footer className="table-notes">
           {empty && table.emptyNote && <p>{table.emptyNote.replaceAll('{unit}', session.unit.name)}</p>}

@@ -48,7 +48,10 @@ describe('openDatabase', () => {
       const rows = await db.all<{ id: number; name: string; sha256: string }>('SELECT id, name, sha256 FROM schema_migrations');
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name, sha256: migrationHash(m.sql) })));
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-      expect(tables.map((t) => t.name)).toEqual(['cells', 'dept_adjustments', 'dept_texts', 'exchange_imports', 'perf_dept', 'perf_indicators', 'perf_projects', 'perf_tasks', 'print_records', 'print_settings', 'report_rows', 'reports', 'schema_migrations', 'texts', 'undo_steps', 'units', 'year_catalogue_entries', 'year_catalogues']);
+      expect(tables.map((t) => t.name)).toEqual([
+        'cells', 'change_batches', 'change_log', 'dept_adjustments', 'dept_texts', 'exchange_imports', 'perf_dept', 'perf_indicators', 'perf_projects', 'perf_tasks',
+        'print_records', 'print_settings', 'report_rows', 'reports', 'schema_migrations', 'sqlite_sequence', 'texts', 'undo_steps', 'units', 'year_catalogue_entries', 'year_catalogues',
+      ]);
     } finally {
       await db.close();
     }

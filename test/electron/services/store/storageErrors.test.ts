@@ -141,7 +141,7 @@ describe('a damaged database', () => {
     return { garbled, truncated };
   }
 
-  it('is reported as damaged, naming the file and what to do, and is left exactly as it was', async () => {
+  it('is reported as damaged, naming the file and what to do, and is set aside exactly as it was (renamed, never deleted)', async () => {
     const { garbled, truncated } = await damagedCopies();
     for (const file of [garbled, truncated]) {
       const before = await readFile(file);
@@ -150,7 +150,9 @@ describe('a damaged database', () => {
       expect(run.stderr).toContain(`数据库“${file}”已损坏`);
       expect(run.stderr).toContain('备份');
       expectClerkMessage(run.stderr);
-      expect(await readFile(file)).toEqual(before);
+      const renamed = /已改名为“([^”]+)”/.exec(run.stderr)?.[1] ?? '';
+      expect(renamed.startsWith(`${file}.damaged-`)).toBe(true);
+      expect(await readFile(renamed)).toEqual(before);
     }
   });
 });

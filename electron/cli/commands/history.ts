@@ -1,0 +1,67 @@
+/**
+ * `juesuan history …`: the edit history of a report.
+ *   history   --db … --unit … --year … [--table T --row R --col C]   batches, or one cell's changes
+ *   history restore --db … --unit … --year … --to N [--table T]     back to right after batch N (0: before the first)
+ *   history undo    --db … --unit … --year … N                      undo batch N
+ */
+import type { HistoryEntryInfo } from '../../../shared/api/contract';
+import { HOW_WORDS } from '../../services/reportHistory';
+import { localTime } from '../../services/backup/damagedDatabase';
+import { valueText } from '../../services/reportValues';
+import { optionalString, parseCommandArgs, requireString, UsageError } from '../args';
+import { call, REPORT, reportRef, withServices, type Output } from '../commands';
+
+
+function shown(value: HistoryEntryInfo['old'], kind: HistoryEntryInfo['kind']): string {
+  if (value === null) return '（空）';
+  if (kind === 'cell' && typeof value === 'number') return valueText(value, 'money');
+  return String(value);
+}
+
+function batchNumber(text: string, what: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${what}“${text}”无效，应为修改记录中的批号（整数）`);
+  return Number(text);
+}
+
+export async function historyCommand(args: string[], io: Output): Promise<void> {
+  const sub = args[0] === 'restore' || args[0] === 'undo' ? args[0] : undefined;
+  const rest = sub ? args.slice(1) : args;
+  const { values, positionals } = parseCommandArgs(
+    rest,
+    { ...REPORT, table: { type: 'string' }, row: { type: 'string' }, col: { type: 'string' }, to: { type: 'string' } },
+    sub === 'undo',
+  );
+  const ref = reportRef(values);
+  await withServices(values, true, async (s) => {
+    if (sub === 'restore') {
+      const batchId = batchNumber(requireString(values, 'to'), '--to');
+      const table = optionalString(values, 'table');
+      const result = await call(s, 'restoreHistory', { ...ref, batchId, ...(table ? { table } : {}) });
+      io.out(`已恢复到第 ${batchId} 批之后的状态${table ? `（表 ${table}）` : ''}：${result.changed} 处变动${result.batchId ? `，记为第 ${result.batchId} 批（可用 history undo ${result.batchId} 撤销）` : ''}`);
+      return;
+    }
+    if (sub === 'undo') {
+      if (positionals.length !== 1) throw new UsageError('用法：juesuan history undo --db 文件 --unit 单位编码 --year 年度 批号');
+      const batchId = batchNumber(positionals[0] ?? '', '批号');
+      const result = await call(s, 'undoHistory', { ...ref, batchId });
+      io.out(`已撤销第 ${batchId} 批：${result.changed} 处变动${result.kept > 0 ? `；${result.kept} 处之后又被修改过，保留了修改后的值` : ''}`);
+      return;
+    }
+    const table = optionalString(values, 'table');
+    const row = optionalString(values, 'row');
+    const col = optionalString(values, 'col');
+    if (table !== undefined || row !== undefined || col !== undefined) {
+      if (!table || !row || !col) throw new UsageError('查看单元格的修改记录需要同时给出 --table、--row 和 --col');
+      const entries = await call(s, 'cellHistory', { ...ref, table, row, col });
+      if (entries.length === 0) io.out('（该单元格没有修改记录）');
+      for (const e of entries) io.out(`第 ${e.batch} 批\t${localTime(new Date(e.at))}\t${HOW_WORDS[e.how]}\t${shown(e.old, e.kind)} → ${shown(e.new, e.kind)}`);
+      return;
+    }
+    const batches = await call(s, 'reportHistory', ref);
+    if (batches.length === 0) io.out('（没有修改记录）');
+    for (const b of batches) {
+      const tables = b.tables.map((t) => t || '文字').join('、');
+      io.out(`第 ${b.id} 批\t${localTime(new Date(b.at))}\t${HOW_WORDS[b.how]}\t${b.count} 处\t${tables}${b.note ? `\t${b.note}` : ''}`);
+    }
+  });
+}

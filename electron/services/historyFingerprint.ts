@@ -1,0 +1,25 @@
+/**
+ * Matches a printed data fingerprint against the edit history: the newest point at which the report's
+ * stored data had that fingerprint, so a signed paper copy whose numbers were changed since can be
+ * placed in time (“报表在 … 时的数据与该指纹相符”).
+ */
+import { localTime } from './backup/damagedDatabase';
+import type { HistoryLookup } from './print/printService';
+import { reportFingerprint } from './print/fingerprints';
+import { findHistoryPoint } from './reportHistory';
+import type { ReportSessions } from './reportSessions';
+
+export function historyFingerprintLookup(sessions: ReportSessions): HistoryLookup {
+  return async (session, fingerprint) => {
+    // A consolidated report has no journal of its own (its units' journals hold the changes).
+    if (session.consolidated || session.reportId <= 0) return null;
+    const ref = { unit: session.unit.code, year: session.year };
+    const point = await findHistoryPoint(sessions, ref, (state) => {
+      const source = { ...state, unit: session.unit, year: session.year, packId: session.pack.id };
+      return reportFingerprint(source, session.pack).fingerprint === fingerprint;
+    });
+    if (!point) return null;
+    if (point.batchId === null) return null;
+    return point.at === null ? '第一次记录修改之前' : `${localTime(new Date(point.at))}（第 ${point.batchId} 批修改之后）`;
+  };
+}

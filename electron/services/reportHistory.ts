@@ -1,0 +1,168 @@
+/**
+ * The edit history of a report as the services use it: a cell's changes, the report's batches, the
+ * report's state at a point in time (`reportStateAt`, which the print fingerprint is matched against),
+ * finding the point a given state matches, and restoring a table or the whole report to a point
+ * (journalled as 恢复, itself undoable as 撤销).
+ */
+import type { ChangeHow, HistoryBatchInfo, HistoryEntryInfo, ReportData, ReportRef } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import type { ReportSessions, Session } from './reportSessions';
+import type { Tx } from './store/database';
+import { batchAt, batchChanges, getBatch, listBatches, placeHistory, stateAfterBatch, type HistoryReport } from './store/history';
+import { readState } from './store/reportStore';
+import { localTime } from './backup/damagedDatabase';
+
+/** How a change was made, in the words the CLI and the notes use. */
+export const HOW_WORDS: Record<ChangeHow, string> = { typed: '录入', paste: '粘贴', import: '导入', undo: '撤销', restore: '恢复' };
+
+function historyReport(session: Session): HistoryReport {
+  if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，没有自己的修改记录；请在单位的报表中恢复');
+  if (session.reportId <= 0) throw new AppError(`单位 ${session.unit.code} ${session.year} 年度的报表还没有保存任何数据，没有可恢复的修改记录`);
+  return { reportId: session.reportId, unitCode: session.unit.code, year: session.year };
+}
+
+/** The stored report of a unit for a year (never created by looking at its history). */
+async function storedHistoryReport(sessions: ReportSessions, ref: ReportRef): Promise<HistoryReport | null> {
+  const stored = await sessions.store.findReport(ref.unit, ref.year);
+  return stored ? { reportId: stored.id, unitCode: stored.unitCode, year: stored.year } : null;
+}
+
+export async function cellHistory(sessions: ReportSessions, ref: ReportRef, table: string, row: string, col: string): Promise<HistoryEntryInfo[]> {
+  const report = await storedHistoryReport(sessions, ref);
+  if (!report) return [];
+  return sessions.store.db.snapshot((tx) => placeHistory(tx, report, 'cell', table, row, col));
+}
+
+export async function reportBatches(sessions: ReportSessions, ref: ReportRef, limit?: number): Promise<HistoryBatchInfo[]> {
+  const report = await storedHistoryReport(sessions, ref);
+  if (!report) return [];
+  return sessions.store.db.snapshot((tx) => listBatches(tx, report, limit));
+}
+
+/** The report's stored state (rows, inputs, texts) as it was at `time`; null when there is no such report. */
+export async function reportStateAt(sessions: ReportSessions, ref: ReportRef, time: Date): Promise<ReportData | null> {
+  const report = await storedHistoryReport(sessions, ref);
+  if (!report) return null;
+  return sessions.store.db.snapshot(async (tx) => stateAfterBatch(tx, report, await batchAt(tx, report, time)));
+}
+
+export interface HistoryPoint {
+  /** The batch after which the report was in the matching state; null for the current state. */
+  batchId: number | null;
+  /** When it got into that state (null: before the first journalled change, or the current state). */
+  at: string | null;
+}
+
+/**
+ * The newest point in the report's history whose state `matches` (e.g. whose data fingerprint equals a
+ * printed one): the current state first, then the state after each batch going back. Null when none does.
+ */
+export async function findHistoryPoint(
+  sessions: ReportSessions,
+  ref: ReportRef,
+  matches: (state: ReportData) => boolean,
+): Promise<HistoryPoint | null> {
+  const report = await storedHistoryReport(sessions, ref);
+  if (!report) return null;
+  return sessions.store.db.snapshot(async (tx) => {
+    const batches = await listBatches(tx, report, 1_000_000);
+    const current = await readState(tx, report.reportId);
+    if (matches(current)) return { batchId: null, at: null };
+    for (let i = 0; i < batches.length; i += 1) {
+      const before = batches[i + 1];
+      const state = await stateAfterBatch(tx, report, before?.id ?? 0);
+      if (matches(state)) return { batchId: before?.id ?? 0, at: before?.at ?? null };
+    }
+    return null;
+  });
+}
+
+async function requireBatch(tx: Tx, report: HistoryReport, batchId: number): Promise<void> {
+  if (batchId !== 0 && !(await getBatch(tx, report, batchId))) throw new AppError(`修改记录中没有第 ${batchId} 批（或它不属于这份报表）`);
+}
+
+function withTable(current: ReportData, target: ReportData, table: string): ReportData {
+  const rows = { ...current.rows };
+  delete rows[table];
+  if (target.rows[table]?.length) rows[table] = target.rows[table];
+  const inputs: Record<string, number> = {};
+  for (const [key, value] of Object.entries(current.inputs)) if (!key.startsWith(`${table}:`)) inputs[key] = value;
+  for (const [key, value] of Object.entries(target.inputs)) if (key.startsWith(`${table}:`)) inputs[key] = value;
+  return { rows, inputs, texts: current.texts };
+}
+
+/** Writes a whole new state for an open report after checking the pack takes it; the cached engine is re-read. */
+async function writeState(sessions: ReportSessions, ref: ReportRef, session: Session, state: ReportData, how: 'restore' | 'undo', note: string, dataVersion: number | undefined) {
+  sessions.buildEngine(session.pack, state.rows, state.inputs, '恢复后的报表');
+  try {
+    return await sessions.store.writeReportState(session.reportId, state, { how, note, dataVersion });
+  } finally {
+    sessions.drop(ref);
+  }
+}
+
+/** Puts the report (or one table of it) back as it was right after batch `batchId` (0: before the first change). */
+export function restoreToBatch(sessions: ReportSessions, ref: ReportRef, batchId: number, table?: string): Promise<{ batchId: number | null; changed: number }> {
+  return sessions.serial(() =>
+    sessions.write(ref, async (session, dataVersion) => {
+      if (table !== undefined && !session.pack.tables.some((t) => t.id === table)) throw new AppError(`表 ${table} 不存在（报表格式 ${session.pack.id}）`, { table });
+      const report = historyReport(session);
+      const { current, target } = await sessions.store.db.snapshot(async (tx) => {
+        await requireBatch(tx, report, batchId);
+        return { current: await readState(tx, report.reportId), target: await stateAfterBatch(tx, report, batchId) };
+      });
+      const state = table === undefined ? target : withTable(current, target, table);
+      const when = batchId === 0 ? '第一次修改之前' : `${localTime(new Date((await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId)))?.at ?? 0))} 的状态`;
+      const note = `恢复到${when}${table === undefined ? '（整份报表）' : `（${session.pack.tables.find((t) => t.id === table)?.code ?? table}）`}`;
+      const result = await writeState(sessions, ref, session, state, 'restore', note, dataVersion);
+      return { batchId: result.batchId, changed: result.changes.length };
+    }),
+  );
+}
+
+/**
+ * Undoes one batch: every place it changed goes back to its value before, unless it was changed again
+ * afterwards — such places keep their later value and are counted in `kept`.
+ */
+export function undoBatch(sessions: ReportSessions, ref: ReportRef, batchId: number): Promise<{ batchId: number | null; changed: number; kept: number }> {
+  return sessions.serial(() =>
+    sessions.write(ref, async (session, dataVersion) => {
+      const report = historyReport(session);
+      const { current, entries } = await sessions.store.db.snapshot(async (tx) => {
+        await requireBatch(tx, report, batchId);
+        return { current: await readState(tx, report.reportId), entries: await batchChanges(tx, report, batchId) };
+      });
+      const rows = new Map(Object.entries(current.rows).map(([t, codes]) => [t, new Set(codes)]));
+      const inputs = new Map(Object.entries(current.inputs));
+      const texts = new Map(Object.entries(current.texts));
+      let kept = 0;
+      for (const entry of [...entries].reverse()) {
+        if (entry.kind === 'cell') {
+          const key = `${entry.table}:${entry.row}:${entry.col}`;
+          if ((inputs.get(key) ?? null) !== entry.new) kept += 1;
+          else if (entry.old === null) inputs.delete(key);
+          else inputs.set(key, Number(entry.old));
+        } else if (entry.kind === 'text') {
+          if ((texts.get(entry.row) ?? null) !== entry.new) kept += 1;
+          else if (entry.old === null) texts.delete(entry.row);
+          else texts.set(entry.row, String(entry.old));
+        } else {
+          const codes = rows.get(entry.table) ?? new Set<string>();
+          if (codes.has(entry.row) !== (entry.new !== null)) kept += 1;
+          else if (entry.old === null) codes.delete(entry.row);
+          else codes.add(entry.row);
+          rows.set(entry.table, codes);
+        }
+      }
+      const state: ReportData = {
+        rows: Object.fromEntries([...rows].filter(([, codes]) => codes.size > 0).map(([t, codes]) => [t, [...codes].sort()])),
+        inputs: Object.fromEntries(inputs),
+        texts: Object.fromEntries(texts),
+      };
+      const undone = await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId));
+      const note = `撤销 ${undone ? localTime(new Date(undone.at)) : ''} 的${undone ? HOW_WORDS[undone.how] : '修改'}`;
+      const result = await writeState(sessions, ref, session, state, 'undo', note, dataVersion);
+      return { batchId: result.batchId, changed: result.changes.length, kept };
+    }),
+  );
+}

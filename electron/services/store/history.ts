@@ -1,0 +1,156 @@
+/**
+ * Reading the edit history (migration 0004_history): the batches of a report, the changes of one
+ * cell, and the report's state after any batch — rebuilt from the current state by undoing, newest
+ * first, every journalled change made after it.
+ */
+import { cellKey, type ReportData } from '../../../shared/api/contract';
+import type { Tx } from './database';
+import type { Change, ChangeHow, ChangeKind } from './journal';
+import { readState } from './reportStore';
+
+export interface HistoryReport {
+  reportId: number;
+  unitCode: string;
+  year: number;
+}
+
+export interface HistoryBatch {
+  id: number;
+  /** ISO 8601 time of the write. */
+  at: string;
+  how: ChangeHow;
+  note: string;
+  /** Changes in the batch. */
+  count: number;
+  /** Tables the batch touched ('' stands for texts). */
+  tables: string[];
+}
+
+export interface HistoryEntry extends Change {
+  batch: number;
+  at: string;
+  how: ChangeHow;
+}
+
+interface LogRow {
+  batch_id: number;
+  at: string;
+  how: ChangeHow;
+  kind: ChangeKind;
+  table_id: string;
+  row_id: string;
+  col_id: string;
+  old_value: number | string | null;
+  new_value: number | string | null;
+}
+
+const OF_REPORT = 'b.report_id = ? AND b.unit_code = ? AND b.year = ?';
+
+function params(report: HistoryReport): (string | number)[] {
+  return [report.reportId, report.unitCode, report.year];
+}
+
+function toEntry(row: LogRow): HistoryEntry {
+  return {
+    batch: row.batch_id,
+    at: row.at,
+    how: row.how,
+    kind: row.kind,
+    table: row.table_id,
+    row: row.row_id,
+    col: row.col_id,
+    old: row.old_value,
+    new: row.new_value,
+  };
+}
+
+/** The report's batches, newest first. */
+export async function listBatches(tx: Tx, report: HistoryReport, limit = 500): Promise<HistoryBatch[]> {
+  const rows = await tx.all<{ id: number; at: string; how: ChangeHow; note: string; count: number; tables: string | null }>(
+    `SELECT b.id, b.at, b.how, b.note, COUNT(l.id) AS count, GROUP_CONCAT(DISTINCT l.table_id) AS tables
+       FROM change_batches b LEFT JOIN change_log l ON l.batch_id = b.id
+      WHERE ${OF_REPORT} GROUP BY b.id ORDER BY b.id DESC LIMIT ?`,
+    [...params(report), limit],
+  );
+  return rows.map((r) => ({ id: r.id, at: r.at, how: r.how, note: r.note, count: r.count, tables: (r.tables ?? '').split(',').sort() }));
+}
+
+export async function getBatch(tx: Tx, report: HistoryReport, batchId: number): Promise<HistoryBatch | undefined> {
+  const all = await tx.all<{ id: number }>(`SELECT b.id FROM change_batches b WHERE ${OF_REPORT} AND b.id = ?`, [...params(report), batchId]);
+  if (all.length === 0) return undefined;
+  return (await listBatches(tx, report, 1_000_000)).find((b) => b.id === batchId);
+}
+
+/** Every change of one place, newest first: a cell (table, row, col), a text (key as `row`) or a row. */
+export async function placeHistory(tx: Tx, report: HistoryReport, kind: ChangeKind, table: string, row: string, col: string): Promise<HistoryEntry[]> {
+  const rows = await tx.all<LogRow>(
+    `SELECT l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value
+       FROM change_log l JOIN change_batches b ON b.id = l.batch_id
+      WHERE ${OF_REPORT} AND l.kind = ? AND l.table_id = ? AND l.row_id = ? AND l.col_id = ?
+      ORDER BY l.id DESC`,
+    [...params(report), kind, table, row, col],
+  );
+  return rows.map(toEntry);
+}
+
+/** The changes of one batch, in the order they were made. */
+export async function batchChanges(tx: Tx, report: HistoryReport, batchId: number): Promise<HistoryEntry[]> {
+  const rows = await tx.all<LogRow>(
+    `SELECT l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value
+       FROM change_log l JOIN change_batches b ON b.id = l.batch_id
+      WHERE ${OF_REPORT} AND l.batch_id = ? ORDER BY l.id`,
+    [...params(report), batchId],
+  );
+  return rows.map(toEntry);
+}
+
+function applyOld(state: { rows: Map<string, Set<string>>; inputs: Map<string, number>; texts: Map<string, string> }, row: LogRow): void {
+  const value = row.old_value;
+  if (row.kind === 'cell') {
+    const key = cellKey(row.table_id, row.row_id, row.col_id);
+    if (value === null) state.inputs.delete(key);
+    else state.inputs.set(key, Number(value));
+  } else if (row.kind === 'text') {
+    if (value === null) state.texts.delete(row.row_id);
+    else state.texts.set(row.row_id, String(value));
+  } else {
+    const codes = state.rows.get(row.table_id) ?? new Set<string>();
+    if (value === null) codes.delete(row.row_id);
+    else codes.add(row.row_id);
+    state.rows.set(row.table_id, codes);
+  }
+}
+
+/**
+ * The report as it was right after batch `batchId` (0: before the first journalled change), read
+ * inside one transaction so the current state and the journal agree.
+ */
+export async function stateAfterBatch(tx: Tx, report: HistoryReport, batchId: number): Promise<ReportData> {
+  const current = await readState(tx, report.reportId);
+  const later = await tx.all<LogRow>(
+    `SELECT l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value
+       FROM change_log l JOIN change_batches b ON b.id = l.batch_id
+      WHERE ${OF_REPORT} AND l.batch_id > ? ORDER BY l.id DESC`,
+    [...params(report), batchId],
+  );
+  const state = {
+    rows: new Map(Object.entries(current.rows).map(([t, codes]) => [t, new Set(codes)])),
+    inputs: new Map(Object.entries(current.inputs)),
+    texts: new Map(Object.entries(current.texts)),
+  };
+  for (const row of later) applyOld(state, row);
+  const rows: Record<string, string[]> = {};
+  for (const [table, codes] of [...state.rows].sort(([a], [b]) => a.localeCompare(b))) {
+    if (codes.size > 0) rows[table] = [...codes].sort();
+  }
+  return { rows, inputs: Object.fromEntries(state.inputs), texts: Object.fromEntries(state.texts) };
+}
+
+/** The id of the last batch made at or before `time` (0 when none was). */
+export async function batchAt(tx: Tx, report: HistoryReport, time: Date): Promise<number> {
+  const row = await tx.get<{ id: number | null }>(`SELECT MAX(b.id) AS id FROM change_batches b WHERE ${OF_REPORT} AND b.at <= ?`, [
+    ...params(report),
+    time.toISOString(),
+  ]);
+  return row?.id ?? 0;
+}

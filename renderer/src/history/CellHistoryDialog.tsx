@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { Api, HistoryEntryInfo, ReportRef } from '../../../shared/api/contract';
+import type { MoneyUnit } from '../../../shared/money/fen';
+import type { ValueKind } from '../../../shared/pack/model';
+import { errorText } from '../app/reportSession';
+import { formatCell } from '../edit/cellText';
+import { HOW_WORDS, timeText } from '../store/words';
+import type { CellMenuAt } from './CellMenu';
+
+interface Props {
+  api: Api;
+  report: ReportRef;
+  cell: CellMenuAt;
+  kind: ValueKind;
+  unit: MoneyUnit;
+  onClose(): void;
+}
+
+function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit): string {
+  if (value === null) return '（空）';
+  return typeof value === 'number' ? formatCell(value, kind, unit) : value;
+}
+
+/** 修改记录 of one cell: every change, newest first, with when, how, and the value before and after. */
+export function CellHistoryDialog({ api, report, cell, kind, unit, onClose }: Props) {
+  const [entries, setEntries] = useState<HistoryEntryInfo[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    api.cellHistory({ ...report, table: cell.table, row: cell.row, col: cell.col }).then(setEntries, (err: unknown) => setFailed(errorText(err)));
+  }, [api, report, cell]);
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="modal store-dialog" role="dialog" aria-modal="true" aria-label="单元格修改记录">
+        <h2>修改记录</h2>
+        <p className="store-lead">{cell.place}</p>
+        {failed && <p className="store-error">{failed}</p>}
+        {entries && entries.length === 0 && <p className="store-empty">这个单元格还没有修改记录</p>}
+        {entries && entries.length > 0 && (
+          <div className="store-list" role="table" aria-label="修改记录">
+            {entries.map((e, i) => (
+              <div className="store-item" role="row" key={`${e.batch}-${i}`}>
+                <span role="cell" className="store-time">{timeText(e.at)}</span>
+                <span role="cell" className="store-reason">{HOW_WORDS[e.how]}</span>
+                <span role="cell" className="store-change">
+                  {shown(e.old, kind, unit)} → {shown(e.new, kind, unit)}
+                </span>
+              </div>
+            ))}
+          </div>
+        )}
+        <div className="modal-actions">
+          <button type="button" autoFocus onClick={onClose}>
+            关闭
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
