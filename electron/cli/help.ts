@@ -14,7 +14,7 @@ export const HELP = `决算工作站 命令行工具
   juesuan import-json --db 文件 报表文件.json [--update-unit]
         导入报表文件：先检查全部内容，无误后一次性替换该单位该年度的报表。
         文件中的单位名称、类型与数据库不同时拒绝导入并列出不同之处；--update-unit 按文件修改单位。
-  juesuan audit --db 文件 --unit 单位编码 --year 年度 [--json]
+  juesuan audit --db 文件 --unit 单位编码|--dept 部门编码 --year 年度 [--json]
         列出全部未通过的审核规则（编号、级别、说明、单元格、出错说明）；
         没有“强制”规则未通过时退出码为 0，否则为 1。
   juesuan export-xlsx --db 文件 --unit 单位编码 --year 年度 --out 文件.xlsx [--wan] [--blank-zeros] [--draft]

@@ -61,6 +61,7 @@ function snapshot(session: Session): ReportSnapshot {
     ...(session.unfit.length > 0 ? { unfit: session.unfit } : {}),
     consolidated: session.consolidated === true,
     stored: session.reportId !== 0,
+    ...(session.kindScope ? { kindScope: session.kindScope } : {}),
   };
 }
 

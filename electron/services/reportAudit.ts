@@ -26,6 +26,7 @@ export async function auditStoredReport(sessions: ReportSessions, ref: ReportRef
     unitKind: session.unit.kind,
     texts: session.texts,
     previous: previous?.engine ?? null,
+    kindScope: session.kindScope ?? null,
   });
   const results = audit.results();
   const report = buildAuditReport(session.engine, results, {

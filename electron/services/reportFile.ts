@@ -45,6 +45,7 @@ import { packForYear } from '../../shared/pack/years';
 import { subjectNamesFromTexts, subjectTextKey } from '../../shared/pack/clerkSubjects';
 import { catalogueEntries } from '../../shared/engine/catalogueIndex';
 import { subjectSource } from '../../shared/engine/layout';
+import { formatStillInUse } from './formatInUse';
 import { cellIndex } from './cellKinds';
 import { stringifyOrdered, type OrderedJson } from './orderedJson';
 import type { ReportSessions, Session } from './reportSessions';
@@ -158,8 +159,9 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     const known = packs.map((p) => p.id).join('、') || '无';
     throw fail(`报表格式 ${file.pack} 不存在（本程序有：${known}）`);
   }
-  // Its own years, or the 上年数 year before them when no other format serves that year.
-  if (!packServesYear(pack, file.year) && packForYear(packs, file.year)?.id !== pack.id) {
+  // Its own years, the 上年数 year before them when no other format serves that year, or a later year
+  // no installed format serves (a format stays in use until a new one is installed).
+  if (!packServesYear(pack, file.year) && packForYear(packs, file.year)?.id !== pack.id && formatStillInUse(sessions, file.year)?.id !== pack.id) {
     const span = pack.years.from === pack.years.to ? `${pack.years.from} 年度` : `${pack.years.from}–${pack.years.to} 年度`;
     throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${span}）不符`);
   }

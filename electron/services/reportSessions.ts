@@ -13,6 +13,7 @@
 import type { BackupReason, ReportRef, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
+import type { KindScope } from '../../shared/audit/kindScope';
 import type { Pack } from '../../shared/pack/model';
 import { packForYear } from '../../shared/pack/years';
 import { subjectNamesFromTexts, type SubjectNames } from '../../shared/pack/clerkSubjects';
@@ -74,6 +75,8 @@ export interface Session {
   unfit: string[];
   /** A department's consolidated report (部门汇总): computed, read-only. */
   consolidated?: boolean;
+  /** A department with units of several kinds: what the kind-restricted checks read. */
+  kindScope?: KindScope | null;
 }
 
 function stateText(engine: ReportEngine, texts: Record<string, string>): string {

@@ -1,8 +1,8 @@
 /**
  * A full-size report for `npm run bench`: all 26 类 in T01/T04, 300 项 rows in each of T02/T03/T05,
- * every 款 of T06 filled. The 项 are taken in turn from each 类 of the pack's functional catalogue; a 类
- * without 项 there, or a catalogue too small, gets a synthetic extension (款 codes xx8x/xx9x and 项
- * under them, named 合成…) in the pack copy. The values
+ * every 款 of T06 filled. The 项 are taken in turn from each 类 of the pack's functional catalogue; at
+ * full size a 类 without 项 there, or a catalogue too small, gets a synthetic extension (款 codes
+ * xx8x/xx9x and 项 under them, named 合成…) in the pack copy. The values
  * are consistent: T01 总计 balances, T05 年末 = 年初 + 收入 − 支出, T06 = T05 基本支出.
  */
 import { cellKey, type CellKey, type ReportData } from '../../shared/api/contract';
@@ -26,6 +26,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** 项 rows per subject table of the bench's full-size report. */
+export const FULL_SIZE_ITEMS = 300;
+
 function extendFuncCatalogue(entries: CatalogueEntry[], target: number): CatalogueEntry[] {
   const codes = new Set(entries.map((e) => e.code));
   const out = [...entries];
@@ -38,9 +41,9 @@ function extendFuncCatalogue(entries: CatalogueEntry[], target: number): Catalog
     throw new Error(`类 ${cls} 下没有空闲的款编码`);
   };
   const kuanOf = new Map<string, { code: string; next: number }>();
-  // A report of at least one 项 per 类 covers every 类 (synthetic 项 where the catalogue has none); a
-  // smaller one (the tests' few rows) stays within the real catalogue.
-  const everyClass = target >= EXPENSE_CLASSES.length;
+  // A full-size report covers every 类 (synthetic 项 where the catalogue has none); a smaller one (the
+  // tests' departments) stays within the installed catalogue unless it is too small.
+  const everyClass = target >= FULL_SIZE_ITEMS;
   const hasItem = new Set(entries.filter((e) => e.level === '项').map((e) => e.code.slice(0, 3)));
   for (let round = everyClass ? 0 : 1; items < target || round === 0; round++) {
     for (const cls of EXPENSE_CLASSES) {
@@ -91,7 +94,7 @@ export interface FullSizeReport {
   data: ReportData;
 }
 
-export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): FullSizeReport {
+export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = FULL_SIZE_ITEMS): FullSizeReport {
   const random = seededRandom(seed);
   const amount = (max: number) => Math.floor(random() * max) * 100 + Math.floor(random() * 100);
   const func = catalogueOf(pack, 'func');

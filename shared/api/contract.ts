@@ -8,7 +8,7 @@ import type { CatalogueEntry, Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
 import type { CataloguePlanView } from './catalogueContract';
 import type { CellKey } from '../base/cellKey';
-import { UNIT_KINDS, type Unit } from '../base/unit';
+import { UNIT_KINDS, type Unit, type UnitKind } from '../base/unit';
 import { perfOp, perfOutline, type PerfReportView, type PerfState } from '../perf/contract';
 import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type VerifyView } from './printSchemas';
 import type { PrintSettings } from '../print/settings';
@@ -60,6 +60,8 @@ export interface ReportSnapshot extends ReportData {
   consolidated?: boolean;
   /** False while nothing of the report is stored: opening a year to look at it creates nothing. */
   stored?: boolean;
+  /** A department with units of several kinds: what X-12 compares over its 行政/参公 units (shared/audit/kindScope). */
+  kindScope?: { kinds: UnitKind[]; words: string; values: Record<CellKey, number> };
 }
 
 /** Why a backup was taken. */

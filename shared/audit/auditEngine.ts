@@ -17,6 +17,7 @@ import { storedExplanation } from './explanations';
 import { bindRules, type CompareInstance, type Instance } from './instances';
 import type { RuleSet } from './loadRules';
 import { FAILED_OP, fillTemplate, formatValue } from './messages';
+import type { KindScope } from './kindScope';
 import type { AuditDelta, AuditResult } from './types';
 
 /** Text key the importer sets to the unit of the workbook a report came from (元 or 万元). */
@@ -35,6 +36,8 @@ export interface AuditContext {
    * against what the source says.
    */
   stated?: ReadonlyMap<CellKey, number>;
+  /** A department with units of several kinds: what the checks restricted to unit kinds read. */
+  kindScope?: KindScope | null;
 }
 
 export function shapeOf(engine: ReportEngine): Shape {
@@ -58,6 +61,7 @@ export class AuditEngine {
   private unitKind: UnitKind;
   private previous: ReportEngine | null;
   private stated: ReadonlyMap<CellKey, number>;
+  private readonly kindScope: KindScope | null;
 
   constructor(
     private readonly engine: ReportEngine,
@@ -68,6 +72,7 @@ export class AuditEngine {
     this.unitKind = context.unitKind;
     this.previous = context.previous ?? null;
     this.stated = context.stated ?? new Map();
+    this.kindScope = context.kindScope ?? null;
     this.rowsChanged();
   }
 
@@ -204,8 +209,12 @@ export class AuditEngine {
     else if (old && next && (old.message !== next.message || old.level !== next.level)) delta.updated.push(next.id);
   }
 
-  private read(term: Term): number {
+  private read(term: Term, scoped = false): number {
     if (term.prev) return this.previous?.value(term.table, term.row, term.col) ?? 0;
+    if (scoped && this.kindScope) {
+      const value = this.kindScope.values[term.key];
+      if (value !== undefined) return value;
+    }
     if (this.stated.size > 0) {
       const stated = this.stated.get(term.key);
       if (stated !== undefined) return stated;
@@ -213,9 +222,9 @@ export class AuditEngine {
     return this.engine.value(term.table, term.row, term.col) ?? 0;
   }
 
-  private evaluateSide(side: BoundSide): number {
+  private evaluateSide(side: BoundSide, scoped = false): number {
     let sum = side.constant;
-    for (const term of side.terms) sum += term.coef * this.read(term);
+    for (const term of side.terms) sum += term.coef * this.read(term, scoped);
     return sum;
   }
 
@@ -242,13 +251,17 @@ export class AuditEngine {
       };
     }
     if (inst.usesPrev && !this.previous) return null;
+    const scoped = inst.kindScoped === true && this.kindScope !== null;
     let whenLeft = 0;
     if (inst.when) {
-      whenLeft = this.evaluateSide(inst.when.left);
-      if (!compareHolds(inst.when.op, whenLeft, this.evaluateSide(inst.when.right), 0)) return null;
+      whenLeft = this.evaluateSide(inst.when.left, scoped);
+      if (!compareHolds(inst.when.op, whenLeft, this.evaluateSide(inst.when.right, scoped), 0)) return null;
     }
-    const left = this.evaluateSide(inst.left);
-    const right = this.evaluateSide(inst.right);
+    const left = this.evaluateSide(inst.left, scoped);
+    const right = this.evaluateSide(inst.right, scoped);
+    const scopeWords = scoped ? (this.kindScope?.words ?? '') : '';
+    const leftWords = inst.leftWords + scopeWords;
+    const rightWords = inst.rightWords + scopeWords;
     if (compareHolds(inst.op, left, right, def.tolerance ?? 0)) return null;
     const difference = Math.abs(left - right);
     const tail = inst.op === '=' && this.texts[SOURCE_UNIT_KEY] === '万元' && difference <= TAIL_PER_ADDEND * this.addends(inst);
@@ -257,8 +270,8 @@ export class AuditEngine {
       fillTemplate(inst.template, {
         table: this.engine.pack.tables.find((t) => t.id === inst.table)?.title ?? inst.table,
         row: inst.row ?? '',
-        leftWords: inst.leftWords,
-        rightWords: inst.rightWords,
+        leftWords,
+        rightWords,
         left: formatValue(left, inst.leftKind),
         right: formatValue(right, inst.rightKind),
         diff: formatValue(difference, inst.leftKind),
@@ -277,8 +290,8 @@ export class AuditEngine {
       table: inst.table,
       row: inst.row,
       message,
-      left: { words: inst.leftWords, amount: left, kind: inst.leftKind, cells: leftCells },
-      right: { words: inst.rightWords, amount: right, kind: inst.rightKind, cells: rightCells },
+      left: { words: leftWords, amount: left, kind: inst.leftKind, cells: leftCells },
+      right: { words: rightWords, amount: right, kind: inst.rightKind, cells: rightCells },
       difference,
       focus: leftCells[0] ?? rightCells[0] ?? null,
       explanation: storedExplanation(this.texts, inst.id, level),

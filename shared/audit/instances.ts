@@ -39,6 +39,8 @@ export interface CompareInstance {
   whenKind: ValueKind;
   /** Reads last year's report: not evaluated without one. */
   usesPrev: boolean;
+  /** The check is restricted to unit kinds: in a department it reads the figures of those units (KindScope). */
+  kindScoped?: boolean;
 }
 
 /** A structural fault found from the layout alone (G-1, G-3): it fails or holds until rows change. */
@@ -141,6 +143,7 @@ function bindCheck(rule: ParsedRule, check: ParsedCheck, id: string, ctx: BindCo
       rightKind: sideKind(ctx, right, left),
       whenKind: boundWhen ? sideKind(ctx, boundWhen.left, boundWhen.right) : 'money',
       usesPrev,
+      kindScoped: check.def.unitKinds !== undefined,
     });
   }
 }

@@ -23,6 +23,8 @@ beforeAll(async () => {
   page = ws.page;
   const pack = ws.services.packs.find((p) => p.id === 'yn-2020')!;
   units = generateDept(pack, { units: 4, seed: 81, mismatch: 2500 }).units;
+  // One unit that is neither 行政 nor 参公: the department's X-12 then compares the other three only.
+  units[3] = { ...units[3]!, kind: '其他事业单位' };
   for (const u of units) {
     await ws.services.store.replaceReport({ unit: { code: u.code, name: u.name, kind: u.kind, parent: u.parent }, year: 2020, packId: 'yn-2020', data: u.data });
   }
@@ -79,6 +81,21 @@ describe('部门汇总 in Chromium', () => {
     const itotText = itot.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     await gridCell(page, 0, '总计', 'c1', 'item').filter({ hasText: itotText }).waitFor();
     await shot('dept-02-consolidated-t01');
+    // X-12 in the live audit panel, over the 行政/参公 units: their 机关运行经费 against their own 公用经费合计.
+    const admin = units.filter((u) => u.kind !== '其他事业单位');
+    const yuan = (fen: number) => (fen / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const opex = admin.reduce((s, u) => s + (u.data.inputs['T09:OPEX:c2'] ?? 0), 0);
+    const gsum = admin.reduce((s, u) => s + (new ReportEngine(pack, u.data).value('T06', 'GSUM', 'c1') ?? 0), 0);
+    const x12 = page.locator('.audit-panel .audit-item').filter({ has: page.locator('.audit-rule', { hasText: /^X-12$/ }) });
+    await x12.waitFor();
+    expect(await x12.locator('.audit-message').textContent()).toBe(
+      `“三公”经费、行政参公单位机关运行经费情况表：机关运行经费（行政单位和参公事业单位） ${yuan(opex)} ≠ 一般公共预算财政拨款基本支出决算表公用经费合计（行政单位和参公事业单位） ${yuan(gsum)}，差 ${yuan(Math.abs(opex - gsum))}`,
+    );
+    expect(await x12.locator('.audit-level').textContent()).toBe('提示');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await x12.scrollIntoViewIfNeeded();
+    await shot('dept-02b-x12-panel-1366');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await gridCell(page, 0, '总计', 'c1', 'item').dblclick();
     const breakdown = page.getByRole('dialog', { name: '汇总数的构成' });
     await breakdown.locator('tbody tr').first().waitFor();

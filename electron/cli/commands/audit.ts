@@ -1,16 +1,18 @@
 /**
- * `juesuan audit --db FILE --unit C --year Y [--json]`: every failing rule with id, level, message,
- * cells and explanation. Returns the exit status: 0 when no 强制 rule fails, 1 when one does.
+ * `juesuan audit --db FILE --unit C|--dept C --year Y [--json]`: every failing rule with id, level,
+ * message, cells and explanation, of a unit's report or (--dept) its department's consolidated report.
+ * Returns the exit status: 0 when no 强制 rule fails, 1 when one does.
  */
 import { auditReportText } from '../../../shared/audit/auditReport';
 import { stringifyOrdered } from '../../services/orderedJson';
 import { auditStoredReport } from '../../services/reportAudit';
 import { parseCommandArgs } from '../args';
-import { call, REPORT, reportRef, withServices, type Output } from '../commands';
+import { call, withServices, type Output } from '../commands';
+import { PRINTED_REPORT, printedRef } from './printedRef';
 
 export async function auditCommand(args: string[], io: Output): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...REPORT, json: { type: 'boolean' } }, false);
-  const ref = reportRef(values);
+  const { values } = parseCommandArgs(args, { ...PRINTED_REPORT, json: { type: 'boolean' } }, false);
+  const ref = printedRef(values);
   return withServices(values, true, async (s) => {
     await call(s, 'openReport', ref);
     const { results, report, previous } = await auditStoredReport(s.sessions, ref);
@@ -19,6 +21,7 @@ export async function auditCommand(args: string[], io: Output): Promise<number> 
       io.out(
         stringifyOrdered({
           unit: ref.unit,
+          ...(ref.consolidated ? { consolidated: true } : {}),
           year: ref.year,
           lastYear: previous ? previous.year : null,
           blocking: report.blocking,

@@ -21,6 +21,7 @@ import { reportSubjects, type ReportSessions, type Session } from '../reportSess
 import { subjectNamesFromTexts, withClerkSubjects } from '../../../shared/pack/clerkSubjects';
 import type { RegisterStore, ReportListing } from '../store/registerStore';
 import { activeIn, deptMembers, type DeptMember } from './deptMembers';
+import { adminFigures, followAdminEdits, type AdminFigures } from './kindScope';
 
 export interface ConsolidatedState {
   dept: UnitRecord;
@@ -32,6 +33,8 @@ export interface ConsolidatedState {
   excluded: Map<string, string>;
   consolidation: Consolidation;
   session: Session;
+  /** The 行政/参公 units' own figures X-12 reads, in a department that also has other units. */
+  admin: AdminFigures | null;
   dataVersion: number;
 }
 
@@ -60,6 +63,14 @@ export function subjectRows(pack: Pack, keys: Iterable<string>): Record<string, 
     set.add(row);
   }
   return Object.fromEntries([...sets].map(([t, set]) => [t, [...set].sort()]));
+}
+
+function mostUsedPack(reports: Iterable<ReportListing>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of reports) counts.set(r.packId, (counts.get(r.packId) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [id, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = id;
+  return best;
 }
 
 export class ConsolidationService {
@@ -127,6 +138,13 @@ export class ConsolidationService {
   followEdits(unit: string, year: number, deltas: readonly CellEditDelta[]): void {
     for (const state of this.states.values()) {
       if (state.year !== year || !state.reports.has(unit) || state.excluded.has(unit)) continue;
+      if (state.admin && state.members.some((m) => m.record.code === unit && ADMIN_KINDS.includes(m.record.kind))) {
+        if (followAdminEdits(state.admin, deltas)) state.session.kindScope = state.admin.scope;
+        else {
+          this.states.delete(key(state.dept.code, year));
+          continue;
+        }
+      }
       const changed = state.consolidation.applyEdits(unit, deltas);
       if (changed.size === 0) continue;
       const edits = [...changed].map(([k, value]) => ({ ...splitCellKey(k), value }));
@@ -148,8 +166,10 @@ export class ConsolidationService {
     const dataVersion = await this.dataVersion();
     const { dept: record, members, reports } = await this.membersOf(dept, year);
     const own = reports.get(dept);
-    const base = own ? this.sessions.packById(own.packId) : this.sessions.packForYear(year);
-    // The year's own catalogues (the bureau's file) as the units' reports use them.
+    // The department's format is its own report's, else the one most of its units' reports use (a year the
+    // units rolled into keeps last year's format when none is installed for it), else the year's; with the
+    // year's own catalogues (the bureau's file) as the units' reports use them.
+    const base = this.sessions.packById(own?.packId ?? mostUsedPack(reports.values()) ?? this.sessions.packForYear(year).id);
     const { pack, yearCatalogues } = await this.sessions.packOfYear(base, year);
     const roles = this.rolesFor(pack);
     const excluded = new Map<string, string>();
@@ -199,11 +219,15 @@ export class ConsolidationService {
     const allRows = withOwn([...sums.keys(), ...Object.keys(inputs)]);
     engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`, reportSubjects(pack, base, allRows, ownTexts));
     const texts = await this.texts(record, year, members, reports, memberCells, roles);
+    // 机关运行经费 sums the 行政/参公 units only, so X-12 (= 公用经费合计 for 行政/参公 units) compares it with
+    // those units' own 公用经费合计 (the kind scope) when the department has other units too; with no
+    // 行政/参公 unit nothing is summed and the ≤ form of the rule applies.
+    const adminCodes = new Set(summed.filter((u) => ADMIN_KINDS.includes(u.kind)).map((u) => u.code));
+    const adminIds = [...reports.values()].filter((r) => adminCodes.has(r.unitCode)).map((r) => r.id);
+    const kind = adminIds.length === 0 ? '其他事业单位' : ADMIN_KINDS.includes(record.kind) ? record.kind : ADMIN_KINDS[0]!;
     const session: Session = {
       reportId: -1,
-      // Audit rules that depend on the unit's kind (X-12: 机关运行经费 = 公用经费合计 for 行政/参公, ≤ otherwise) see
-      // the department as 行政/参公 only when every summed unit is; 机关运行经费 itself sums those units only.
-      unit: { code: record.code, name: record.name, kind: summed.every((u) => ADMIN_KINDS.includes(u.kind)) ? record.kind : '其他事业单位', parent: record.parent },
+      unit: { code: record.code, name: record.name, kind, parent: record.parent },
       year,
       pack,
       yearCatalogues,
@@ -212,7 +236,9 @@ export class ConsolidationService {
       unfit: [],
       consolidated: true,
     };
-    return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, dataVersion };
+    const admin = await adminFigures(this.sessions, this.register, engine, adminIds, ids.length);
+    session.kindScope = admin?.scope ?? null;
+    return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, admin, dataVersion };
   }
 
   /** The department's texts: what the clerk wrote for it, over the 单位构成 generated from the register. */

@@ -15,10 +15,12 @@ import { splitCellKey, type ReportData, type ReportRef, type Unit } from '../../
 import { AppError } from '../../../shared/api/errors';
 import { ACCOUNTING_SYSTEMS, BUDGET_LEVELS, REPORT_KINDS, type ChangeLine, type ExchangePlanView, type UnitRecord } from '../../../shared/api/registerContract';
 import { cellTitle } from '../../../shared/engine/labels';
+import { formatStillInUse } from '../formatInUse';
 import type { Pack } from '../../../shared/pack/model';
 import { stringifyOrdered, type OrderedJson } from '../orderedJson';
 import { parseReportFile, reportFileText } from '../reportFile';
 import type { ReportSessions } from '../reportSessions';
+import { sqliteCode } from '../store/database';
 import type { RegisterStore } from '../store/registerStore';
 import { deptMembers } from './deptMembers';
 
@@ -89,6 +91,8 @@ export async function exchangeFileText(sessions: ReportSessions, register: Regis
 
 export interface ExchangePlan {
   view: ExchangePlanView;
+  /** The file's name, for messages. */
+  file: string;
   dept: string;
   unit: Unit;
   register: z.infer<typeof registerFields>;
@@ -152,7 +156,7 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
     throw fail(`单位 ${report.unit.name}（${report.unit.code}）的上级单位 ${report.unit.parent ?? '（无）'} 不在本部门 ${deptRecord.name}（${dept}）中`);
   }
   const deptReport = await sessions.store.findReport(dept, report.year);
-  const deptPack = deptReport ? sessions.packById(deptReport.packId) : sessions.packForYear(report.year);
+  const deptPack = deptReport ? sessions.packById(deptReport.packId) : (formatStillInUse(sessions, report.year) ?? sessions.packForYear(report.year));
   if (deptPack.id !== report.pack.id) {
     throw fail(`文件的报表格式 ${report.pack.id} 与本部门 ${report.year} 年度的报表格式 ${deptPack.id} 不同`);
   }
@@ -197,6 +201,7 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
       texts,
       rows: { table: '', added, removed },
     },
+    file: name,
     dept,
     unit: report.unit,
     register: file.register,
@@ -205,17 +210,29 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
   };
 }
 
-/** Writes a planned exchange import: the unit (added or updated) and its report, in one transaction each way round. */
+/**
+ * Writes a planned exchange import — the unit (added or updated, with its register fields), its report
+ * and the record of the file — in one transaction: a failure anywhere leaves the database as it was,
+ * and the clerk is told which file and unit were not imported, and why.
+ */
 export async function commitExchange(sessions: ReportSessions, register: RegisterStore, plan: ExchangePlan): Promise<void> {
-  await sessions.backupNow('import');
-  await sessions.store.replaceReport(
-    { unit: plan.unit, year: plan.view.year, packId: plan.pack.id, data: plan.data },
-    { how: 'import', note: '报送文件' },
-  );
-  const record = await register.require(plan.unit.code);
-  await register.save({ ...record, ...plan.register });
-  await register.recordExchange(plan.unit.code, plan.view.year, { deptCode: plan.dept, fingerprint: plan.view.fingerprint, importedAt: new Date().toISOString() });
-  sessions.drop({ unit: plan.unit.code, year: plan.view.year });
+  const { unit, view } = plan;
+  try {
+    await sessions.backupNow('import');
+    await sessions.store.replaceReport({ unit, year: view.year, packId: plan.pack.id, data: plan.data }, { how: 'import', note: '报送文件' }, async (tx) => {
+      const record = await register.get(unit.code, tx);
+      if (!record) throw new AppError(`单位 ${unit.code} 未能写入单位名录`);
+      await register.save({ ...record, ...plan.register }, tx);
+      await register.recordExchange(unit.code, view.year, { deptCode: plan.dept, fingerprint: view.fingerprint, importedAt: new Date().toISOString() }, tx);
+    });
+  } catch (err) {
+    const cause = err instanceof AppError ? err.message : `数据库写入失败（${sqliteCode(err) ?? '未知原因'}）`;
+    const name = plan.file;
+    throw new AppError(`报送文件 ${name}：${unit.name}（${unit.code}）${view.year} 年度报表未导入，库中数据保持导入前的样子。原因：${cause}`, { file: name });
+  } finally {
+    // Whatever happened, the next look reads the store again.
+    sessions.drop({ unit: unit.code, year: view.year });
+  }
 }
 
 export function newPlanId(): string {

@@ -432,9 +432,14 @@ export class ReportStore {
 
   /**
    * Replaces a whole report (rows, cells, texts) and upserts its unit, in one transaction: what an
-   * import does. Replacing with the same data leaves the database as it was.
+   * import does. Replacing with the same data leaves the database as it was. `also` runs inside the
+   * same transaction, after the report is written: what must be stored with it or not at all.
    */
-  async replaceReport(input: ReplaceReportInput, options: WriteOptions = {}): Promise<StoredReport> {
+  async replaceReport(
+    input: ReplaceReportInput,
+    options: WriteOptions = {},
+    also?: (tx: Tx, report: StoredReport) => Promise<void>,
+  ): Promise<StoredReport> {
     const { unit, year, packId, data } = input;
     for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
     const stored = await this.db.transaction(async (tx) => {
@@ -449,7 +454,9 @@ export class ReportStore {
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent = excluded.parent`,
         [unit.code, unit.name, unit.kind, unit.parent],
       );
-      return writeWholeReport(tx, unit.code, year, packId, data, options.how ?? 'import', this.now(), options.note ?? '');
+      const report = await writeWholeReport(tx, unit.code, year, packId, data, options.how ?? 'import', this.now(), options.note ?? '');
+      if (also) await also(tx, report);
+      return report;
     }, options);
     return this.wrote(stored);
   }

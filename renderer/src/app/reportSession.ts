@@ -61,13 +61,15 @@ export class ReportSession {
   readonly consolidated: boolean;
   /** False while nothing of the report is stored (it is created by the first write). */
   stored: boolean;
+  /** A department with units of several kinds: what X-12 compares over its 行政/参公 units. */
+  readonly kindScope: ReportSnapshot['kindScope'] | null;
 
   constructor(
     readonly api: Api,
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'unfit' | 'consolidated' | 'stored'>>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'unfit' | 'consolidated' | 'stored' | 'kindScope'>>,
     history?: UndoHistory,
   ) {
     this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
@@ -75,6 +77,7 @@ export class ReportSession {
     this.unfit = snapshot.unfit ?? [];
     this.consolidated = snapshot.consolidated === true;
     this.stored = snapshot.stored !== false;
+    this.kindScope = snapshot.kindScope ?? null;
     // A step whose cells no longer exist (their 科目 row was removed) cannot be undone; it is left out.
     if (history) this.undo.load(history, (batch) => batch.every((c) => this.engine.isInput(c.table, c.row, c.col)));
   }

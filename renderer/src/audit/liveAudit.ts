@@ -8,6 +8,7 @@ import type { CellKey, Unit } from '../../../shared/api/contract';
 import { AuditEngine, SOURCE_UNIT_KEY } from '../../../shared/audit/auditEngine';
 import { buildAuditReport, cellWords, type AuditReport } from '../../../shared/audit/auditReport';
 import { EXPLAIN_PREFIX } from '../../../shared/audit/explanations';
+import type { KindScope } from '../../../shared/audit/kindScope';
 import type { RuleSet } from '../../../shared/audit/loadRules';
 import type { AuditLevel } from '../../../shared/audit/ruleModel';
 import type { AuditResult } from '../../../shared/audit/types';
@@ -17,6 +18,8 @@ export interface AuditSource {
   readonly engine: ReportEngine;
   readonly unit: Unit;
   readonly year: number;
+  /** A department with units of several kinds: what the kind-restricted checks read. */
+  readonly kindScope?: KindScope | null;
   on(listener: { cells?(keys: CellKey[]): void; rows?(table: string): void }): () => void;
 }
 
@@ -78,7 +81,7 @@ export class LiveAudit {
     previous: ReportEngine | null,
   ) {
     this.texts = auditTexts(texts);
-    this.audit = new AuditEngine(source.engine, rules, { unitKind: source.unit.kind, texts: this.texts, previous });
+    this.audit = new AuditEngine(source.engine, rules, { unitKind: source.unit.kind, texts: this.texts, previous, kindScope: source.kindScope ?? null });
     this.view = viewOf(this.audit, 0);
     this.detach = source.on({
       cells: (keys) => this.apply(this.audit.update(keys)),

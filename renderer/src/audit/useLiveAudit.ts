@@ -4,7 +4,8 @@
  * the report is open; texts and last year arrive a moment later and are fed in.
  */
 import { useEffect, useState } from 'react';
-import type { Api, CellKey, Unit } from '../../../shared/api/contract';
+import type { Api, CellKey, ReportRef, Unit } from '../../../shared/api/contract';
+import type { KindScope } from '../../../shared/audit/kindScope';
 import { packRuleSet } from '../../../shared/audit/loadRules';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { ReportEngineApi } from '../../../shared/engine/types';
@@ -18,6 +19,9 @@ export interface AuditedSession {
   readonly pack: Pack;
   readonly unit: Unit;
   readonly year: number;
+  /** The report as the Api names it (a department's consolidated report reads the department's texts and last year). */
+  readonly ref?: ReportRef;
+  readonly kindScope?: KindScope | null;
   on(listener: { cells?(keys: CellKey[]): void; rows?(table: string): void }): () => void;
 }
 
@@ -31,10 +35,15 @@ export function useLiveAudit(api: Api, session: AuditedSession | null, onError: 
       return;
     }
     installCommitMarks();
-    const live = new LiveAudit({ engine, unit: session.unit, year: session.year, on: (l) => session.on(l) }, packRuleSet(session.pack), {}, null);
+    const live = new LiveAudit(
+      { engine, unit: session.unit, year: session.year, kindScope: session.kindScope ?? null, on: (l) => session.on(l) },
+      packRuleSet(session.pack),
+      {},
+      null,
+    );
     setAudit(live);
     let cancelled = false;
-    const ref = { unit: session.unit.code, year: session.year };
+    const ref = session.ref ?? { unit: session.unit.code, year: session.year };
     void (async () => {
       try {
         const [current, previous] = await Promise.all([api.findReport(ref), api.previousYear(ref)]);

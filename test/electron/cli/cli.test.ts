@@ -183,6 +183,7 @@ describe('juesuan CLI', () => {
       ['unknown 科目 row', (f) => (f.rows.T03 = ['2010301', '9999999']), /表 T03 的科目行.*9999999/],
       ['other pack', (f) => (f.pack = 'gd-2020'), /报表格式 gd-2020 不存在/],
       ['year mismatch', (f) => (f.year = 2023), /年度 2023 与报表格式 yn-2020（2020–2021 年度）不符/],
+      ['year mismatch', (f) => (f.year = 2018), /年度 2018 与报表格式 yn-2020/],
       ['not a report file', (f) => (f.format = 'something-else'), /不是决算工作站的报表文件/],
     ];
     for (const [name, mutate, message] of cases) {

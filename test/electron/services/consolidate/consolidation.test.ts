@@ -5,9 +5,13 @@ import { AppError } from '../../../../shared/api/errors';
 import { ADMIN_KINDS } from '../../../../shared/consolidate/consolidation';
 import { ReportEngine } from '../../../../shared/engine/reportEngine';
 import { auditStoredReport } from '../../../../electron/services/reportAudit';
+import { LiveAudit } from '../../../../renderer/src/audit/liveAudit';
+import { packRuleSet } from '../../../../shared/audit/loadRules';
+import type { UnitKind } from '../../../../shared/api/contract';
 import { randomReport } from '../excel/randomReport';
 import { makeTempDir } from '../tempDir';
 import { generateDept } from './deptFixture';
+import { compareConsolidated, expectedEliminations } from './independentSum';
 import { openHarness, storeUnit, yn2020, type Harness } from './harness';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -121,6 +125,90 @@ describe('consolidated report = Σ units − 调整表 (property, generated depa
       } finally {
         await h.close();
       }
+    }
+  });
+});
+
+describe('consolidated report = Σ units − 调整表, both worked out without the consolidation code', () => {
+  it('holds for every cell of a 100-unit department read back from its SQLite file (one mismatched pair)', async () => {
+    const { pack, roles } = await yn2020();
+    const h = await fresh();
+    try {
+      const { units } = generateDept(pack, { units: 100, seed: 81, items: 40, mismatch: 700 });
+      for (const u of units) await storeUnit(h, u, 2020, u.data);
+      // A fresh connection: nothing cached from the writes.
+      const other = await openHarness(h.file);
+      try {
+        const snapshot = await other.api.openReport({ unit: 'D', year: 2020, consolidated: true });
+        const consolidated = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });
+        const yn = roles.get(pack.id)!;
+        const { cells, mismatchCount, mismatches } = compareConsolidated(pack, yn, consolidated, units);
+        expect(mismatches).toEqual([]);
+        expect(mismatchCount).toBe(0);
+        expect(cells).toBeGreaterThan(1000);
+        // The check is not empty: transfers were eliminated, and the mismatched pair was not.
+        const eliminated = [...expectedEliminations(yn, units).values()].reduce((a, b) => a + b, 0);
+        expect(eliminated).toBeGreaterThan(0);
+        const view = await other.api.consolidationView({ unit: 'D', year: 2020 });
+        expect(view.lines.filter((l) => l.mismatch)).toHaveLength(1);
+        expect(view.lines.reduce((s, l) => s + 2 * l.amount, 0)).toBe(eliminated);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('X-12 in a department of 行政/参公 and other units', () => {
+  it('compares 机关运行经费 with the 公用经费合计 of the 行政/参公 units only, in the live panel as in the stored audit', async () => {
+    const { pack } = await yn2020();
+    const h = await fresh();
+    try {
+      const kinds: UnitKind[] = ['行政单位', '其他事业单位', '参照公务员法管理的事业单位', '其他事业单位', '行政单位'];
+      const units = generateDept(pack, { units: kinds.length, seed: 91 }).units.map((u, i) => ({ ...u, kind: kinds[i]! }));
+      const gsum = (data: ReportData): number => new ReportEngine(pack, data).value('T06', 'GSUM', 'c1') ?? 0;
+      // Every unit passes X-12 on its own: 行政/参公 机关运行经费 = its 公用经费合计, the others report none.
+      for (const u of units) u.data.inputs['T09:OPEX:c2'] = ADMIN_KINDS.includes(u.kind) ? gsum(u.data) : 0;
+      for (const u of units) await storeUnit(h, u, 2020, u.data);
+      const ref = { unit: 'D', year: 2020, consolidated: true };
+      const x12 = async () => {
+        const stored = (await auditStoredReport(h.sessions, ref)).results.filter((r) => r.ruleId === 'X-12');
+        const snapshot = await h.api.openReport(ref);
+        const live = new LiveAudit(
+          { engine: new ReportEngine(pack, snapshot), unit: snapshot.unit, year: 2020, kindScope: snapshot.kindScope ?? null, on: () => () => undefined },
+          packRuleSet(pack),
+          snapshot.texts,
+          null,
+        );
+        const shown = live.snapshot().results.filter((r) => r.ruleId === 'X-12');
+        live.dispose();
+        expect(shown.map((r) => r.message)).toEqual(stored.map((r) => r.message));
+        return { results: stored, snapshot };
+      };
+      const first = await x12();
+      expect(first.results).toEqual([]);
+      expect(Object.keys(first.snapshot.kindScope?.values ?? {}).sort()).toEqual(['T06:GSUM:c1', 'T09:OPEX:c2']);
+      const admin = units.filter((u) => ADMIN_KINDS.includes(u.kind));
+      const adminGsum = admin.reduce((s, u) => s + gsum(u.data), 0);
+      expect(first.snapshot.kindScope?.values['T06:GSUM:c1']).toBe(adminGsum);
+      // The whole department's 公用经费合计 is larger: compared with it, X-12 would hide what follows.
+      expect(new ReportEngine(pack, first.snapshot).value('T06', 'GSUM', 'c1')).toBeGreaterThan(adminGsum);
+
+      // One 参公 unit books 1.00 too little: the department's X-12 says so, over the 行政/参公 units.
+      await h.api.setCells({ unit: 'D0002', year: 2020, edits: [{ table: 'T09', row: 'OPEX', col: 'c2', value: gsum(units[2]!.data) - 100 }] });
+      const after = await x12();
+      const yuan = (fen: number) => (fen / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(after.results.map((r) => r.message)).toEqual([
+        `“三公”经费、行政参公单位机关运行经费情况表：机关运行经费（行政单位和参公事业单位） ${yuan(adminGsum - 100)} ≠ 一般公共预算财政拨款基本支出决算表公用经费合计（行政单位和参公事业单位） ${yuan(adminGsum)}，差 1.00`,
+      ]);
+      expect(after.results[0]!.level).toBe('提示');
+      // A unit of another kind changes nothing of it.
+      await h.api.setCells({ unit: 'D0001', year: 2020, edits: [{ table: 'T09', row: 'OPEX', col: 'c2', value: 5 }] });
+      expect((await x12()).results.map((r) => r.message)).toEqual(after.results.map((r) => r.message));
+    } finally {
+      await h.close();
     }
   });
 });

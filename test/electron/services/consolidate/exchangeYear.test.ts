@@ -46,6 +46,21 @@ async function reportCount(file: string): Promise<number> {
   }
 }
 
+/** Every row of every table a clerk's data lives in, read through a second connection: what is committed. */
+async function contents(file: string): Promise<string[]> {
+  const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+  const all = (sql: string) => new Promise<unknown[]>((resolve, reject) => db.all(sql, (err, rows) => (err ? reject(err) : resolve(rows))));
+  try {
+    const out: string[] = [];
+    for (const table of ['units', 'reports', 'report_rows', 'cells', 'texts', 'exchange_imports']) {
+      for (const row of await all(`SELECT * FROM ${table}`)) out.push(`${table} ${JSON.stringify(row)}`);
+    }
+    return out.sort();
+  } finally {
+    db.close();
+  }
+}
+
 describe('exchange file: unit → department → unit', () => {
   it('round-trips byte for byte, shows a newer file’s differences, and refuses another department or pack', async () => {
     const { pack } = await yn2020();
@@ -100,6 +115,59 @@ describe('exchange file: unit → department → unit', () => {
       await unitSide.close();
       await deptSide.close();
       await otherDept.close();
+    }
+  });
+
+  it('imports all or nothing: a failure late in the write leaves the department’s database as it was', async () => {
+    const { pack } = await yn2020();
+    const { units } = generateDept(pack, { units: 2, seed: 53, items: 60 });
+    const child = units[1]!;
+    const unitSide = await fresh('unit');
+    const deptSide = await fresh('dept');
+    try {
+      await unitSide.api.addUnit({ code: 'D', name: units[0]!.name, kind: '行政单位' });
+      await deptSide.api.addUnit({ code: 'D', name: units[0]!.name, kind: '行政单位' });
+      // The department holds a small first file of the unit; the newer file is full size.
+      const first = Object.fromEntries(Object.entries(child.data.inputs).slice(0, 5));
+      await storeUnit(unitSide, { ...child, parent: 'D' }, 2020, { rows: child.data.rows, inputs: first, texts: { 'cover.leader': '张三' } });
+      const v1 = (await unitSide.api.exportExchange({ unit: child.code, year: 2020 })).base64;
+      await deptSide.api.commitExchangeImport({ planId: (await deptSide.api.planExchangeImport({ dept: 'D', fileName: '报送1.json', base64: v1 })).planId });
+      await storeUnit(unitSide, { ...child, parent: 'D' }, 2020, { ...child.data, texts: { 'cover.leader': '李四' } });
+      await unitSide.api.updateUnitRecord({ code: child.code, name: '改名后的单位', budgetLevel: '二级预算单位' });
+      const v2 = (await unitSide.api.exportExchange({ unit: child.code, year: 2020 })).base64;
+      const before = await contents(deptSide.file);
+      const dept = await deptSide.api.openReport({ unit: 'D', year: 2020, consolidated: true });
+
+      // 1. The very last statement (the record of the imported file) fails.
+      await deptSide.store.db.exec(`CREATE TEMP TRIGGER refuse_record BEFORE UPDATE ON main.exchange_imports BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+      const plan = await deptSide.api.planExchangeImport({ dept: 'D', fileName: '报送2.json', base64: v2 });
+      expect(plan.plan.changes.length).toBeGreaterThan(300);
+      const last = await appError(deptSide.api.commitExchangeImport({ planId: plan.planId }));
+      expect(last.message).toMatch(/^报送文件 报送2\.json：改名后的单位（D0001）2020 年度报表未导入，库中数据保持导入前的样子。原因：数据库写入失败/);
+      expect(await contents(deptSide.file)).toEqual(before);
+      await deptSide.store.db.exec('DROP TRIGGER temp.refuse_record');
+
+      // 2. The disk fills up half-way through the cells (the old report's cells already deleted).
+      const pages = await deptSide.store.db.get<{ page_count: number }>('PRAGMA page_count');
+      await deptSide.store.db.get(`PRAGMA max_page_count = ${pages!.page_count}`);
+      const full = await appError(deptSide.api.commitExchangeImport({ planId: (await deptSide.api.planExchangeImport({ dept: 'D', fileName: '报送2.json', base64: v2 })).planId }));
+      expect(full.message).toContain('报送文件 报送2.json：改名后的单位（D0001）2020 年度报表未导入');
+      expect(full.message).toContain('磁盘空间不足');
+      expect(await contents(deptSide.file)).toEqual(before);
+      // What the workstation shows is the stored data too, not the failed file's.
+      expect((await deptSide.api.findReport({ unit: child.code, year: 2020 }))?.inputs).toEqual(first);
+      expect((await deptSide.api.openReport({ unit: 'D', year: 2020, consolidated: true })).inputs).toEqual(dept.inputs);
+      expect((await deptSide.api.listRegister({})).find((u) => u.code === child.code)).toMatchObject({ name: child.name, budgetLevel: null });
+
+      // With room again, the same file imports whole.
+      await deptSide.store.db.get('PRAGMA max_page_count = 1073741823');
+      await deptSide.api.commitExchangeImport({ planId: (await deptSide.api.planExchangeImport({ dept: 'D', fileName: '报送2.json', base64: v2 })).planId });
+      expect((await deptSide.api.findReport({ unit: child.code, year: 2020 }))?.inputs).toEqual(child.data.inputs);
+      expect((await deptSide.api.listRegister({})).find((u) => u.code === child.code)).toMatchObject({ name: '改名后的单位', budgetLevel: '二级预算单位' });
+      expect(text((await deptSide.api.exportExchange({ unit: child.code, year: 2020 })).base64)).toBe(text(v2));
+    } finally {
+      await unitSide.close();
+      await deptSide.close();
     }
   });
 
