@@ -32,6 +32,7 @@ export const HELP = `决算工作站 命令行工具
         还有未填写的«…»时拒绝导出并列出；--allow-unfilled 仍然导出草稿。
   juesuan perf-report --db 文件 --unit 单位编码 --year 年度 --out 文件.docx|文件.txt [--outline hunan|yunnan] [--allow-unfilled]
         生成部门整体支出绩效自评报告（hunan：湖南格式，万元；yunnan：云南“部门绩效自评情况”），数字取自报表和项目库。
+        --out 文件.xlsx [--wan] 导出部门整体和各项目的绩效自评表（公开格式）。
   juesuan set … 项目库 新增 项目名称 | 项目库 序号 字段 值
   juesuan set … 指标 项目序号|部门 新增 一级指标 [三级指标] | 指标 项目序号|部门 指标序号 字段 值
   juesuan set … 重点任务 新增 名称 | 重点任务 序号 字段 值 | 部门自评表 字段 值

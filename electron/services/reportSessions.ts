@@ -108,6 +108,8 @@ export class ReportSessions {
   /** Cached reports to re-read before use: another connection committed since they were read. */
   private readonly suspect = new Set<string>();
   private readonly generations = new Map<string, number>();
+  /** Commits by other connections seen so far: a consolidated report (from many units) changes with any of them. */
+  private elsewhere = 0;
   /** Set by createServices; without it (unit tests of the sessions alone) no backups are taken. */
   backups: BackupHook | undefined;
   consolidated: ConsolidatedOpener | null = null;
@@ -168,6 +170,7 @@ export class ReportSessions {
     const version = await this.store.db.dataVersion();
     if (this.seenVersion !== undefined && version !== this.seenVersion) {
       for (const key of this.sessions.keys()) this.suspect.add(key);
+      this.elsewhere += 1;
     }
     this.seenVersion = version;
   }
@@ -175,6 +178,8 @@ export class ReportSessions {
   /** Changes when another connection changed the report since it was opened here; the screen polls it. */
   async generation(ref: ReportRef): Promise<number> {
     await this.open(ref);
+    // A department's consolidation sums its units' reports: any change made elsewhere may change it.
+    if (ref.consolidated) return this.elsewhere;
     return this.generations.get(sessionKey(ref)) ?? 0;
   }
 
@@ -185,6 +190,7 @@ export class ReportSessions {
 
   /** Forgets every cached report and counts them all as changed (after this process restored a backup). */
   invalidateAll(): void {
+    this.elsewhere += 1;
     for (const key of new Set([...this.sessions.keys(), ...this.generations.keys()])) {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     }

@@ -347,6 +347,8 @@ export const apiSchemas = {
   perfReport: reportRef.extend({ outline: perfOutline }),
   /** The 自评报告 as .txt or .docx; refused while it prints «…» unless `allowUnfilled`. */
   exportPerfReport: reportRef.extend({ outline: perfOutline, format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
+  /** The 部门整体 and every 项目支出绩效自评表 as an .xlsx workbook in the published form (万元 when `wan`). */
+  exportPerfXlsx: reportRef.extend({ wan: z.boolean() }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -412,6 +414,7 @@ export interface ApiResults {
   perfEdit: { state: PerfState; id: number | null };
   perfReport: PerfReportView;
   exportPerfReport: FileResult;
+  exportPerfXlsx: FileResult;
   getSettings: Settings;
   setSettings: Settings;
 }

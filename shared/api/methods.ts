@@ -58,6 +58,7 @@ export const API_METHODS = [
   'perfEdit',
   'perfReport',
   'exportPerfReport',
+  'exportPerfXlsx',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

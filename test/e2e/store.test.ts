@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/services/createServices';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { damageFile } from '../electron/store/damage';
+import { damageFile } from '../../scripts/crash/damage';
 import { cliOk } from '../electron/store/storeHarness';
 import { cellText, gridCell, ROOT, SHOTS, typeIntoCell } from './harness';
 

@@ -55,9 +55,10 @@ describe('决算工作站 in Chromium', () => {
     await page.getByRole('button', { name: '创建单位' }).click();
     await page.getByRole('tab', { name: /公开01表/ }).waitFor();
     const tabs = await page.getByRole('tab').allTextContents();
-    // Ten tables, then the 情况说明 screen (issue 5).
-    expect(tabs.length).toBe(11);
+    // Ten tables, then the 情况说明 screen (issue 5) and the 绩效自评 screen (issue 12).
+    expect(tabs.length).toBe(12);
     expect(tabs[10]).toBe('情况说明');
+    expect(tabs[11]).toBe('绩效自评');
     // Short names keep the tabs on one line; the full title is the tab's tooltip and the table's heading.
     expect(tabs[0]).toBe('公开01表');
     expect(await page.getByRole('tab').first().getAttribute('title')).toBe('公开01表 收入支出决算总表');

@@ -28,7 +28,8 @@ import { call, REPORT, reportRef, withServices, type Output } from '../commands'
 
 type Command = (args: string[], io: Output) => Promise<void | number>;
 
-export const PERF_REPORT_USAGE = '用法：juesuan perf-report --db 文件 --unit 单位编码 --year 年度 --out 文件.docx|文件.txt [--outline hunan|yunnan] [--allow-unfilled]';
+export const PERF_REPORT_USAGE =
+  '用法：juesuan perf-report --db 文件 --unit 单位编码 --year 年度 --out 文件.docx|文件.txt [--outline hunan|yunnan] [--allow-unfilled]，或 --out 文件.xlsx [--wan]（绩效自评表）';
 const SET_USAGE =
   '用法：juesuan set … 项目库 新增 项目名称 | 项目库 序号 字段 值 | 指标 项目序号|部门 新增 一级指标 [三级指标] | 指标 项目序号|部门 指标序号 字段 值 | 重点任务 新增 名称 | 重点任务 序号 字段 值 | 部门自评表 字段 值 | 报告文字 名称 文字';
 
@@ -217,11 +218,25 @@ export function withPerfExport(tables: Command): Command {
 }
 
 export async function perfReportCommand(args: string[], io: Output): Promise<void> {
-  const { values } = parseCommandArgs(args, { ...REPORT, out: { type: 'string' }, outline: { type: 'string' }, 'allow-unfilled': { type: 'boolean' } }, false);
+  const { values } = parseCommandArgs(
+    args,
+    { ...REPORT, out: { type: 'string' }, outline: { type: 'string' }, 'allow-unfilled': { type: 'boolean' }, wan: { type: 'boolean' } },
+    false,
+  );
   const ref = reportRef(values);
   const out = resolve(requireString(values, 'out'));
   const format = extname(out).toLowerCase();
-  if (format !== '.txt' && format !== '.docx') throw new UsageError(`输出文件须以 .txt 或 .docx 结尾。${PERF_REPORT_USAGE}`);
+  if (format === '.xlsx') {
+    await withServices(values, true, async (s: Services) => {
+      assertSafeOutput(out);
+      await call(s, 'openReport', ref);
+      const file = await call(s, 'exportPerfXlsx', { ...ref, wan: values.wan === true });
+      await writeFileAtomic(out, Buffer.from(file.base64, 'base64'));
+      io.out(`已导出绩效自评表：${out}`);
+    });
+    return;
+  }
+  if (format !== '.txt' && format !== '.docx') throw new UsageError(`输出文件须以 .txt、.docx 或 .xlsx 结尾。${PERF_REPORT_USAGE}`);
   await withServices(values, true, async (s: Services) => {
     assertSafeOutput(out);
     await call(s, 'openReport', ref);

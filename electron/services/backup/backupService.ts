@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { BackupReason } from '../reportSessions';
 import { migrate } from '../store/openDatabase';
 import type { ReportStore } from '../store/reportStore';
+import { StorageError } from '../store/sqliteErrors';
 import { backupFolderFor, backupName, listBackupFiles, type BackupFile } from './backupFiles';
 import { checkFile, checkIntegrity, problemWords } from './integrity';
 import { backupsToRemove, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
@@ -91,7 +92,14 @@ export class BackupService {
   }
 
   private async take(reason: BackupReason): Promise<BackupFile> {
-    const problems = await checkIntegrity(this.store.db, true);
+    let problems: string[];
+    try {
+      problems = await checkIntegrity(this.store.db, true);
+    } catch (err) {
+      // A page so damaged that the check itself cannot read it: the same verdict as a failed check.
+      if (err instanceof StorageError && (err.code === 'SQLITE_CORRUPT' || err.code === 'SQLITE_NOTADB')) throw new IntegrityError(this.store.file, [err.code]);
+      throw err;
+    }
     if (problems.length > 0) throw new IntegrityError(this.store.file, problems);
     await mkdir(this.folder, { recursive: true });
     let at = this.now();

@@ -17,8 +17,9 @@ import { narrativeFileBytes } from '../narrative/narrativeFile';
 import type { ReportSessions, Session } from '../reportSessions';
 import type { ReportStore } from '../store/reportStore';
 import { PerfStore } from './perfStore';
+import { perfWorkbook } from './perfXlsx';
 
-type PerfMethods = Pick<Api, 'perfState' | 'perfEdit' | 'perfReport' | 'exportPerfReport'>;
+type PerfMethods = Pick<Api, 'perfState' | 'perfEdit' | 'perfReport' | 'exportPerfReport' | 'exportPerfXlsx'>;
 
 export interface PerfDeps {
   sessions: ReportSessions;
@@ -175,6 +176,16 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
       if (allowUnfilled !== true && unfilled.length > 0) throw new AppError(unfilledMessage(unfilled, howToAllow).replace(/^情况说明/, '自评报告'));
       const bytes = await narrativeFileBytes(r, format, true, howToAllow);
       return { fileName: `${r.unitName}${ref.year}年度${r.def.title.replace(/（.*）$/, '')}.${format}`, base64: bytes.toString('base64') };
+    },
+    exportPerfXlsx: async ({ wan, ...ref }) => {
+      const input = await sessions.serial(async () => {
+        const session = await sessions.open(ref);
+        const pack = packData(session);
+        const data = await perfStore.load(Math.max(session.reportId, 0));
+        return { unitName: session.unit.name, year: ref.year, data, scores: scoreAll(pack, data), unit: wan ? ('万元' as const) : ('元' as const) };
+      });
+      const bytes = await perfWorkbook(input);
+      return { fileName: `${input.unitName}${ref.year}年度绩效自评表.xlsx`, base64: bytes.toString('base64') };
     },
   };
 }

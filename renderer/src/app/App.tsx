@@ -10,6 +10,8 @@ import { NARRATIVE_TAB } from '../narrative/narrativeTab';
 import { StoreTools } from '../store/StoreTools';
 import { useExternalChanges } from '../store/useExternalChanges';
 import { NarrativeView } from '../narrative/NarrativeView';
+import { PERF_TAB } from '../perf/perfTab';
+import { PerfView } from '../perf/PerfView';
 import { useLiveNarrative } from '../narrative/useLiveNarrative';
 import { TableView } from '../table/TableView';
 import { BreakdownDialog } from '../dept/BreakdownDialog';
@@ -135,7 +137,7 @@ export function App() {
     }
     setSave({ kind: 'idle' });
     const tables = session.engine.tableIds();
-    const keep = (t: string) => tables.includes(t) || (t === DEPT_TAB && session.consolidated);
+    const keep = (t: string) => tables.includes(t) || (t === DEPT_TAB && session.consolidated) || (t === PERF_TAB && !session.consolidated);
     setTab((current) => (current && keep(current) ? current : (tables[0] ?? null)));
     return session.on({
       saving: (state) => setSave(state),
@@ -299,6 +301,18 @@ export function App() {
                     情况说明
                   </button>
                 )}
+                {!session.consolidated && (
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === PERF_TAB}
+                    className={tab === PERF_TAB ? 'tab active' : 'tab'}
+                    onClick={() => setTab(PERF_TAB)}
+                    title="项目库、项目支出和部门整体支出绩效自评表、绩效自评报告"
+                  >
+                    绩效自评
+                  </button>
+                )}
                 {session.consolidated && (
                   <button
                     type="button"
@@ -316,7 +330,10 @@ export function App() {
                 <DeptView api={api} dept={session.unit.code} year={session.year} notify={notify} onChanged={() => setRevision((r) => r + 1)} />
               )}
               {tab === NARRATIVE_TAB && narrative && <NarrativeView live={narrative} notify={notify} />}
-              {tab && tab !== NARRATIVE_TAB && tab !== DEPT_TAB && (
+              {tab === PERF_TAB && !session.consolidated && (
+                <PerfView key={`${session.unit.code}-${session.year}`} api={api} session={session} displayUnit={displayUnit} notify={notify} />
+              )}
+              {tab && tab !== NARRATIVE_TAB && tab !== DEPT_TAB && tab !== PERF_TAB && (
                 <div
                   className="table-host"
                   onDoubleClickCapture={(e) => {

@@ -88,7 +88,7 @@ export function BackupDialog({ api, notify, onClose, onRestored }: Props) {
             <br />
             备份文件夹：{status.folder}
             <br />
-            打开时、每次导入和恢复之前、编辑期间每 10 分钟自动备份；保留当天最近 10 份、之前 30 天每天 1 份，最多 50 份。
+            打开时，每次导入、结转下一年度、删除报表和恢复之前，以及编辑期间每 10 分钟自动备份；保留当天最近 10 份、之前 30 天每天 1 份，最多 50 份。
           </p>
         )}
         <div className="store-list" role="table" aria-label="备份列表">

@@ -13,6 +13,7 @@ export function useExternalChanges(api: Api, ref: ReportRef | null, onChanged: (
   changed.current = onChanged;
   const unit = ref?.unit ?? null;
   const year = ref?.year ?? null;
+  const consolidated = ref?.consolidated === true;
   useEffect(() => {
     if (unit === null || year === null) return;
     let baseline: number | null = null;
@@ -22,7 +23,7 @@ export function useExternalChanges(api: Api, ref: ReportRef | null, onChanged: (
       if (busy || stopped) return;
       busy = true;
       try {
-        const { generation } = await api.reportStamp({ unit, year });
+        const { generation } = await api.reportStamp(consolidated ? { unit, year, consolidated } : { unit, year });
         if (stopped) return;
         if (baseline === null) baseline = generation;
         else if (generation !== baseline) {
@@ -44,5 +45,5 @@ export function useExternalChanges(api: Api, ref: ReportRef | null, onChanged: (
       clearInterval(timer);
       window.removeEventListener('focus', onFocus);
     };
-  }, [api, unit, year]);
+  }, [api, unit, year, consolidated]);
 }

@@ -17,7 +17,8 @@ import { ReportStore } from '../../../electron/services/store/reportStore';
 import { AppError } from '../../../shared/api/errors';
 import { makeTempDir } from '../services/tempDir';
 import { copyFile } from 'node:fs/promises';
-import { damageFile, scrambleFile } from './damage';
+import { damageFile, scrambleFile } from '../../../scripts/crash/damage';
+import { scanDamage } from '../../../scripts/crash/damageScan';
 import { cli, cliOk, startWeb, webOk } from './storeHarness';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -266,6 +267,14 @@ describe('backups', () => {
     expect(damaged).toBeGreaterThan(0);
     expect(caught).toBe(damaged);
     expect(refused).toBeLessThan(30);
+  });
+
+  it('20 damaged copies: none that fails the check opens (also when the check itself cannot read a page), none crashes', async () => {
+    const counts = await scanDamage(20, 1);
+    expect(counts.crashes).toEqual([]);
+    expect(counts.damagedOpened).toBe(0);
+    expect(counts.checkFailed).toBeGreaterThan(0);
+    expect(counts.setAside + counts.refused).toBeGreaterThanOrEqual(counts.checkFailed);
   });
 
   it('never backs up a database that fails the full integrity check, so the last good backup stays', async () => {

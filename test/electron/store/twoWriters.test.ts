@@ -49,6 +49,20 @@ async function workbookNumbers(base64: string): Promise<number[]> {
 }
 
 describe('two writers on one database', () => {
+  it('a department\'s consolidated report open in the web host moves its stamp when the CLI changes a unit of it', async () => {
+    const h = host!;
+    await cliOk('unit', 'add', '--db', db, '--code', '100', '--name', '某某县财政局', '--kind', '行政单位');
+    await cliOk('unit', 'move', '--db', db, '--code', '001', '--parent', '100');
+    const dept = { unit: '100', year: 2020, consolidated: true };
+    const sum = async () => (await webOk(h, 'openReport', dept)).inputs['T03:2010301:c2'];
+    expect(await sum()).toBe(8693);
+    const before = (await webOk(h, 'reportStamp', dept)).generation;
+    expect((await webOk(h, 'reportStamp', dept)).generation).toBe(before);
+    await cliOk('set', ...at(), 'T03', '2010301', 'c2', '100.00');
+    expect((await webOk(h, 'reportStamp', dept)).generation).toBe(before + 1);
+    expect(await sum()).toBe(10_000);
+  });
+
   it('the web host sees a CLI write before reading, exporting and writing, and tells the page', async () => {
     const h = host!;
     const opened = await webOk(h, 'openReport', ref);

@@ -77,6 +77,18 @@ describe('Hunan outline, S002 figures', () => {
     expect(none.text).toContain('年初预算为«基本支出年初预算数»');
   });
 
+  it('checks a hand-rewritten paragraph against the tables (the 情况说明’s N-checks)', () => {
+    const generated = hunan().doc.blocks.find((b) => b.id === 'project.P1');
+    expect(generated).toBeDefined();
+    const rewritten = { ...S002_TEXTS, 'perf.edit.project.P1': '1、“12345”市民服务热线工作经费年初预算23.50万元，实际支出19.21万元，执行率为77.49%，剩余5.29万元上缴财政。' };
+    const { checks, text } = hunan(rewritten);
+    expect(text).toContain('实际支出19.21万元');
+    const flagged = checks.filter((c) => c.paragraphId === 'project.P1');
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.map((c) => c.message).join('')).toContain('18.21万元');
+    expect(hunan().checks.filter((c) => c.paragraphId === 'project.P1')).toEqual([]);
+  });
+
   it('checks Σ 全年执行数 of the register against 项目支出 of the tables, in total and by 科目', () => {
     const { engine, scores } = hunan();
     expect(perfChecks(perf, S002_DATA, engine, scores).filter((c) => c.id === 'P-1' || c.id === 'P-2')).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
@@ -175,6 +176,19 @@ describe('juesuan set/show/export-json --perf and perf-report', () => {
     expect(words).toContain('6.“12345”市民服务热线工作经费：全年预算数235000.00元，资金到位0.00元，资金到位率0.00%，全年执行数182100.00元，执行率77.49%，自评得分76.25分。');
     expect(words).toContain('1.政务服务及政务大厅运转经费：全年预算数1160200.00元，资金到位0.00元，资金到位率0.00%，全年执行数976600.00元，执行率84.18%，自评表尚未填写绩效指标。');
     expect(words).toContain('部门整体支出绩效自评表、项目支出绩效自评表（6个项目）附后。');
+
+    // Both 自评表 in their published form, read back from the .xlsx.
+    const xlsx = join(temp.dir, '绩效自评表.xlsx');
+    await ok('perf-report', ...REF(), '--out', xlsx, '--wan');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['部门整体支出绩效自评表', ...[1, 2, 3, 4, 5, 6].map((n) => `项目支出绩效自评表${n}`)]);
+    const values = (name: string) =>
+      (book.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) => (Array.isArray(row) ? row.filter((v) => v !== null && v !== undefined).map(String) : []));
+    const p6 = values('项目支出绩效自评表6');
+    expect(p6).toEqual(expect.arrayContaining(['项目支出绩效自评表', '（2020年度）', '“12345”市民服务热线工作经费', '项目资金（万元）', '年度资金总额', '23.5', '18.21', '77.49%', '7.75', '热线工单签收数', '37.5', '21', '76.25', '自评等级：中']));
+    const deptSheet = values('部门整体支出绩效自评表');
+    expect(deptSheet).toEqual(expect.arrayContaining(['部门整体支出绩效自评表', '政务服务', '116.02', '97.66', '84.18%', '发布权责清单', '83.42', '良']));
 
     const bad = await run('perf-report', ...REF(), '--out', docx, '--outline', 'shanghai');
     expect(bad.code).toBe(2);
