@@ -127,7 +127,7 @@ describe('juesuan consolidate, rollover, unit rename|move|archive, report delete
 
     // A year no installed format is carried into by roll-over is still refused, with the reason.
     const bad = JSON.parse(await readFile(file, 'utf8'));
-    bad.year = 2019;
+    bad.year = 2018;
     const badFile = join(temp.dir, '错年度.json');
     await import('node:fs/promises').then((fs) => fs.writeFile(badFile, JSON.stringify(bad)));
     const refused = await run('import-json', ...copyDb, badFile);
