@@ -4,8 +4,9 @@
  * traversal guard, a pure function so it can be tested without Electron.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
+import { contentTypeOf, PAGE_CSP } from '../services/files/pageContent';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'juesuan';
@@ -13,25 +14,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The one page the window loads; IPC answers only frames showing it. */
 export const PAGE_URL = `${APP_ORIGIN}/index.html`;
 
-/** The page's CSP, sent as a header as well as in index.html's meta tag. */
-export const APP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
+/** The page's CSP (one constant for both hosts). */
+export const APP_CSP = PAGE_CSP;
 
 /**
  * The file under `root` that `url` names, or null: another scheme or host, an undecodable path, a
@@ -75,7 +59,7 @@ export async function appResponse(root: string, url: string): Promise<Response> 
   } catch {
     return new Response('找不到该文件', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
   if (type.startsWith('text/html')) headers['Content-Security-Policy'] = APP_CSP;
   return new Response(new Uint8Array(body), { status: 200, headers });

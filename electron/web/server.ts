@@ -9,10 +9,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Api } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { dispatch, isApiMethod } from '../services/dispatch';
+import { contentTypeOf, PAGE_CSP } from '../services/files/pageContent';
 
 export interface WebHostOptions {
   api: Api;
@@ -33,29 +34,8 @@ export const TOKEN_HEADER = 'x-juesuan-token';
 export const TOKEN_COOKIE = 'juesuan_token';
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+/** The page's CSP (one constant for both hosts). */
+export const CSP = PAGE_CSP;
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -194,7 +174,7 @@ async function serveFile(res: ServerResponse, file: string, method: string): Pro
     return false;
   }
   if (!info.isFile()) return false;
-  const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   const headers: Record<string, string> = { ...baseHeaders(type), 'Content-Length': String(info.size) };
   if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
   res.writeHead(200, headers);

@@ -14,6 +14,8 @@ import { cellText, gridCell, SHOTS, startWorkstation, type Workstation } from '.
 let ws: Workstation;
 let page: Page;
 let units: ReturnType<typeof generateDept>['units'];
+/** AG Grid reports a missing module or a wrong option on the console, not by throwing. */
+const gridMessages: string[] = [];
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 const reportCount = async () => (await ws.services.store.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM reports'))?.n;
@@ -21,6 +23,9 @@ const reportCount = async () => (await ws.services.store.db.get<{ n: number }>('
 beforeAll(async () => {
   ws = await startWorkstation();
   page = ws.page;
+  page.on('console', (m) => {
+    if (/AG Grid/i.test(m.text())) gridMessages.push(m.text());
+  });
   const pack = ws.services.packs.find((p) => p.id === 'yn-2020')!;
   units = generateDept(pack, { units: 4, seed: 81, mismatch: 2500 }).units;
   // One unit that is neither 行政 nor 参公: the department's X-12 then compares the other three only.
@@ -45,10 +50,12 @@ describe('部门汇总 in Chromium', () => {
     await page.getByRole('tab', { name: /公开01表/ }).waitFor();
     await page.getByRole('button', { name: '单位名录' }).click();
     const dialog = page.getByRole('dialog', { name: '单位名录' });
-    const rows = dialog.locator('table[aria-label="单位树"] tbody tr');
+    const tree = dialog.getByRole('group', { name: '单位树' });
+    const rows = tree.locator('.ag-row');
+    const nameOf = (i: number) => rows.nth(i).locator('[col-id="name"]');
     await rows.nth(3).waitFor();
     expect(await rows.count()).toBe(4);
-    expect(await rows.first().locator('td').first().textContent()).toBe('某某县测试局');
+    expect(await nameOf(0).textContent()).toBe('某某县测试局');
     expect(await rows.first().locator('.state').textContent()).toBe('审核通过');
     await page.setViewportSize({ width: 1366, height: 768 });
     await shot('dept-01-register-1366');
@@ -65,8 +72,18 @@ describe('部门汇总 in Chromium', () => {
     await form.getByLabel('统一社会信用代码').fill('91110000802100433b');
     await form.getByLabel('单位名称').fill('测试局下属单位（改名）');
     await form.getByRole('button', { name: '保存' }).click();
-    await rows.nth(1).locator('td', { hasText: /^91110000802100433B$/ }).waitFor();
-    expect(await rows.nth(1).locator('td').first().textContent()).toBe('测试局下属单位（改名）');
+    await rows.nth(1).locator('[col-id="creditCode"]', { hasText: /^91110000802100433B$/ }).waitFor();
+    expect(await nameOf(1).textContent()).toBe('测试局下属单位（改名）');
+    expect(await rows.nth(1).getAttribute('class')).toContain('selected');
+
+    // 查找: the grid keeps only the matching units, and shows all again when the box is cleared.
+    await dialog.getByLabel('查找单位').fill('改名');
+    await tree.locator('.ag-row').nth(1).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(1);
+    expect(await nameOf(0).textContent()).toBe('测试局下属单位（改名）');
+    await dialog.getByLabel('查找单位').fill('');
+    await rows.nth(3).waitFor();
+    expect(gridMessages).toEqual([]);
     await dialog.getByRole('button', { name: '关闭' }).click();
   });
 
@@ -157,7 +174,7 @@ describe('部门汇总 in Chromium', () => {
     await page.getByLabel('年度').selectOption('2020');
     await page.getByRole('button', { name: '单位名录' }).click();
     const dialog = page.getByRole('dialog', { name: '单位名录' });
-    await dialog.locator('table[aria-label="单位树"] tbody tr').first().click();
+    await dialog.getByRole('group', { name: '单位树' }).locator('.ag-row').first().click();
     await dialog.getByRole('button', { name: '结转到 2021 年度…' }).click();
     const roll = page.getByRole('dialog', { name: '结转到下一年度' });
     await roll.getByRole('table', { name: '年初结转和结余' }).waitFor();

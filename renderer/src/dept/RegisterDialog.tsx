@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../app/ConfirmDialog';
 import { errorText } from '../app/reportSession';
 import { saveFile } from '../excel/saveFile';
 import { RolloverDialog } from './RolloverDialog';
+import { UnitTreeGrid } from './UnitTreeGrid';
 import './dept.css';
 
 interface Props {
@@ -29,6 +30,7 @@ export function RegisterDialog({ api, year, notify, onOpen, onChanged, onClose }
   const [confirm, setConfirm] = useState<{ kind: 'remove' | 'delete' } | null>(null);
   const [rollover, setRollover] = useState(false);
   const [showArchived, setShowArchived] = useState(false);
+  const [find, setFind] = useState('');
 
   const load = useCallback(async () => {
     try {
@@ -138,48 +140,20 @@ export function RegisterDialog({ api, year, notify, onOpen, onChanged, onClose }
           {nodes === null ? (
             <p>正在读取…</p>
           ) : (
-            <table className="register-table" aria-label="单位树">
-              <thead>
-                <tr>
-                  <th>单位</th>
-                  <th>编码</th>
-                  <th>单位类型</th>
-                  <th>报表类型</th>
-                  <th>统一社会信用代码</th>
-                  <th>{year} 年度报表</th>
-                  <th className="num">强制/提示</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((n) => (
-                  <tr
-                    key={n.unit.code}
-                    className={[n.unit.code === selected ? 'selected' : '', n.unit.archivedFrom !== null ? 'archived' : ''].join(' ')}
-                    onClick={() => {
-                      setSelected(n.unit.code);
-                      setEditing(null);
-                    }}
-                    onDoubleClick={() => onOpen(n.unit.code, false)}
-                    aria-selected={n.unit.code === selected}
-                  >
-                    <td style={{ paddingLeft: 6 + n.depth * 18 }}>
-                      {n.unit.name}
-                      {n.unit.archivedFrom !== null && `（${n.unit.archivedFrom} 年起归档）`}
-                    </td>
-                    <td>{n.unit.code}</td>
-                    <td>{n.unit.kind}</td>
-                    <td>{n.unit.reportKind}</td>
-                    <td>{n.unit.creditCode ?? ''}</td>
-                    <td>
-                      <span className={`state state-${n.state}`}>{n.state}</span>
-                    </td>
-                    <td className="num">{n.strict === null ? '' : `${n.strict} / ${n.hints ?? 0}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <UnitTreeGrid
+              nodes={visible}
+              year={year}
+              selected={selected}
+              find={find}
+              onSelect={(code) => {
+                setSelected(code);
+                setEditing(null);
+              }}
+              onOpen={(code) => onOpen(code, false)}
+            />
           )}
           <div className="register-actions">
+            <input type="search" className="unit-find" placeholder="查找单位：名称、编码或状态" title="按名称、编码、统一社会信用代码或报表状态查找" aria-label="查找单位" value={find} onChange={(e) => setFind(e.target.value)} />
             <label>
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> 显示已归档单位
             </label>

@@ -131,13 +131,15 @@ describe('consolidated report = Σ units − 调整表 (property, generated depa
 
 describe('consolidated report = Σ units − 调整表, both worked out without the consolidation code', () => {
   it('holds for every cell of a 100-unit department read back from its SQLite file (one mismatched pair)', async () => {
-    const { pack, roles } = await yn2020();
-    const h = await fresh();
+    const { roles } = await yn2020();
+    // The generator's pack: its catalogue holds every 科目 the generated reports use.
+    const { pack, units } = generateDept((await yn2020()).pack, { units: 100, seed: 81, items: 40, mismatch: 700 });
+    n += 1;
+    const h = await openHarness(join(temp.dir, `dept-${n}.db`), [pack]);
     try {
-      const { units } = generateDept(pack, { units: 100, seed: 81, items: 40, mismatch: 700 });
       for (const u of units) await storeUnit(h, u, 2020, u.data);
       // A fresh connection: nothing cached from the writes.
-      const other = await openHarness(h.file);
+      const other = await openHarness(h.file, [pack]);
       try {
         const snapshot = await other.api.openReport({ unit: 'D', year: 2020, consolidated: true });
         const consolidated = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });

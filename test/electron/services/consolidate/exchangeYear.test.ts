@@ -119,11 +119,12 @@ describe('exchange file: unit → department → unit', () => {
   });
 
   it('imports all or nothing: a failure late in the write leaves the department’s database as it was', async () => {
-    const { pack } = await yn2020();
-    const { units } = generateDept(pack, { units: 2, seed: 53, items: 60 });
+    // The generator's pack: its catalogue holds every 科目 the generated reports use.
+    const { pack, units } = generateDept((await yn2020()).pack, { units: 2, seed: 53, items: 60 });
     const child = units[1]!;
-    const unitSide = await fresh('unit');
-    const deptSide = await fresh('dept');
+    n += 1;
+    const unitSide = await openHarness(join(temp.dir, `unit-${n}.db`), [pack]);
+    const deptSide = await openHarness(join(temp.dir, `dept-${n}.db`), [pack]);
     try {
       await unitSide.api.addUnit({ code: 'D', name: units[0]!.name, kind: '行政单位' });
       await deptSide.api.addUnit({ code: 'D', name: units[0]!.name, kind: '行政单位' });
