@@ -13,6 +13,7 @@ import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
 import { benchNarrative } from './bench/narrativeBench';
+import { benchPrint } from './bench/printBench';
 import { benchStore } from './bench/storeBench';
 
 const pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
@@ -25,10 +26,23 @@ const parts: [string, () => Promise<void>][] = [
   ['audit', () => benchAudit(report)],
   ['narrative', () => benchNarrative(report)],
   ['grid', () => benchChromiumAudit(report)],
+  ['print', () => benchPrint(report)],
   ['consolidation', () => benchConsolidation(pack)],
 ];
 const only = process.argv.slice(2);
-const unknown = only.filter((name) => !parts.some(([n]) => n === name));
+const unknown = only.filter((name) => name !== '2025' && !parts.some(([n]) => n === name));
 if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; parts: ${parts.map(([n]) => n).join(', ')}`);
 console.log(`决算工作站 性能基准  Node ${process.version}，${new Date().toISOString().slice(0, 10)}`);
 for (const [name, run] of parts) if (only.length === 0 || only.includes(name)) await run();
+
+// Today's format (yn-2025, with its 项目支出决算表 TPRJ): the same figures on a full-size 2025 report (part "2025").
+if (only.length === 0 || only.includes('2025')) {
+  const pack2025 = await loadPack(join(defaultPacksDir(), 'yn-2025'));
+  const report2025 = makeFullSizeReport(pack2025, 2025);
+  console.log(`\n======== ${pack2025.id}（${pack2025.name}）`);
+  await benchEngine(report2025);
+  await benchStore(report2025);
+  await benchExcel(report2025);
+  await benchAudit(report2025);
+  await benchNarrative(report2025);
+}

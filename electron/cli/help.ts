@@ -21,6 +21,7 @@ export const HELP = `决算工作站 命令行工具
         导出公开表工作簿：--wan 以万元为单位，--blank-zeros 零值留空。
         有强制审核规则未通过时拒绝导出；--draft 导出封面注明“不得报送”的核对稿。
   juesuan import-xlsx --db 文件 --unit 单位编码 --year 年度 文件.xlsx [--dry-run] [--partial] [--use-sheet 表=工作表]
+  juesuan catalogue import --db 文件 科目.xlsx|科目.csv --year 年度 [--dry-run]
         导入财政局下发的工作簿；先列出将要发生的变化，--dry-run 只列出不写入。
         文件中有不能读取的表或单元格时拒绝导入；--partial 只导入能读取的部分（其余保留原数）。
         多张工作表是同一张表时拒绝导入；--use-sheet T09=公开09表 指定使用哪一张（可重复）。

@@ -7,6 +7,7 @@ import { asClerkError } from '../services/clerkError';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
 import { auditCommand } from './commands/audit';
+import { catalogueCommand } from './commands/catalogue';
 import { backupCommand } from './commands/backup';
 import { historyCommand } from './commands/history';
 import { consolidateCommand, exportExchangeCommand, importExchangeCommand, rolloverCommand } from './commands/consolidate';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   'export-xlsx': exportXlsxCommand,
   'import-xlsx': importXlsxCommand,
   narrative: narrativeCommand,
+  catalogue: catalogueCommand,
   backup: backupCommand,
   history: historyCommand,
   'perf-report': perfReportCommand,

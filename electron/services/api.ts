@@ -6,9 +6,11 @@
 import type { Api, PackSummary, ReportSnapshot, Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { Pack } from '../../shared/pack/model';
+import { subjectTexts } from '../../shared/pack/clerkSubjects';
 import { ConsolidationService } from './consolidate/consolidationService';
 import { registerMethods } from './consolidate/registerApi';
 import { fileMethods } from './fileApi';
+import { catalogueMethods } from './catalogue/catalogueApi';
 import { perfMethods } from './perf/perfApi';
 import type { PerfPackData } from '../../shared/perf/packData';
 import { chromiumRenderer } from './print/chromiumRenderer';
@@ -54,6 +56,8 @@ function snapshot(session: Session): ReportSnapshot {
     rows: session.engine.addedRows(),
     inputs: session.engine.inputs(),
     texts: { ...session.texts },
+    ...(Object.keys(session.yearCatalogues).length > 0 ? { catalogues: session.yearCatalogues } : {}),
+    ...(Object.keys(session.engine.subjectNames()).length > 0 ? { subjects: session.engine.subjectNames() } : {}),
     ...(session.unfit.length > 0 ? { unfit: session.unfit } : {}),
     consolidated: session.consolidated === true,
     stored: session.reportId !== 0,
@@ -95,7 +99,7 @@ export function createApi(deps: ApiDeps): Api {
 
     listPacks: async () =>
       packs
-        .map((p): PackSummary => ({ id: p.id, name: p.name, year: p.year }))
+        .map((p): PackSummary => ({ id: p.id, name: p.name, year: p.year, years: p.years }))
         .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id)),
 
     getPack: async ({ packId }) => sessions.packById(packId),
@@ -160,17 +164,21 @@ export function createApi(deps: ApiDeps): Api {
         });
       }),
 
-    addRows: ({ table, rows, ...ref }) =>
+    addRows: ({ table, rows, names, ...ref }) =>
       sessions.serial(() =>
         sessions.write(ref, async (session, dataVersion) => {
           const scratch = sessions.scratchEngine(session);
           let change;
           try {
-            change = scratch.addRows(table, rows);
+            change = scratch.addRows(table, rows, names ?? {});
           } catch (err) {
             throw new AppError(messageOf(err), { table });
           }
-          await store.addRows(await sessions.storedId(session), table, scratch.addedRows()[table] ?? [], { dataVersion });
+          // Names of 科目 the catalogue lacks are kept as report texts, with the rows, in one transaction.
+          const own = subjectTexts(scratch.subjectNames());
+          const texts = Object.fromEntries(Object.entries(own).filter(([k, v]) => session.texts[k] !== v));
+          await store.addRows(await sessions.storedId(session), table, scratch.addedRows()[table] ?? [], { dataVersion, texts });
+          Object.assign(session.texts, texts);
           session.engine = scratch;
           consolidation.invalidate(ref.year);
           return { rows: change.added };
@@ -209,6 +217,9 @@ export function createApi(deps: ApiDeps): Api {
       ),
 
     ...refuseConsolidatedImport(fileMethods(sessions)),
+
+    // A new catalogue for a year reshapes that year's reports: consolidations of the year are rebuilt.
+    ...catalogueMethods(sessions, (year) => consolidation.invalidate(year)),
 
     ...registerMethods({ sessions, consolidation, store }),
 

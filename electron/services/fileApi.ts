@@ -29,7 +29,14 @@ export function fileMethods(sessions: ReportSessions): FileMethods {
     previousYear: async (ref) => {
       const previous = await sessions.serial(() => previousYearSession(sessions, ref));
       if (!previous) return null;
-      return { year: previous.year, packId: previous.pack.id, rows: previous.engine.addedRows(), inputs: previous.engine.inputs() };
+      const subjects = previous.engine.subjectNames();
+      return {
+        year: previous.year,
+        packId: previous.pack.id,
+        rows: previous.engine.addedRows(),
+        inputs: previous.engine.inputs(),
+        ...(Object.keys(subjects).length > 0 ? { subjects } : {}),
+      };
     },
 
     exportXlsx: async ({ wan, blankZeros, draft = false, ...ref }) => {

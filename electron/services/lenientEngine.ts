@@ -8,6 +8,7 @@ import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { EditRequest } from '../../shared/engine/types';
 import { fenToYuanString } from '../../shared/money/fen';
 import type { Pack } from '../../shared/pack/model';
+import type { SubjectNames } from '../../shared/pack/clerkSubjects';
 
 export interface LenientEngine {
   engine: ReportEngine;
@@ -19,13 +20,13 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function buildLenientEngine(pack: Pack, data: Pick<ReportData, 'rows' | 'inputs'>): LenientEngine {
+export function buildLenientEngine(pack: Pack, data: Pick<ReportData, 'rows' | 'inputs'> & { subjects?: SubjectNames }): LenientEngine {
   try {
     return { engine: new ReportEngine(pack, data), unfit: [] };
   } catch {
     // Some of it does not fit: load it piece by piece below.
   }
-  const engine = new ReportEngine(pack, { rows: {}, inputs: {} });
+  const engine = new ReportEngine(pack, { rows: {}, inputs: {}, subjects: data.subjects });
   const unfit: string[] = [];
   const tables = new Set(pack.tables.map((t) => t.id));
   for (const [table, codes] of Object.entries(data.rows)) {

@@ -40,8 +40,12 @@ import {
 import { AppError } from '../../shared/api/errors';
 import type { EditRequest } from '../../shared/engine/types';
 import { parseCellText } from '../../shared/pack/cellKind';
+import { packServesYear, type Pack } from '../../shared/pack/model';
+import { packForYear } from '../../shared/pack/years';
+import { subjectNamesFromTexts, subjectTextKey } from '../../shared/pack/clerkSubjects';
+import { catalogueEntries } from '../../shared/engine/catalogueIndex';
+import { subjectSource } from '../../shared/engine/layout';
 import { formatStillInUse } from './formatInUse';
-import type { Pack } from '../../shared/pack/model';
 import { cellIndex } from './cellKinds';
 import { stringifyOrdered, type OrderedJson } from './orderedJson';
 import type { ReportSessions, Session } from './reportSessions';
@@ -155,18 +159,30 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     const known = packs.map((p) => p.id).join('、') || '无';
     throw fail(`报表格式 ${file.pack} 不存在（本程序有：${known}）`);
   }
-  if (pack.year !== file.year && formatStillInUse(sessions, file.year)?.id !== pack.id) throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${pack.year} 年度）不符`);
+  // Its own years, the 上年数 year before them when no other format serves that year, or a later year
+  // no installed format serves (a format stays in use until a new one is installed).
+  if (!packServesYear(pack, file.year) && packForYear(packs, file.year)?.id !== pack.id && formatStillInUse(sessions, file.year)?.id !== pack.id) {
+    const span = pack.years.from === pack.years.to ? `${pack.years.from} 年度` : `${pack.years.from}–${pack.years.to} 年度`;
+    throw fail(`年度 ${file.year} 与报表格式 ${pack.id}（${span}）不符`);
+  }
   if (file.unit.parent === file.unit.code) throw fail(`单位 ${file.unit.code} 不能是自己的上级单位`);
 
   const engine = sessions.buildEngine(pack, {}, {}, `报表文件 ${name} 的内容`);
   const index = cellIndex(engine, pack);
+  // 科目 the catalogue lacks come with their names in texts (subject.<catalogue>.<code>).
+  const ownSubjects = subjectNamesFromTexts(file.texts);
   for (const [table, codes] of Object.entries(file.rows)) {
     if (!index.hasTable(table)) throw fail(`表 ${table} 不存在`, { table });
     if (codes.length === 0) continue;
+    const def = pack.tables.find((t) => t.id === table);
+    const catalogue = def ? subjectSource(def)?.catalogue : undefined;
     try {
-      engine.addRows(table, codes);
+      engine.addRows(table, codes, catalogue ? (ownSubjects[catalogue] ?? {}) : {});
     } catch (err) {
-      throw fail(`表 ${table} 的科目行：${err instanceof Error ? err.message : String(err)}`, { table });
+      const hint = catalogue && codes.some((c) => !catalogueEntries(engine.pack, catalogue).has(c))
+        ? `（目录中没有的科目请在 texts 中写明名称，如 "${subjectTextKey(catalogue, codes.find((c) => !catalogueEntries(engine.pack, catalogue).has(c)) ?? '')}": "科目名称"）`
+        : '';
+      throw fail(`表 ${table} 的科目行：${err instanceof Error ? err.message : String(err)}${hint}`, { table });
     }
   }
   // The index remembers layouts, so read it only after the rows are in.

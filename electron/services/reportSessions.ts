@@ -15,6 +15,40 @@ import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { KindScope } from '../../shared/audit/kindScope';
 import type { Pack } from '../../shared/pack/model';
+import { packForYear } from '../../shared/pack/years';
+import { subjectNamesFromTexts, type SubjectNames } from '../../shared/pack/clerkSubjects';
+import { withYearCatalogues } from '../../shared/pack/yearCatalogues';
+import type { CatalogueEntry } from '../../shared/pack/model';
+import { subjectSource } from '../../shared/engine/layout';
+import { loadYearCatalogues } from './store/yearCatalogues';
+
+/**
+ * The report's own 科目: those named in its texts, and rows the year's catalogue (the bureau's file)
+ * no longer has — they keep the name the shipped catalogue gives them, so no row is ever dropped.
+ */
+export function reportSubjects(pack: Pack, base: Pack, rows: Record<string, string[]>, texts: Record<string, string>): SubjectNames {
+  const out = subjectNamesFromTexts(texts);
+  if (pack === base) return out;
+  for (const [table, codes] of Object.entries(rows)) {
+    const def = pack.tables.find((t) => t.id === table);
+    const catalogue = def ? subjectSource(def)?.catalogue : undefined;
+    if (!catalogue) continue;
+    const have = new Set(pack.catalogues[catalogue]?.entries.map((e) => e.code));
+    const names = new Map(base.catalogues[catalogue]?.entries.map((e) => [e.code, e.name]));
+    for (const code of codes) {
+      if (have.has(code) || out[catalogue]?.[code]) continue;
+      (out[catalogue] ??= {})[code] = names.get(code) ?? code;
+      // Parents the file lacks too keep their shipped names.
+      const lengths = base.catalogues[catalogue]?.codeLength;
+      for (const len of lengths ? [lengths.款, lengths.类] : []) {
+        const parent = code.slice(0, len);
+        const name = names.get(parent);
+        if (!have.has(parent) && name && !out[catalogue]?.[parent]) (out[catalogue] ??= {})[parent] = name;
+      }
+    }
+  }
+  return out;
+}
 import { buildLenientEngine } from './lenientEngine';
 import { StaleDataError } from './store/database';
 import type { ReportStore } from './store/reportStore';
@@ -31,7 +65,10 @@ export interface Session {
   reportId: number;
   unit: Unit;
   year: number;
+  /** The year's format, with the year's own catalogues (imported from the bureau's file) when kept. */
   pack: Pack;
+  /** The catalogues the database keeps for this year and the pack uses, by id. */
+  yearCatalogues: Record<string, CatalogueEntry[]>;
   engine: ReportEngine;
   texts: Record<string, string>;
   /** Stored items the pack cannot take (named, kept in the database, left out of the engine). */
@@ -94,9 +131,9 @@ export class ReportSessions {
    * the first pack holds last year's figures (上年数), typed or imported from last year's workbook.
    */
   packForYear(year: number): Pack {
-    const pack = this.packs.find((p) => p.year === year) ?? this.packs.find((p) => p.year === year + 1);
+    const pack = packForYear(this.packs, year);
     if (pack) return pack;
-    const years = [...new Set(this.packs.map((p) => p.year))].sort().join('、') || '无';
+    const years = this.packs.map((p) => (p.years.from === p.years.to ? `${p.years.from}` : `${p.years.from}–${p.years.to}`)).sort().join('、') || '无';
     throw new AppError(`没有 ${year} 年度的报表格式（已安装的年度：${years}；上一年度的数据按下一年度的格式填写或导入）`);
   }
 
@@ -176,12 +213,39 @@ export class ReportSessions {
   }
 
   /** Builds an engine over stored data; data the pack cannot take is reported, not dropped. */
-  buildEngine(pack: Pack, rows: Record<string, string[]>, inputs: Record<string, number>, what: string): ReportEngine {
+  buildEngine(pack: Pack, rows: Record<string, string[]>, inputs: Record<string, number>, what: string, subjects?: SubjectNames): ReportEngine {
     try {
-      return new ReportEngine(pack, { rows, inputs });
+      return new ReportEngine(pack, { rows, inputs, subjects });
     } catch (err) {
       throw new AppError(`${what}与报表格式 ${pack.id} 不一致：${messageOf(err)}`);
     }
+  }
+
+  private readonly yearCatalogueCache = new Map<number, Record<string, CatalogueEntry[]>>();
+
+  /** The catalogues kept for a year in the database (bureau's files), by id. */
+  async yearCatalogues(year: number): Promise<Record<string, CatalogueEntry[]>> {
+    let found = this.yearCatalogueCache.get(year);
+    if (!found) {
+      found = {};
+      for (const [id, c] of await loadYearCatalogues(this.store.db, year)) found[id] = c.entries;
+      this.yearCatalogueCache.set(year, found);
+    }
+    return found;
+  }
+
+  /** A year's catalogue was replaced: reports of that year open again with it. */
+  forgetYear(year: number): void {
+    this.yearCatalogueCache.delete(year);
+    for (const [key, session] of this.sessions) if (session.year === year) this.sessions.delete(key);
+  }
+
+  /** The pack a report of `year` uses: the format with the year's own catalogues. */
+  async packOfYear(base: Pack, year: number): Promise<{ pack: Pack; yearCatalogues: Record<string, CatalogueEntry[]> }> {
+    const kept = await this.yearCatalogues(year);
+    const pack = withYearCatalogues(base, year, kept);
+    const used = Object.fromEntries(Object.entries(kept).filter(([id]) => pack.catalogues[id]?.entries === kept[id]));
+    return { pack, yearCatalogues: used };
   }
 
   /**
@@ -201,10 +265,11 @@ export class ReportSessions {
     if (cached && !reload && !stale) return cached;
     const unit = await this.requireUnit(ref.unit);
     const existing = await this.store.findReport(ref.unit, ref.year);
-    const pack = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
+    const base = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
+    const { pack, yearCatalogues } = await this.packOfYear(base, ref.year);
     const data = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
-    const { engine, unfit } = buildLenientEngine(pack, data);
-    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, engine, texts: data.texts, unfit };
+    const { engine, unfit } = buildLenientEngine(pack, { ...data, subjects: reportSubjects(pack, base, data.rows, data.texts) });
+    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts, unfit };
     if (cached && stale && (cached.reportId !== session.reportId || JSON.stringify(cached.unit) !== JSON.stringify(unit) || stateText(cached.engine, cached.texts) !== stateText(engine, session.texts))) {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     }
@@ -230,6 +295,6 @@ export class ReportSessions {
 
   /** A copy of a session's engine to try a row change on before the store commits it. */
   scratchEngine(session: Session): ReportEngine {
-    return this.buildEngine(session.pack, session.engine.addedRows(), session.engine.inputs(), '报表数据');
+    return this.buildEngine(session.pack, session.engine.addedRows(), session.engine.inputs(), '报表数据', session.engine.subjectNames());
   }
 }

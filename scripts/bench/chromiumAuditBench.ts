@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -54,6 +54,8 @@ export async function benchChromiumAudit({ pack, data }: FullSizeReport): Promis
   const dir = await mkdtemp(join(tmpdir(), 'juesuan-bench-ui-'));
   const store = await ReportStore.open(join(dir, 'bench.sqlite'));
   await seedReport(store, pack, data);
+  // The workstation opens the newest year a format serves; the bench's report is the pack's first year.
+  await writeFile(join(dir, 'settings.json'), JSON.stringify({ lastYear: pack.year }));
   const api = createApi({ store, packs: [pack], settings: jsonFileSettings(join(dir, 'settings.json')) });
   const host = await startWebHost({ api, staticDir: join(ROOT, 'out/renderer'), port: 0 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });

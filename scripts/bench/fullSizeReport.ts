@@ -1,11 +1,12 @@
 /**
  * A full-size report for `npm run bench`: all 26 类 in T01/T04, 300 项 rows in each of T02/T03/T05,
- * every 款 of T06 filled. The real 2020 functional catalogue has only 66 项, so the pack copy gets a
- * synthetic extension (款 codes xx8x/xx9x and 项 under them, named 合成…) up to 300 项. The values
+ * every 款 of T06 filled. The 项 are taken in turn from each 类 of the pack's functional catalogue; at
+ * full size a 类 without 项 there, or a catalogue too small, gets a synthetic extension (款 codes
+ * xx8x/xx9x and 项 under them, named 合成…) in the pack copy. The values
  * are consistent: T01 总计 balances, T05 年末 = 年初 + 收入 − 支出, T06 = T05 基本支出.
  */
 import { cellKey, type CellKey, type ReportData } from '../../shared/api/contract';
-import type { CatalogueEntry, Pack } from '../../shared/pack/model';
+import { catalogueOf, type CatalogueEntry, type Pack } from '../../shared/pack/model';
 
 /** The 26 类 printed on T01/T04 (spec §2 T01). */
 export const EXPENSE_CLASSES = [
@@ -25,6 +26,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** 项 rows per subject table of the bench's full-size report. */
+export const FULL_SIZE_ITEMS = 300;
+
 function extendFuncCatalogue(entries: CatalogueEntry[], target: number): CatalogueEntry[] {
   const codes = new Set(entries.map((e) => e.code));
   const out = [...entries];
@@ -37,9 +41,13 @@ function extendFuncCatalogue(entries: CatalogueEntry[], target: number): Catalog
     throw new Error(`类 ${cls} 下没有空闲的款编码`);
   };
   const kuanOf = new Map<string, { code: string; next: number }>();
-  for (let round = 0; items < target; round++) {
+  // A full-size report covers every 类 (synthetic 项 where the catalogue has none); a smaller one (the
+  // tests' departments) stays within the installed catalogue unless it is too small.
+  const everyClass = target >= FULL_SIZE_ITEMS;
+  const hasItem = new Set(entries.filter((e) => e.level === '项').map((e) => e.code.slice(0, 3)));
+  for (let round = everyClass ? 0 : 1; items < target || round === 0; round++) {
     for (const cls of EXPENSE_CLASSES) {
-      if (items >= target) break;
+      if (round === 0 ? hasItem.has(cls) : items >= target) continue;
       let kuan = kuanOf.get(cls);
       if (!kuan || kuan.next > 99) {
         const code = freeKuan(cls);
@@ -58,22 +66,49 @@ function extendFuncCatalogue(entries: CatalogueEntry[], target: number): Catalog
   return out;
 }
 
+/** `count` 项 codes taken in turn from each 类 (first 项 of every 类, then the second, …), in code order. */
+function spreadOverClasses(codes: string[], count: number): string[] {
+  const byClass = new Map<string, string[]>();
+  for (const code of [...codes].sort()) {
+    if (!EXPENSE_CLASSES.includes(code.slice(0, 3))) continue;
+    const list = byClass.get(code.slice(0, 3)) ?? [];
+    list.push(code);
+    byClass.set(code.slice(0, 3), list);
+  }
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    let took = false;
+    for (const list of byClass.values()) {
+      const code = list[i];
+      if (code === undefined || out.length >= count) continue;
+      out.push(code);
+      took = true;
+    }
+    if (!took) break;
+  }
+  return out.sort();
+}
+
 export interface FullSizeReport {
   pack: Pack;
   data: ReportData;
 }
 
-export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): FullSizeReport {
+export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = FULL_SIZE_ITEMS): FullSizeReport {
   const random = seededRandom(seed);
   const amount = (max: number) => Math.floor(random() * max) * 100 + Math.floor(random() * 100);
-  const funcEntries = extendFuncCatalogue(pack.catalogues.func.entries, itemCount);
-  const bigPack: Pack = { ...pack, catalogues: { ...pack.catalogues, func: { ...pack.catalogues.func, entries: funcEntries } } };
+  const func = catalogueOf(pack, 'func');
+  const funcEntries = extendFuncCatalogue(func.entries, itemCount);
+  const bigPack: Pack = { ...pack, catalogues: { ...pack.catalogues, func: { ...func, entries: funcEntries } } };
 
-  const items = funcEntries.filter((e) => e.level === '项').map((e) => e.code).slice(0, itemCount);
+  const codes = funcEntries.filter((e) => e.level === '项').map((e) => e.code);
+  // A full-size report spreads its 项 over every 类; a small one takes the catalogue's first 项.
+  const items = itemCount >= EXPENSE_CLASSES.length ? spreadOverClasses(codes, itemCount) : codes.slice(0, itemCount);
   const inputs: Record<CellKey, number> = {};
   const set = (table: string, row: string, col: string, value: number) => {
     if (value !== 0) inputs[cellKey(table, row, col)] = value;
   };
+  const hasProjects = pack.tables.some((t) => t.id === 'TPRJ');
   let begin = 0;
   let income = 0;
   let basic = 0;
@@ -92,6 +127,12 @@ export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): Fu
     set('T05', code, 'c4', b);
     set('T05', code, 'c5', p);
     set('T05', code, 'c6', y + extra);
+    // Formats with a 项目支出决算表 (yn-2025 TPRJ) spell out T05's 项目支出 by economic class.
+    if (hasProjects) {
+      const goods = Math.floor(p / 2);
+      set('TPRJ', code, 'c3', goods);
+      set('TPRJ', code, 'c5', p - goods);
+    }
     begin += y;
     income += inc;
     basic += b;
@@ -105,7 +146,7 @@ export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): Fu
   set('T01', 'EEND', 'c2', end);
 
   // T06 = T05 基本支出, spread over every 款 of 301/302/303/310.
-  const econ = pack.catalogues.econ.entries;
+  const econ = catalogueOf(pack, 'econ').entries;
   const kuan = econ.filter((e) => e.level === '款' && ['301', '302', '303', '310'].includes(e.parent));
   let left = basic;
   kuan.forEach((e, i) => {
@@ -129,5 +170,6 @@ export function makeFullSizeReport(pack: Pack, seed = 2020, itemCount = 300): Fu
   const assets = { c2: 812_345_600, c4: 2_000_000_000, c5: 45_000_000, c6: 0, c7: 123_456_700, c8: 0, c9: 0, c10: 5_000_000, c11: 0 };
   for (const [col, v] of Object.entries(assets)) set('T10', 'TOTAL', col, v);
 
-  return { pack: bigPack, data: { rows: { T02: items, T03: items, T05: items }, inputs, texts: {} } };
+  const rows: Record<string, string[]> = { T02: items, T03: items, T05: items, ...(hasProjects ? { TPRJ: items } : {}) };
+  return { pack: bigPack, data: { rows, inputs, texts: {} } };
 }

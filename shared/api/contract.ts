@@ -4,8 +4,11 @@
  * object, validated with the schema below at the transport boundary, and returns plain JSON.
  */
 import { z } from 'zod';
-import type { Pack } from '../pack/model';
+import type { CatalogueEntry, Pack } from '../pack/model';
 import type { ImportPlanView } from './xlsxPlan';
+import type { CataloguePlanView } from './catalogueContract';
+import type { CellKey } from '../base/cellKey';
+import { UNIT_KINDS, type Unit, type UnitKind } from '../base/unit';
 import { perfOp, perfOutline, type PerfReportView, type PerfState } from '../perf/contract';
 import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type PrintStatusView, type VerifyView } from './printSchemas';
 import type { PrintSettings } from '../print/settings';
@@ -21,35 +24,16 @@ import {
   type UnitTreeNode,
 } from './registerContract';
 
-export const UNIT_KINDS = ['行政单位', '参照公务员法管理的事业单位', '其他事业单位'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
+export { UNIT_KINDS, type Unit, type UnitKind } from '../base/unit';
 
-export interface Unit {
-  /** 单位编码 */
-  code: string;
-  /** 单位名称 */
-  name: string;
-  kind: UnitKind;
-  /** 上级单位编码 */
-  parent: string | null;
-}
 
 export interface PackSummary {
   id: string;
   name: string;
   year: number;
-}
-
-/** `${table}:${row}:${col}` — the address of one cell, e.g. `T03:2010301:c2`. */
-export type CellKey = string;
-
-export function cellKey(table: string, row: string, col: string): CellKey {
-  return `${table}:${row}:${col}`;
-}
-
-export function splitCellKey(key: CellKey): { table: string; row: string; col: string } {
-  const [table = '', row = '', col = ''] = key.split(':');
-  return { table, row, col };
+  /** The report years the format serves. */
+  years: { from: number; to: number };
 }
 
 /** What the store keeps of one report: only what the clerk typed. Computed values are never stored. */
@@ -66,6 +50,10 @@ export interface ReportSnapshot extends ReportData {
   unit: Unit;
   year: number;
   packId: string;
+  /** The year's own catalogues kept in the database (the bureau's file), replacing the pack's; by id. */
+  catalogues?: Record<string, CatalogueEntry[]>;
+  /** The report's own 科目 (not in the year's catalogue), catalogue → code → name. */
+  subjects?: Record<string, Record<string, string>>;
   /** Stored items the report's pack cannot take: kept in the database, left out here, named for the clerk. */
   unfit?: string[];
   /** A department's consolidated report (部门汇总): computed from its units, read-only. */
@@ -172,6 +160,8 @@ export interface PreviousYearReport {
   packId: string;
   rows: Record<string, string[]>;
   inputs: Record<CellKey, number>;
+  /** Last year's own 科目 (not in its catalogue), catalogue → code → name. */
+  subjects?: Record<string, Record<string, string>>;
 }
 export type ReportRef = z.infer<typeof reportRef>;
 
@@ -218,8 +208,15 @@ export const apiSchemas = {
     /** How the clerk made the change, kept in the edit history (default: typed). */
     how: z.enum(['typed', 'paste', 'undo']).optional(),
   }),
-  /** Adds 科目 rows (项 codes) to a subject table; parents are implied. */
-  addRows: reportRef.extend({ table: id, rows: z.array(id).min(1).max(MAX_ROWS) }),
+  /**
+   * Adds 科目 rows (项 codes) to a subject table; parents are implied. `names` names codes the
+   * year's catalogue lacks: they are kept with that name, marked, and listed by audit rule G-1.
+   */
+  addRows: reportRef.extend({
+    table: id,
+    rows: z.array(id).min(1).max(MAX_ROWS),
+    names: z.record(id, z.string().trim().min(1, '科目名称不能为空').max(60, '科目名称最长 60 字')).optional(),
+  }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
   removeRow: reportRef.extend({ table: id, row: id }),
   /**
@@ -250,6 +247,18 @@ export const apiSchemas = {
    * message) unless `allowUnfilled`: the clerk has seen the list and exports a draft on purpose.
    */
   exportNarrative: reportRef.extend({ format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
+  /**
+   * Reads the bureau's 《政府收支分类科目》 (.xlsx/.csv) for a year and says what loading it would change
+   * (added, renamed, removed 科目); writes nothing.
+   */
+  planCatalogueImport: z.object({
+    year,
+    fileName: z.string().min(1).max(255),
+    base64: z.string().min(1).max(MAX_FILE_BASE64, '文件过大（最大 20 MB）'),
+    catalogue: id.optional(),
+  }),
+  /** Keeps a previewed catalogue with the database for its year; reports of that year use it from then on. */
+  commitCatalogueImport: z.object({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
   /** The grid's undo history of a report, kept with it so Ctrl+Z works after a reload. */
   getUndo: reportRef,
   /** Records an undo step (push), moves one (undo, redo), or forgets them all (clear). */
@@ -369,6 +378,8 @@ export interface ApiResults {
   planXlsxImport: { planId: string; plan: ImportPlanView };
   commitXlsxImport: { inputs: number; changed: number };
   exportNarrative: FileResult;
+  planCatalogueImport: { planId: string; plan: CataloguePlanView };
+  commitCatalogueImport: { year: number; entries: number };
   getUndo: UndoHistory;
   recordUndo: { ok: true };
   reportStamp: { generation: number };

@@ -20,6 +20,8 @@ export const API_METHODS = [
   'planXlsxImport',
   'commitXlsxImport',
   'exportNarrative',
+  'planCatalogueImport',
+  'commitCatalogueImport',
   'getUndo',
   'recordUndo',
   'reportStamp',

@@ -3,7 +3,7 @@
  * bind.ts, reused for everything but PREV), except that `PREV(expr)` is bound against last year's
  * report and its cells are marked as last year's, so the audit reads them there.
  */
-import { cellKey, type CellKey } from '../api/contract';
+import { cellKey, type CellKey } from '../base/cellKey';
 import type { Expr } from '../engine/ast';
 import { BindError, toLinear, type Shape } from '../engine/bind';
 import { PREV } from './prevYear';

@@ -4,7 +4,8 @@
  * computed cells alike, so direct reads are enough). Adding or removing 科目 rows changes which
  * instances exist and rebinds everything, as the engine rebuilds its graph.
  */
-import type { CellKey, UnitKind } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
+import type { UnitKind } from '../base/unit';
 import type { Shape } from '../engine/bind';
 import { buildCellGraph, type CellGraph } from '../engine/cellGraph';
 import { buildTableLayout, type BuiltTable } from '../engine/layout';

@@ -2,7 +2,7 @@
  * The audit report a clerk saves or prints, and the CLI lists: every failing rule with level,
  * message, cells in words and explanation — plain data first, then text and HTML renderings.
  */
-import { splitCellKey, type CellKey } from '../api/contract';
+import { splitCellKey, type CellKey } from '../base/cellKey';
 import { cellPlace } from '../engine/labels';
 import type { ReportEngine } from '../engine/reportEngine';
 import type { AuditLevel } from './ruleModel';

@@ -3,11 +3,12 @@
  * instance per row it runs over; a built-in check gives one per parent cell, input cell or 科目 row.
  * Each instance knows the cells it reads, which is what the incremental audit indexes.
  */
-import type { UnitKind } from '../api/contract';
-import { cellKey, type CellKey } from '../api/contract';
+import type { UnitKind } from '../base/unit';
+import { cellKey, type CellKey } from '../base/cellKey';
 import type { CompareOp } from '../engine/ast';
 import { BindError, driverOf, setRows, type Shape } from '../engine/bind';
-import { catalogueIndex } from '../engine/catalogueIndex';
+import { catalogueEntries } from '../engine/catalogueIndex';
+import { CLERK_SRC } from '../pack/clerkSubjects';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
 import { cellKindIn } from '../pack/cellKind';
@@ -268,18 +269,18 @@ function catalogueOfRow(table: TableDef, row: LayoutRow, fixedRows: CatalogueId)
 }
 
 function catalogueNames(rule: ParsedRule, fixedRows: CatalogueId, id: string, ctx: BindContext, out: Instance[]): void {
-  const index = catalogueIndex(ctx.pack);
   for (const [tableId, built] of ctx.shape) {
     const table = built.layout.table;
     for (const side of built.layout.sides) {
       for (const row of side.rows) {
         const catalogue = catalogueOfRow(table, row, fixedRows);
         if (!catalogue || !row.code) continue;
-        const entry = index[catalogue].get(row.code);
-        const title = ctx.pack.catalogues[catalogue].title;
-        if (entry && entry.name === row.label && entry.level === (row.level ?? entry.level)) continue;
-        const message = !entry
-          ? `${table.title}：科目编码“${row.code}”（${row.label}）不在${title}中`
+        const entry = catalogueEntries(ctx.pack, catalogue).get(row.code);
+        const title = ctx.pack.catalogues[catalogue]?.title ?? catalogue;
+        const ownSubject = entry?.src === CLERK_SRC;
+        if (entry && !ownSubject && entry.name === row.label && entry.level === (row.level ?? entry.level)) continue;
+        const message = !entry || ownSubject
+          ? `${table.title}：科目“${row.code} ${row.label}”不在本年度科目目录中，请核对`
           : entry.name !== row.label
             ? `${table.title}：科目“${row.code}”的名称“${row.label}”与${title}中的“${entry.name}”不一致`
             : `${table.title}：科目“${row.code} ${row.label}”在${title}中是${entry.level}级，表中是${row.level ?? ''}级`;
@@ -292,7 +293,7 @@ function catalogueNames(rule: ParsedRule, fixedRows: CatalogueId, id: string, ct
           cells: row.cells.map((c) => cellKey(tableId, row.id, c)),
           message,
           leftWords: `“${rowTitle(row)}”`,
-          rightWords: entry ? `${title}“${entry.code} ${entry.name}”` : title,
+          rightWords: entry && !ownSubject ? `${title}“${entry.code} ${entry.name}”` : `本年度${title}`,
         });
       }
     }

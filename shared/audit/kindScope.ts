@@ -4,7 +4,8 @@
  * that also has other units it compares the same units on both sides — 机关运行经费 (summed over the
  * 行政/参公 units only) against their own 公用经费合计, not the whole department's.
  */
-import type { CellKey, UnitKind } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
+import type { UnitKind } from '../base/unit';
 
 export interface KindScope {
   /** The unit kinds the scoped figures cover. */

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { collectRefs, FUNCTIONS, refText, type Expr, type Formula } from '../engine/ast';
 import { BindError, type Shape } from '../engine/bind';
-import { buildTableLayout, subjectSource, type BuiltTable } from '../engine/layout';
+import { buildTableLayout, type BuiltTable } from '../engine/layout';
+import { sampleSubjectRows } from '../engine/sampleReport';
 import { FormulaSyntaxError, parseFormula } from '../engine/parse';
 import { PackError } from '../pack/errors';
 import type { Pack, TableDef } from '../pack/model';
@@ -38,14 +39,10 @@ export interface RuleSet {
 
 const PLACEHOLDERS = new Set(['table', 'row', 'leftWords', 'rightWords', 'left', 'right', 'diff', 'op', 'when']);
 
-/** The largest report of a pack: every 项 of the catalogue in every 科目 table. */
-export function fullShape(pack: Pack): Shape {
+/** A report with every row kind of the pack (shared/engine/sampleReport), to check rules on. */
+export function fullShape(pack: Pack, sources: readonly string[] = []): Shape {
   const shape = new Map<string, BuiltTable>();
-  for (const table of pack.tables) {
-    const source = subjectSource(table);
-    const codes = source ? pack.catalogues[source.catalogue].entries.filter((e) => e.level === '项').map((e) => e.code) : [];
-    shape.set(table.id, buildTableLayout(pack, table, codes));
-  }
+  for (const table of pack.tables) shape.set(table.id, buildTableLayout(pack, table, sampleSubjectRows(pack, table, sources)));
   return shape;
 }
 
@@ -57,7 +54,10 @@ export function loadRules(pack: Pack, json: unknown, file = RULES_FILE): RuleSet
     throw new PackError(`审核规则文件“${file}”格式错误：${path ? `${path}：` : ''}${issue?.message ?? '格式不正确'}`, { file });
   }
   const tables = new Map(pack.tables.map((t) => [t.id, t]));
-  const shape = fullShape(pack);
+  const shape = fullShape(
+    pack,
+    parsed.data.rules.flatMap((r) => (r.checks ?? []).flatMap((c) => [c.check, c.when ?? ''])),
+  );
   const seen = new Set<string>();
   const rules: ParsedRule[] = [];
   for (const def of parsed.data.rules) {

@@ -4,7 +4,7 @@
  * (with the words a clerk reads for each side) or a built-in structural check the language cannot
  * say (tree sums, signs, catalogue names, childless parents).
  */
-import type { UnitKind } from '../api/contract';
+import type { UnitKind } from '../base/unit';
 import type { CatalogueId, ValueKind } from '../pack/model';
 
 /** 强制 must hold before export; 提示 is a warning the clerk may explain. */

@@ -1,6 +1,6 @@
 /** JSON shape of rules.json. Strict objects: a misspelt key in a hand-edited file is a fault. */
 import { z } from 'zod';
-import { UNIT_KINDS } from '../api/contract';
+import { UNIT_KINDS } from '../base/unit';
 import type { BuiltinCheck, CheckDef, RuleDef, RulesFile } from './ruleModel';
 
 const text = z.string().min(1, '不能为空');
@@ -18,7 +18,7 @@ export const checkSchema = z.strictObject({
 export const builtinSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('treeSums'), table: tableId }),
   z.strictObject({ type: z.literal('nonNegative'), kind: z.enum(['money', 'count']), tables: z.array(tableId).min(1).optional() }),
-  z.strictObject({ type: z.literal('catalogueNames'), fixedRows: z.enum(['func', 'econ']) }),
+  z.strictObject({ type: z.literal('catalogueNames'), fixedRows: z.string().regex(/^[0-9A-Za-z_]{1,24}$/) }),
   z.strictObject({ type: z.literal('childlessParents') }),
 ]) satisfies z.ZodType<BuiltinCheck>;
 

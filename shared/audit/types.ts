@@ -1,5 +1,5 @@
 /** What the audit reports: one failing rule instance, in words a clerk reads, with its cells. */
-import type { CellKey } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
 import type { ValueKind } from '../pack/model';
 import type { AuditLevel } from './ruleModel';
 

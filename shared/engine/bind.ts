@@ -1,5 +1,5 @@
 /**
- * Binding a parsed formula to one report's rows. The language is linear (+, −, SUM, integers), so
+ * Binding a parsed formula to one report's rows. Computed cells are linear (+, −, SUM, integers), so
  * every bound side is a constant plus Σ coefficient × cell — cheap to evaluate and to index.
  *
  * A row set outside SUM (`T03[*].c2`) is bound to the driving row: the first such set in the
@@ -7,8 +7,8 @@
  * unaggregated set takes the same row id in its own table. A reference to a row the report does not
  * have is 0.
  */
-import { cellKey, type CellKey } from '../api/contract';
-import { AGGREGATES, refText, type CellRef, type Expr, type Formula, type Ref, type RowSelector, type SetRef } from './ast';
+import { cellKey, type CellKey } from '../base/cellKey';
+import { AGGREGATES, EXACT_FUNCTIONS, refText, type CellRef, type Expr, type Formula, type Ref, type RowSelector, type SetRef } from './ast';
 import type { BuiltTable } from './layout';
 import type { LayoutRow } from './types';
 
@@ -70,6 +70,8 @@ function combine(a: Linear, b: Linear, sign: 1 | -1): Linear {
   return out;
 }
 
+const NOT_LINEAR = '计算公式和审核公式只能用 +、−、SUM（审核公式另有 PREV）；×、÷、比较、and/or/not 和 MIN、MAX、IF、ROUND 等只用于精确计算（比率、得分、情况说明）';
+
 /** Binds an expression; `row` is the driving row id (null outside a row-set formula). */
 export function toLinear(expr: Expr, shape: Shape, row: string | null, inAggregate = false): Linear {
   switch (expr.type) {
@@ -97,12 +99,19 @@ export function toLinear(expr: Expr, shape: Shape, row: string | null, inAggrega
       return combine({ constant: 0, terms: new Map() }, inner, -1);
     }
     case 'binary':
+      if (expr.op === '*' || expr.op === '/') throw new BindError(NOT_LINEAR);
       return combine(
         toLinear(expr.left, shape, row, inAggregate),
         toLinear(expr.right, shape, row, inAggregate),
         expr.op === '+' ? 1 : -1,
       );
+    case 'compare':
+    case 'logic':
+    case 'not':
+    case 'key':
+      throw new BindError(NOT_LINEAR);
     case 'call': {
+      if (EXACT_FUNCTIONS.has(expr.name) && !AGGREGATES.has(expr.name)) throw new BindError(`${NOT_LINEAR}（${expr.name}）`);
       if (!AGGREGATES.has(expr.name)) throw new BindError(`未知的函数“${expr.name}”`);
       let out: Linear = { constant: 0, terms: new Map() };
       for (const arg of expr.args) out = combine(out, toLinear(arg, shape, row, true), 1);

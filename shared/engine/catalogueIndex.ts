@@ -3,20 +3,23 @@ import type { CatalogueEntry, CatalogueId, Level, Pack } from '../pack/model';
 
 export const LEVEL_RANK: Record<Level, number> = { 类: 0, 款: 1, 项: 2 };
 
-/** Code length of each level, for both classifications (功能 201/20103/2010301, 经济 301/30101). */
-export const LEVEL_CODE_LENGTH: Record<Level, number> = { 类: 3, 款: 5, 项: 7 };
 
 export type CatalogueIndex = Record<CatalogueId, ReadonlyMap<string, CatalogueEntry>>;
+
+const EMPTY: ReadonlyMap<string, CatalogueEntry> = new Map();
+
+/** The entries of one catalogue (empty for an id the pack does not have). */
+export function catalogueEntries(pack: Pack, id: CatalogueId): ReadonlyMap<string, CatalogueEntry> {
+  return catalogueIndex(pack)[id] ?? EMPTY;
+}
 
 const cache = new WeakMap<Pack, CatalogueIndex>();
 
 export function catalogueIndex(pack: Pack): CatalogueIndex {
   let index = cache.get(pack);
   if (!index) {
-    index = {
-      func: new Map(pack.catalogues.func.entries.map((e) => [e.code, e])),
-      econ: new Map(pack.catalogues.econ.entries.map((e) => [e.code, e])),
-    };
+    index = {};
+    for (const [id, catalogue] of Object.entries(pack.catalogues)) index[id] = new Map(catalogue.entries.map((e) => [e.code, e]));
     cache.set(pack, index);
   }
   return index;

@@ -3,7 +3,7 @@
  * expression over other cells, the reverse index cell → computed cells that read it, and a
  * topological order. Faults (two formulas for a cell, none, a cycle) are the pack's: PackError.
  */
-import { splitCellKey, type CellKey } from '../api/contract';
+import { splitCellKey, type CellKey } from '../base/cellKey';
 import { PackError } from '../pack/errors';
 import { bindAssignment, BindError, type Linear, type Shape } from './bind';
 import type { Formula } from './ast';

@@ -3,9 +3,10 @@
  * 项 codes the clerk added (with their 款 and 类 parents, in code order, and the 合计 row), catalogue
  * rows from the catalogue. The parent links returned beside the layout drive the implied tree sums.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../base/errors';
+import { CLERK_SRC } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type CatalogueEntry, type FixedRowDef, type Pack, type SideDef, type TableDef } from '../pack/model';
-import { catalogueIndex, LEVEL_RANK, rootCode } from './catalogueIndex';
+import { catalogueEntries, LEVEL_RANK, rootCode } from './catalogueIndex';
 import type { LayoutRow, SideLayout, TableLayout } from './types';
 
 export interface BuiltTable {
@@ -45,6 +46,7 @@ function entryRow(entry: CatalogueEntry, cells: string[], inputs: string[], remo
     cells,
     inputs,
     removable,
+    ...(entry.src === CLERK_SRC ? { ownSubject: true } : {}),
   };
 }
 
@@ -53,7 +55,6 @@ function entryRow(entry: CatalogueEntry, cells: string[], inputs: string[], remo
  * of the side's catalogue (the engine checks before calling).
  */
 export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<string>): BuiltTable {
-  const index = catalogueIndex(pack);
   const parentOf = new Map<string, string>();
   const rows = new Map<string, LayoutRow>();
   const sumRows = new Set<string>();
@@ -66,11 +67,11 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
       if (source.type === 'fixed') {
         for (const def of source.rows) sideRows.push(fixedRow(side, def));
       } else if (source.type === 'subject') {
-        const entries = index[source.catalogue];
+        const entries = catalogueEntries(pack, source.catalogue);
         const present = new Set<string>();
         for (const code of addedCodes) {
           let entry = entries.get(code);
-          if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${pack.catalogues[source.catalogue].title}中`, { table: table.id, row: code });
+          if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${pack.catalogues[source.catalogue]?.title ?? source.catalogue}中`, { table: table.id, row: code });
           present.add(entry.code);
           while (entry.parent) {
             parentOf.set(entry.code, entry.parent);
@@ -101,7 +102,7 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
         if (source.total === 'top') sideRows.push(total, ...subjectRows);
         else sideRows.push(...subjectRows, total);
       } else {
-        const entries = index[source.catalogue];
+        const entries = catalogueEntries(pack, source.catalogue);
         const maxRank = LEVEL_RANK[source.inputLevel];
         const byRoot = new Map<string, CatalogueEntry[]>();
         for (const entry of entries.values()) {

@@ -1,18 +1,24 @@
 /**
- * Parser of the formula language:
+ * Parser of the formula language (computed cells, audit rules and the 情况说明 alike):
  *
  *   formula    := expr cmp expr
- *   cmp        := '=' | '<>' | '<=' | '>=' | '<' | '>'
- *   expr       := unary (('+' | '-') unary)*
+ *   condition  := and ('or' and)*
+ *   and        := not ('and' not)*
+ *   not        := 'not' not | compare
+ *   compare    := expr [cmp expr]
+ *   cmp        := '=' | '<>' | '!=' | '<=' | '>=' | '<' | '>'
+ *   expr       := term (('+' | '-') term)*
+ *   term       := unary (('*' | '/') unary)*
  *   unary      := '-' unary | primary
- *   primary    := INTEGER | '(' expr ')' | NAME '(' [expr (',' expr)*] ')' | ref
- *   ref        := TABLE '[' selector ']' '.' COL | TABLE '.' ROW ['.' COL]
+ *   primary    := NUMBER | '(' condition ')' | NAME '(' [condition (',' condition)*] ')'
+ *               | KEYFN '(' KEY ')' | ref
+ *   ref        := TABLE '[' selector ']' '.' COL | TABLE '.' ROW ['.' COL]   (ROW may be `$`, the list's row)
  *   selector   := '*' | '类' | '款' | '项'
  *
  * Row ids may be all digits (科目编码), so a word is a number only where a value may start and no
  * '.' or '[' follows it.
  */
-import { COMPARE_OPS, type CompareOp, type Expr, type Formula, type RowSelector } from './ast';
+import { COMPARE_OPS, KEY_FUNCTIONS, type CompareOp, type Expr, type Formula, type RowSelector } from './ast';
 
 /** A syntax error; `pos` is the 0-based offset of the fault in the source. */
 export class FormulaSyntaxError extends Error {
@@ -34,7 +40,7 @@ type Token =
   | { kind: 'end'; text: ''; pos: number };
 
 const SELECTORS: ReadonlySet<string> = new Set(['*', '类', '款', '项']);
-const SINGLE_OPS = new Set(['+', '-', '(', ')', ',', '.', '=', '<', '>']);
+const SINGLE_OPS = new Set(['+', '-', '*', '/', '(', ')', ',', '.', '=', '<', '>']);
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -45,9 +51,9 @@ function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    if (/[A-Za-z0-9_]/.test(ch)) {
+    if (/[A-Za-z0-9_$]/.test(ch)) {
       const start = i;
-      while (i < source.length && /[A-Za-z0-9_]/.test(source.charAt(i))) i++;
+      while (i < source.length && /[A-Za-z0-9_$]/.test(source.charAt(i))) i++;
       tokens.push({ kind: 'word', text: source.slice(start, i), pos: start });
       continue;
     }
@@ -63,8 +69,8 @@ function tokenize(source: string): Token[] {
       continue;
     }
     const two = source.slice(i, i + 2);
-    if (two === '<>' || two === '<=' || two === '>=') {
-      tokens.push({ kind: 'op', text: two, pos: i });
+    if (two === '<>' || two === '<=' || two === '>=' || two === '!=') {
+      tokens.push({ kind: 'op', text: two === '!=' ? '<>' : two, pos: i });
       i += 2;
       continue;
     }
@@ -102,6 +108,11 @@ class Parser {
     return t.kind === 'op' && t.text === text;
   }
 
+  private isWord(text: string): boolean {
+    const t = this.peek();
+    return t.kind === 'word' && t.text.toLowerCase() === text;
+  }
+
   private expectOp(text: string, what: string): Token {
     const t = this.peek();
     if (t.kind !== 'op' || t.text !== text) throw new FormulaSyntaxError(`缺少${what}`, t.pos);
@@ -137,12 +148,57 @@ class Parser {
     if (t.kind !== 'end') throw new FormulaSyntaxError(`有多余的“${t.text}”`, t.pos);
   }
 
+  /** Conditions: or, and, not, one comparison — 1 or 0. */
+  condition(): Expr {
+    let left = this.andExpr();
+    while (this.isWord('or')) {
+      const t = this.next();
+      left = { type: 'logic', op: 'or', left, right: this.andExpr(), pos: t.pos };
+    }
+    return left;
+  }
+
+  private andExpr(): Expr {
+    let left = this.notExpr();
+    while (this.isWord('and')) {
+      const t = this.next();
+      left = { type: 'logic', op: 'and', left, right: this.notExpr(), pos: t.pos };
+    }
+    return left;
+  }
+
+  /** `not` binds looser than a comparison: `not a > 3` is `not (a > 3)`. */
+  private notExpr(): Expr {
+    if (this.isWord('not')) {
+      const t = this.next();
+      return { type: 'not', operand: this.notExpr(), pos: t.pos };
+    }
+    const left = this.expr();
+    const t = this.peek();
+    if (t.kind === 'op' && (COMPARE_OPS as readonly string[]).includes(t.text)) {
+      this.next();
+      const op = COMPARE_OPS.find((o) => o === t.text) ?? '=';
+      return { type: 'compare', op, left, right: this.expr(), pos: t.pos };
+    }
+    return left;
+  }
+
   expr(): Expr {
-    let left = this.unary();
+    let left = this.term();
     while (this.isOp('+') || this.isOp('-')) {
       const t = this.next();
-      const right = this.unary();
+      const right = this.term();
       left = { type: 'binary', op: t.text === '+' ? '+' : '-', left, right, pos: t.pos };
+    }
+    return left;
+  }
+
+  private term(): Expr {
+    let left = this.unary();
+    while (this.isOp('*') || this.isOp('/')) {
+      const t = this.next();
+      const right = this.unary();
+      left = { type: 'binary', op: t.text === '*' ? '*' : '/', left, right, pos: t.pos };
     }
     return left;
   }
@@ -159,7 +215,7 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'op' && t.text === '(') {
       this.next();
-      const inner = this.expr();
+      const inner = this.condition();
       this.expectOp(')', '“)”');
       return inner;
     }
@@ -168,11 +224,22 @@ class Parser {
     }
     const after = this.peek(1);
     const followedByRef = (after.kind === 'op' && after.text === '.') || after.kind === 'selector';
-    if (/^\d+$/.test(t.text) && !followedByRef) {
-      this.next();
-      const value = Number(t.text);
-      if (!Number.isSafeInteger(value)) throw new FormulaSyntaxError(`的整数“${t.text}”过大`, t.pos);
-      return { type: 'num', value, pos: t.pos };
+    if (/^\d+$/.test(t.text)) {
+      // A decimal: digits '.' digits (a reference always starts with a table id, never with a digit).
+      const fraction = this.peek(2);
+      if (after.kind === 'op' && after.text === '.' && fraction.kind === 'word' && /^\d+$/.test(fraction.text)) {
+        this.next();
+        this.next();
+        this.next();
+        const text = `${t.text}.${fraction.text}`;
+        return { type: 'num', value: Number(text), text, pos: t.pos };
+      }
+      if (!followedByRef) {
+        this.next();
+        const value = Number(t.text);
+        if (!Number.isSafeInteger(value)) throw new FormulaSyntaxError(`的整数“${t.text}”过大`, t.pos);
+        return { type: 'num', value, text: t.text, pos: t.pos };
+      }
     }
     if (after.kind === 'op' && after.text === '(') return this.call();
     return this.ref();
@@ -182,11 +249,18 @@ class Parser {
     const name = this.expectWord('函数名');
     this.expectOp('(', '“(”');
     const args: Expr[] = [];
-    if (!this.isOp(')')) {
-      args.push(this.expr());
+    if (KEY_FUNCTIONS.has(name.text.toUpperCase())) {
+      // A name such as form.staffCount: words and dots up to the closing parenthesis.
+      const start = this.peek();
+      let key = '';
+      while (this.peek().kind === 'word' || this.isOp('.')) key += this.next().text;
+      if (key === '') throw new FormulaSyntaxError(`的 ${name.text}( ) 缺少名称`, start.pos);
+      args.push({ type: 'key', key, pos: start.pos });
+    } else if (!this.isOp(')')) {
+      args.push(this.condition());
       while (this.isOp(',')) {
         this.next();
-        args.push(this.expr());
+        args.push(this.condition());
       }
     }
     this.expectOp(')', '“)”');
@@ -220,10 +294,18 @@ export function parseFormula(source: string): Formula {
   return new Parser(tokenize(source)).comparison(source);
 }
 
-/** Parses an expression alone (no comparison), e.g. a narrative placeholder `T01.ISUM - T01.IBEG`. */
+/** Parses an expression alone (no comparison), e.g. `T01.ISUM - T01.IBEG`. */
 export function parseExpression(source: string): Expr {
   const parser = new Parser(tokenize(source));
   const expr = parser.expr();
+  parser.expectEnd();
+  return expr;
+}
+
+/** Parses a condition or figure of the 情况说明 (or any exact expression): and/or/not and comparisons included. */
+export function parseCondition(source: string): Expr {
+  const parser = new Parser(tokenize(source));
+  const expr = parser.condition();
   parser.expectEnd();
   return expr;
 }

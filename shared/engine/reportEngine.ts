@@ -4,14 +4,13 @@
  * the cells that depend on it, in topological order (Excel's dirty-set recalculation); adding or
  * removing a row is rare and rebuilds the graph.
  */
-import { cellKey, splitCellKey, type CellKey } from '../api/contract';
-import { AppError } from '../api/errors';
+import { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
+import { AppError } from '../base/errors';
 import { MAX_FEN } from '../money/fen';
 import { cellKindIn } from '../pack/cellKind';
+import { clerkCodeProblem, levelOfCode, withClerkSubjects, type SubjectNames } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type Pack, type TableDef, type ValueKind } from '../pack/model';
-import type { CompareOp, Expr, Formula } from './ast';
-import { bindFormula, toLinear, type Linear } from './bind';
-import { catalogueIndex } from './catalogueIndex';
+import { catalogueEntries } from './catalogueIndex';
 import { buildCellGraph, type CellGraph } from './cellGraph';
 import { columnTitle, rowTitle } from './labels';
 import { buildTableLayout, subjectSource, type BuiltTable } from './layout';
@@ -21,36 +20,15 @@ import type { EditRequest, LayoutRow, ReportEngineApi, RowChange, TableLayout } 
 export interface ReportEngineData {
   rows: Record<string, string[]>;
   inputs: Record<CellKey, number>;
-}
-
-/** One row's outcome of a formula evaluated as a rule: both sides' values and whether it holds. */
-export interface FormulaOutcome {
-  /** The driving row of a row-set formula; null otherwise. */
-  row: string | null;
-  left: number;
-  right: number;
-  holds: boolean;
-}
-
-function compare(op: CompareOp, a: number, b: number): boolean {
-  switch (op) {
-    case '=':
-      return a === b;
-    case '<>':
-      return a !== b;
-    case '<=':
-      return a <= b;
-    case '>=':
-      return a >= b;
-    case '<':
-      return a < b;
-    case '>':
-      return a > b;
-  }
+  /** 科目 the catalogue lacks, with the names given (report texts `subject.*`). */
+  subjects?: SubjectNames;
 }
 
 export class ReportEngine implements ReportEngineApi {
-  readonly pack: Pack;
+  /** The pack with the report's own 科目 added to its catalogues. */
+  pack: Pack;
+  private readonly basePack: Pack;
+  private readonly subjects: SubjectNames = {};
   private readonly tablesById = new Map<string, TableDef>();
   private readonly added = new Map<string, Set<string>>();
   private readonly inputValues = new Map<CellKey, number>();
@@ -61,7 +39,9 @@ export class ReportEngine implements ReportEngineApi {
   private stamp = 0;
 
   constructor(pack: Pack, data: ReportEngineData) {
-    this.pack = pack;
+    this.basePack = pack;
+    for (const [catalogue, codes] of Object.entries(data.subjects ?? {})) this.subjects[catalogue] = { ...codes };
+    this.pack = withClerkSubjects(pack, this.subjects);
     for (const table of pack.tables) this.tablesById.set(table.id, table);
     for (const [tableId, codes] of Object.entries(data.rows)) {
       if (codes.length === 0) continue;
@@ -69,7 +49,7 @@ export class ReportEngine implements ReportEngineApi {
       this.checkAddable(table, codes);
       this.added.set(tableId, new Set(codes));
     }
-    for (const table of pack.tables) this.shape.set(table.id, buildTableLayout(pack, table, this.added.get(table.id) ?? []));
+    for (const table of pack.tables) this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
     this.graph = buildCellGraph(this.shape, parsedFormulas(pack));
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
@@ -106,46 +86,6 @@ export class ReportEngine implements ReportEngineApi {
   value(table: string, row: string, col: string): number | undefined {
     const id = this.graph.index.get(cellKey(table, row, col));
     return id === undefined ? undefined : this.values[id];
-  }
-
-  /** Every cell of a table, row → column → value (inputs and computed alike; empty inputs are 0). */
-  tableValues(tableId: string): Record<string, Record<string, number>> {
-    const out: Record<string, Record<string, number>> = {};
-    for (const side of this.layout(tableId).sides) {
-      for (const row of side.rows) {
-        const cells: Record<string, number> = {};
-        for (const col of row.cells) cells[col] = this.value(tableId, row.id, col) ?? 0;
-        out[row.id] = cells;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Evaluates a parsed formula as a rule on the current values, once per driving row (audit rules
-   * use this; they are not part of the dependency graph). Throws BindError for a formula that
-   * cannot be bound, e.g. a row set outside SUM with nothing to drive it.
-   */
-  evaluateFormula(formula: Formula): FormulaOutcome[] {
-    return bindFormula(formula, this.shape).map(({ row, left, right }) => {
-      const l = this.evaluateLinear(left);
-      const r = this.evaluateLinear(right);
-      return { row, left: l, right: r, holds: compare(formula.op, l, r) };
-    });
-  }
-
-  /** The value of an expression on the current values (narrative placeholders such as `T01.ISUM`). */
-  evaluateExpression(expr: Expr): number {
-    return this.evaluateLinear(toLinear(expr, this.shape, null));
-  }
-
-  private evaluateLinear(linear: Linear): number {
-    let sum = linear.constant;
-    for (const [key, coef] of linear.terms) {
-      const id = this.graph.index.get(key);
-      if (id !== undefined) sum += coef * (this.values[id] ?? 0);
-    }
-    return sum;
   }
 
   /**
@@ -187,7 +127,7 @@ export class ReportEngine implements ReportEngineApi {
     const row = this.shape.get(edit.table)?.rows.get(edit.row);
     if (!row) {
       const source = subjectSource(table);
-      const entry = source ? catalogueIndex(this.pack)[source.catalogue].get(edit.row) : undefined;
+      const entry = source ? catalogueEntries(this.pack, source.catalogue).get(edit.row) : undefined;
       return entry
         ? `${table.title} 还没有“${entry.code} ${entry.name}”行，请先添加该科目`
         : `${table.title} 没有“${edit.row}”行`;
@@ -237,8 +177,25 @@ export class ReportEngine implements ReportEngineApi {
     return [...changedInputKeys, ...changed.map((id) => this.graph.keys[id] ?? '')];
   }
 
-  addRows(tableId: string, codes: string[]): RowChange {
+  /**
+   * `names` gives the name of each code the catalogue lacks (a 项 the bureau's file or the clerk
+   * uses anyway); such a 科目 is added to the report's own catalogue and marked (src clerk).
+   */
+  addRows(tableId: string, codes: string[], names: Readonly<Record<string, string>> = {}): RowChange {
     const table = this.requireTable(tableId);
+    const extended = this.withNames(table, codes, names);
+    if (extended) {
+      const before = this.pack;
+      this.pack = extended.pack;
+      try {
+        this.checkAddable(table, codes);
+      } catch (err) {
+        this.pack = before;
+        throw err;
+      }
+      this.subjects[extended.catalogue] = extended.names;
+      this.rebuildAll();
+    }
     this.checkAddable(table, codes);
     const beforeRows = this.rowIds(tableId);
     const set = this.added.get(tableId) ?? new Set<string>();
@@ -289,6 +246,56 @@ export class ReportEngine implements ReportEngineApi {
     return this.inputValues.get(cellKey(table, row, col)) ?? null;
   }
 
+  /** The report's own 科目 (not in the catalogue) with their names — the store's view. */
+  subjectNames(): SubjectNames {
+    const out: SubjectNames = {};
+    for (const [catalogue, codes] of Object.entries(this.subjects)) if (Object.keys(codes).length > 0) out[catalogue] = { ...codes };
+    return out;
+  }
+
+  /**
+   * The pack with the named codes the catalogue lacks added (and remembered), or null when every
+   * code is known. Throws for a code that cannot be a 项 of the catalogue or has no name.
+   */
+  private withNames(
+    table: TableDef,
+    codes: readonly string[],
+    names: Readonly<Record<string, string>>,
+  ): { pack: Pack; catalogue: string; names: Record<string, string> } | null {
+    const source = subjectSource(table);
+    if (!source) return null;
+    const catalogue = this.basePack.catalogues[source.catalogue];
+    if (!catalogue) return null;
+    const known = catalogueEntries(this.pack, source.catalogue);
+    const fresh: Record<string, string> = {};
+    for (const code of codes) {
+      if (known.has(code)) continue;
+      const name = names[code]?.trim();
+      if (name === undefined) continue;
+      const problem = clerkCodeProblem(catalogue, code);
+      if (problem) throw new AppError(`${table.title}：${problem}`, { table: table.id, row: code });
+      if (levelOfCode(catalogue, code) !== '项') {
+        throw new AppError(`${table.title}：“${code}”不是项级科目编码（应为 ${catalogue.codeLength.项} 位），只能添加项级科目`, { table: table.id, row: code });
+      }
+      if (name === '') throw new AppError(`${table.title}：科目“${code}”不在${catalogue.title}中，请填写科目名称`, { table: table.id, row: code });
+      if (name.length > 60) throw new AppError(`${table.title}：科目“${code}”的名称过长（最多 60 字）`, { table: table.id, row: code });
+      fresh[code] = name;
+    }
+    if (Object.keys(fresh).length === 0) return null;
+    const merged = { ...(this.subjects[source.catalogue] ?? {}), ...fresh };
+    const next: SubjectNames = { ...this.subjects, [source.catalogue]: merged };
+    return { pack: withClerkSubjects(this.basePack, next), catalogue: source.catalogue, names: merged };
+  }
+
+  private rebuildAll(): void {
+    for (const table of this.pack.tables) this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
+    this.graph = buildCellGraph(this.shape, parsedFormulas(this.basePack));
+    this.values = new Float64Array(this.graph.keys.length);
+    this.mark = new Uint32Array(this.graph.keys.length);
+    this.stamp = 0;
+    this.loadAndComputeAll();
+  }
+
   addedRows(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const [table, set] of this.added) if (set.size > 0) out[table] = [...set].sort();
@@ -304,8 +311,8 @@ export class ReportEngine implements ReportEngineApi {
   private checkAddable(table: TableDef, codes: readonly string[]): void {
     const source = subjectSource(table);
     if (!source) throw new AppError(`${table.title} 的行是固定的，不能添加科目行`, { table: table.id });
-    const entries = catalogueIndex(this.pack)[source.catalogue];
-    const catalogueTitle = this.pack.catalogues[source.catalogue].title;
+    const entries = catalogueEntries(this.pack, source.catalogue);
+    const catalogueTitle = this.pack.catalogues[source.catalogue]?.title ?? source.catalogue;
     for (const code of codes) {
       const entry = entries.get(code);
       if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在${catalogueTitle}中`, { table: table.id, row: code });
@@ -324,7 +331,7 @@ export class ReportEngine implements ReportEngineApi {
 
   private rebuild(table: TableDef): void {
     this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
-    this.graph = buildCellGraph(this.shape, parsedFormulas(this.pack));
+    this.graph = buildCellGraph(this.shape, parsedFormulas(this.basePack));
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
     this.stamp = 0;

@@ -12,7 +12,7 @@ export function searchCatalogue(pack: Pack, catalogueId: CatalogueId, query: str
   if (q === '' || limit <= 0) return [];
   const byCode: CatalogueEntry[] = [];
   const byName: CatalogueEntry[] = [];
-  for (const entry of pack.catalogues[catalogueId].entries) {
+  for (const entry of pack.catalogues[catalogueId]?.entries ?? []) {
     if (entry.level !== '项') continue;
     if (entry.code.startsWith(q)) byCode.push(entry);
     else if (entry.name.includes(q)) byName.push(entry);

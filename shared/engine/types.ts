@@ -3,7 +3,7 @@
  * the layout of every table for one report (which rows exist, which cells are inputs) and the
  * values of every cell, kept current incrementally as inputs change.
  */
-import type { CellKey } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
 import type { Level, SideDef, TableDef, ValueKind } from '../pack/model';
 
 export interface LayoutRow {
@@ -26,6 +26,8 @@ export interface LayoutRow {
   inputs: string[];
   /** A 科目 row of a subject side: the clerk may remove it (and the 项 rows below it). */
   removable: boolean;
+  /** A 科目 the year's catalogue does not have (kept with the name given; audit rule G-1 lists it). */
+  ownSubject?: boolean;
 }
 
 export interface SideLayout {
@@ -75,7 +77,9 @@ export interface ReportEngineApi {
    */
   setInputs(edits: EditRequest[]): CellKey[];
   /** Adds 项 rows (and their missing parents) to a subject table; throws with a Chinese message for a code the catalogue lacks or that is not a 项. */
-  addRows(table: string, codes: string[]): RowChange;
+  addRows(table: string, codes: string[], names?: Readonly<Record<string, string>>): RowChange;
+  /** The report's own 科目 (not in the catalogue) with their names, per catalogue. */
+  subjectNames(): Record<string, Record<string, string>>;
   /** Removes a subject row and every row below it, with their inputs. */
   removeRow(table: string, row: string): RowChange;
   /** Every input cell with a value (the store's view). */

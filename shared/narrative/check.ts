@@ -5,7 +5,7 @@
  * precede it, so a changed number is named precisely even when the clerk reworded the rest.
  * Every result is 提示: the clerk decides, the export is never blocked.
  */
-import type { CellKey } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
 import { blockText, type Block, type NarrativeDoc, type ParagraphBlock, type Run } from './document';
 
 export interface NarrativeCheckResult {

@@ -3,7 +3,7 @@
  * mark generated figures and clerk fields, the exporters can write plain text or Word, and the
  * N-checks can find every figure again in a paragraph the clerk edited by hand.
  */
-import type { CellKey } from '../api/contract';
+import type { CellKey } from '../base/cellKey';
 import type { MoneyUnit } from '../money/fen';
 
 /**

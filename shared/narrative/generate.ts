@@ -8,7 +8,7 @@ import { percent } from '../money/fen';
 import type { TableLayout } from '../engine/types';
 import type { Block, NarrativeDoc, Run, ShareGroup } from './document';
 import { cellsOf, evaluate, parseExpr, type EvalScope, type Expr } from './expr';
-import { formInputs } from './exprNodes';
+import { formInputs, keyRead } from './exprNodes';
 import { amountText, chineseNumber, className, DEFAULT_STYLE, hundredthsText, percentText, shortName, type FigureStyle } from './format';
 import { segments, type Segment } from './placeholders';
 import { fieldsByKey, type EachSource, type FieldDef, type NarrativeTemplate, type Part } from './template';
@@ -66,31 +66,25 @@ interface Ctx {
 }
 
 function hasInput(e: Expr): string | null {
-  switch (e.k) {
-    case 'input':
-      return e.key;
-    case 'prev':
-    case 'hasPrev':
-    case 'changed':
-    case 'abs':
-    case 'not':
-      return hasInput(e.e);
-    case 'bin':
-      return hasInput(e.a) ?? hasInput(e.b);
-    default:
-      return null;
-  }
+  return formInputs(e)[0] ?? null;
 }
 
-/** The first form key of `e` that is empty, for the «label» placeholder. */
+/** The first form key of `e` that is empty, for the «label» placeholder (not inside PREV, a test or a condition). */
 function missingInput(e: Expr, scope: EvalScope): string | null {
-  switch (e.k) {
-    case 'input':
-      return scope.input(e.key) === null ? e.key : null;
-    case 'abs':
-      return missingInput(e.e, scope);
-    case 'bin':
-      return missingInput(e.a, scope) ?? missingInput(e.b, scope);
+  const key = keyRead(e, 'IN');
+  if (key !== null) return scope.input(key) === null ? key : null;
+  switch (e.type) {
+    case 'call':
+      if (e.name !== 'ABS' && e.name !== 'MIN' && e.name !== 'MAX' && e.name !== 'ROUND' && e.name !== 'SUM') return null;
+      for (const a of e.args) {
+        const found = missingInput(a, scope);
+        if (found) return found;
+      }
+      return null;
+    case 'neg':
+      return missingInput(e.operand, scope);
+    case 'binary':
+      return missingInput(e.left, scope) ?? missingInput(e.right, scope);
     default:
       return null;
   }

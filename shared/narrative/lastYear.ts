@@ -5,7 +5,7 @@
  * Texts rather than a hidden pack table: they are not published, take no part in the audit rules or
  * the Excel workbook, and vanish by themselves once last year's report is imported.
  */
-import { splitCellKey, type CellKey } from '../api/contract';
+import { splitCellKey, type CellKey } from '../base/cellKey';
 import { cellKindIn, parseCellText } from '../pack/cellKind';
 import type { ValueKind } from '../pack/model';
 import { parseExpr, prevCellsOf, type Expr } from './expr';
@@ -19,9 +19,13 @@ export function prevTextKey(table: string, row: string, col: string): string {
   return `${PREV_PREFIX}${table}.${row}.${col}`;
 }
 
-/** Last year's report as the source: a cell it lacks is 0, as in the tables. */
-export function lastYearFromReport(report: Pick<NarrativeReport, 'value'>): LastYearValues {
-  return { value: (t, r, c) => report.value(t, r, c) ?? 0 };
+/**
+ * Last year's report as the source: a cell it lacks is 0, as in the tables — except in a table last
+ * year's format did not have (a report kept in an older format): that figure is unknown, not 0.
+ */
+export function lastYearFromReport(report: Pick<NarrativeReport, 'value'> & { tableIds?(): string[] }): LastYearValues {
+  const tables = report.tableIds ? new Set(report.tableIds()) : null;
+  return { value: (t, r, c) => (tables && !tables.has(t) ? null : (report.value(t, r, c) ?? 0)) };
 }
 
 /** Figures typed in the 上年数 form; a cell not typed is unknown (null), not 0. */

@@ -7,16 +7,16 @@
 import { PackError } from '../pack/errors';
 import type { Pack } from '../pack/model';
 import { ExprError, parseExpr, type Expr } from './expr';
-import { exprNodes as nodes, formInputs } from './exprNodes';
+import { exprNodes as nodes, formInputs, keyRead } from './exprNodes';
 import { PlaceholderError, segments, type Segment } from './placeholders';
 import { fieldsByKey, templateSchema, type NarrativeTemplate, type Part } from './template';
 
 function cellRefs(e: Expr): { table: string; row: string; col: string }[] {
-  return [...nodes(e)].flatMap((n) => (n.k === 'cell' ? [{ table: n.table, row: n.row, col: n.col }] : []));
+  return [...nodes(e)].flatMap((n) => (n.type === 'cell' && n.col !== null ? [{ table: n.table, row: n.row, col: n.col }] : []));
 }
 
 function inputKeys(e: Expr): string[] {
-  return [...nodes(e)].flatMap((n) => (n.k === 'input' || n.k === 'filled' ? [n.key] : []));
+  return [...nodes(e)].flatMap((n) => [keyRead(n, 'IN'), keyRead(n, 'FILLED')].filter((k): k is string => k !== null));
 }
 
 /**

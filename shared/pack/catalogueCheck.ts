@@ -1,8 +1,7 @@
 /** Turns the rows of a catalogue CSV into entries, refusing what would make a broken 科目 tree. */
 import { z } from 'zod';
-import { LEVEL_CODE_LENGTH } from '../engine/catalogueIndex';
 import { PackError } from './errors';
-import type { CatalogueEntry } from './model';
+import { DEFAULT_CODE_LENGTHS, type CatalogueEntry, type CodeLengths } from './model';
 import { catalogueRowSchema } from './schema';
 
 const zhCN = z.locales.zhCN().localeError;
@@ -10,7 +9,7 @@ const zhCN = z.locales.zhCN().localeError;
 /** CSV line of data row i (the header is line 1). */
 const lineOf = (i: number) => i + 2;
 
-export function checkCatalogue(file: string, rows: readonly Record<string, string>[]): CatalogueEntry[] {
+export function checkCatalogue(file: string, rows: readonly Record<string, string>[], codeLength: CodeLengths = DEFAULT_CODE_LENGTHS): CatalogueEntry[] {
   const fail = (i: number, code: string, fault: string): never => {
     throw new PackError(`科目表文件“${file}”第 ${lineOf(i)} 行${code ? `（编码 ${code}）` : ''}：${fault}`, { file, row: code || undefined });
   };
@@ -25,8 +24,8 @@ export function checkCatalogue(file: string, rows: readonly Record<string, strin
       return;
     }
     const entry = parsed.data;
-    if (entry.code.length !== LEVEL_CODE_LENGTH[entry.level]) {
-      fail(i, entry.code, `${entry.level}级科目编码应为 ${LEVEL_CODE_LENGTH[entry.level]} 位，实际 ${entry.code.length} 位`);
+    if (entry.code.length !== codeLength[entry.level]) {
+      fail(i, entry.code, `${entry.level}级科目编码应为 ${codeLength[entry.level]} 位，实际 ${entry.code.length} 位`);
     }
     const previous = byCode.get(entry.code);
     if (previous) fail(i, entry.code, `科目编码重复（第 ${previous.line} 行已有）`);

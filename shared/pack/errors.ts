@@ -1,4 +1,4 @@
-import { AppError, type Where } from '../api/errors';
+import { AppError, type Where } from '../base/errors';
 
 /** A pack that cannot be used: the message names the file and the fault, in Chinese. */
 export class PackError extends AppError {

@@ -21,14 +21,56 @@ export interface CatalogueEntry {
   src: string;
 }
 
-export type CatalogueId = 'func' | 'econ';
+/**
+ * A catalogue's id as the pack declares it (`func` 支出功能分类, `econ` 经济分类, or any other a
+ * later format brings, e.g. 收入分类); tables refer to catalogues by it.
+ */
+export type CatalogueId = string;
+
+/** Code length of each level (功能分类 201 / 20103 / 2010301, 经济分类 301 / 30101). */
+export type CodeLengths = Record<Level, number>;
+
+export const DEFAULT_CODE_LENGTHS: CodeLengths = { 类: 3, 款: 5, 项: 7 };
 
 export interface Catalogue {
   id: CatalogueId;
   /** e.g. 支出功能分类科目 */
   title: string;
+  codeLength: CodeLengths;
   entries: CatalogueEntry[];
 }
+
+/** A cover field the clerk fills in, kept as the report text `key` (cover.*). */
+export interface CoverFieldDef {
+  key: string;
+  label: string;
+  placeholder?: string;
+}
+
+/** The cover fields of a pack that does not list its own (upper half of the 决算 cover). */
+export const DEFAULT_COVER_FIELDS: CoverFieldDef[] = [
+  { key: 'cover.leader', label: '单位负责人' },
+  { key: 'cover.financeLead', label: '财务负责人' },
+  { key: 'cover.preparer', label: '填表人' },
+  { key: 'cover.phone', label: '电话', placeholder: '如 0875-2123456' },
+  { key: 'cover.date', label: '报送日期', placeholder: '如 2021年3月15日' },
+];
+
+/**
+ * Words a bureau's workbook may print instead of the pack's own, for the Excel import: header words
+ * of the 科目 columns and synonyms of column and row labels (`{"附属单位缴款收入": "附属单位上缴收入"}`).
+ */
+export interface ImportWords {
+  codeHeaders: string[];
+  nameHeaders: string[];
+  synonyms: Record<string, string>;
+}
+
+export const DEFAULT_IMPORT_WORDS: ImportWords = {
+  codeHeaders: ['科目编码', '功能分类科目编码', '经济分类科目编码', '科目代码', '编码'],
+  nameHeaders: ['科目名称', '功能分类科目名称', '经济分类科目名称', '项目'],
+  synonyms: {},
+};
 
 /** A value kind: money is integer 分; count is a whole number (团组数, 辆, 人次). */
 export type ValueKind = 'money' | 'count';
@@ -140,8 +182,17 @@ export interface PackManifest {
   name: string;
   year: number;
   region: string;
-  /** Catalogue files, relative to the pack folder. */
-  catalogues: Record<CatalogueId, { title: string; file: string }>;
+  /**
+   * The last report year this format serves, from `year` on (a format is used until the next one);
+   * omitted = `year` only. The year before `year` also opens in it, as 上年数.
+   */
+  lastYear?: number;
+  /** Catalogue files, relative to the pack folder; `levels` = code length per level when not 3/5/7. */
+  catalogues: Record<CatalogueId, { title: string; file: string; levels?: CodeLengths }>;
+  /** Cover fields (omitted = DEFAULT_COVER_FIELDS). */
+  cover?: CoverFieldDef[];
+  /** Extra words of bureau workbooks for the Excel import (added to DEFAULT_IMPORT_WORDS). */
+  importWords?: Partial<ImportWords>;
   /** Table files, relative to the pack folder, in tab order. */
   tables: string[];
   /** The audit rules file (审核公式), relative to the pack folder. */
@@ -154,14 +205,30 @@ export interface PackManifest {
 export interface Pack {
   id: string;
   name: string;
+  /** The first year the format serves (= years.from). */
   year: number;
+  years: { from: number; to: number };
   region: string;
+  cover: CoverFieldDef[];
+  importWords: ImportWords;
   catalogues: Record<CatalogueId, Catalogue>;
   tables: TableDef[];
   /** Audit rules as written in the pack's rules file, checked against the tables on load. */
   rules?: RuleDef[];
   /** The 情况说明 template, checked against the tables on load. */
   narrative?: NarrativeTemplate;
+}
+
+/** Whether a pack is the format of a report year (not counting the 上年数 year before its first). */
+export function packServesYear(pack: Pick<Pack, 'years'>, year: number): boolean {
+  return year >= pack.years.from && year <= pack.years.to;
+}
+
+/** A catalogue the pack declares (its validation guarantees every id its tables use). */
+export function catalogueOf(pack: Pick<Pack, 'catalogues' | 'id'>, id: CatalogueId): Catalogue {
+  const catalogue = pack.catalogues[id];
+  if (!catalogue) throw new Error(`报表格式 ${pack.id} 没有科目表“${id}”`);
+  return catalogue;
 }
 
 /** The id of the 合计 row of a subject side. */

@@ -32,7 +32,7 @@ export const fixedRowSchema = z.strictObject({
   total: z.boolean().optional(),
 }) satisfies z.ZodType<FixedRowDef>;
 
-const catalogueId = z.enum(['func', 'econ']);
+const catalogueId = id;
 
 export const rowSourceSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fixed'), rows: z.array(fixedRowSchema).min(1) }),
@@ -74,14 +74,32 @@ export const tableSchema = z.strictObject({
   notes: z.array(text).optional(),
 }) satisfies z.ZodType<TableDef>;
 
-const catalogueRef = z.strictObject({ title: text, file: text });
+const codeLength = z.number().int().min(1).max(20);
+const catalogueRef = z.strictObject({
+  title: text,
+  file: text,
+  levels: z.strictObject({ 类: codeLength, 款: codeLength, 项: codeLength }).optional(),
+});
+const coverField = z.strictObject({
+  key: z.string().regex(/^cover\.[A-Za-z][A-Za-z0-9_]{0,40}$/, '封面字段的键须为 cover.名称'),
+  label: text,
+  placeholder: z.string().optional(),
+});
+const importWords = z.strictObject({
+  codeHeaders: z.array(text).optional(),
+  nameHeaders: z.array(text).optional(),
+  synonyms: z.record(text, text).optional(),
+});
 
 export const manifestSchema = z.strictObject({
   id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '报表套编号只能包含字母、数字、下划线和短横线'),
   name: text,
   year: z.number().int().min(2000).max(2100),
+  lastYear: z.number().int().min(2000).max(2100).optional(),
   region: text,
-  catalogues: z.strictObject({ func: catalogueRef, econ: catalogueRef }),
+  catalogues: z.record(id, catalogueRef).refine((c) => Object.keys(c).length > 0, '至少要有一个科目表'),
+  cover: z.array(coverField).optional(),
+  importWords: importWords.optional(),
   tables: z.array(text).min(1),
   rules: text.optional(),
   narrative: text.optional(),

@@ -6,7 +6,14 @@
  * pure and deterministic (keys in code-point order, values as JSON strings), so the same data always
  * gives the same text on every machine; the hashing is done where a SHA-256 is at hand.
  */
-import type { ReportData, Unit } from '../api/contract';
+import type { Unit } from '../base/unit';
+
+/** What the store keeps of a report (the contract's ReportData, by shape: print sits below the Api). */
+interface ReportData {
+  rows: Record<string, string[]>;
+  inputs: Record<string, number>;
+  texts: Record<string, string>;
+}
 import type { Pack } from '../pack/model';
 
 export interface FingerprintSource extends ReportData {

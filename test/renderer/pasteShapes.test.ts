@@ -5,9 +5,10 @@ import { parseClipboardText } from '../../renderer/src/edit/clipboardText';
 import { decidePaste, shapedSummary, type TotalsOracle } from '../../renderer/src/edit/pasteShapes';
 import type { PasteArea } from '../../renderer/src/edit/pastePlan';
 import { miniPack } from '../electron/services/fixtures/miniPack';
+import { catalogueOf } from '../../shared/pack/model';
 
 const pack = miniPack();
-pack.catalogues.func.entries.push(
+catalogueOf(pack, 'func').entries.push(
   { code: '2080501', name: '行政单位离退休', level: '项', parent: '20805', src: 'test' },
   { code: '2080502', name: '事业单位离退休', level: '项', parent: '20805', src: 'test' },
 );

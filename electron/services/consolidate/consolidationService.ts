@@ -17,7 +17,8 @@ import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
 import { subjectSource } from '../../../shared/engine/layout';
 import type { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { Pack } from '../../../shared/pack/model';
-import type { ReportSessions, Session } from '../reportSessions';
+import { reportSubjects, type ReportSessions, type Session } from '../reportSessions';
+import { subjectNamesFromTexts, withClerkSubjects } from '../../../shared/pack/clerkSubjects';
 import type { RegisterStore, ReportListing } from '../store/registerStore';
 import { activeIn, deptMembers, type DeptMember } from './deptMembers';
 import { adminFigures, followAdminEdits, type AdminFigures } from './kindScope';
@@ -56,7 +57,7 @@ export function subjectRows(pack: Pack, keys: Iterable<string>): Record<string, 
   for (const k of keys) {
     const { table, row } = splitCellKey(k);
     const source = sources.get(table);
-    if (!source || index[source.catalogue].get(row)?.level !== '项') continue;
+    if (!source || index[source.catalogue]?.get(row)?.level !== '项') continue;
     let set = sets.get(table);
     if (!set) sets.set(table, (set = new Set()));
     set.add(row);
@@ -166,8 +167,10 @@ export class ConsolidationService {
     const { dept: record, members, reports } = await this.membersOf(dept, year);
     const own = reports.get(dept);
     // The department's format is its own report's, else the one most of its units' reports use (a year the
-    // units rolled into keeps last year's format when none is installed for it), else the year's.
-    const pack = this.sessions.packById(own?.packId ?? mostUsedPack(reports.values()) ?? this.sessions.packForYear(year).id);
+    // units rolled into keeps last year's format when none is installed for it), else the year's; with the
+    // year's own catalogues (the bureau's file) as the units' reports use them.
+    const base = this.sessions.packById(own?.packId ?? mostUsedPack(reports.values()) ?? this.sessions.packForYear(year).id);
+    const { pack, yearCatalogues } = await this.sessions.packOfYear(base, year);
     const roles = this.rolesFor(pack);
     const excluded = new Map<string, string>();
     for (const [code, r] of reports) {
@@ -180,7 +183,17 @@ export class ConsolidationService {
     const memberCells = new Map<string, Map<string, number>>();
     for (const [id, cells] of cellsById) memberCells.set(codeOf.get(id) ?? '', cells);
     for (const id of ids) if (!memberCells.has(codeOf.get(id) ?? '')) memberCells.set(codeOf.get(id) ?? '', new Map());
-    const rows = subjectRows(pack, sums.keys());
+    // 科目 outside the catalogue (a unit's own, or dropped by the year's file) are summed like any other.
+    const ownTexts = await this.register.subjectTexts(ids);
+    const withOwn = (keys: Iterable<string>) => {
+      const all = [...keys];
+      const first = subjectRows(withClerkSubjects(pack, subjectNamesFromTexts(ownTexts)), all);
+      const shipped = pack === base ? {} : subjectRows(base, all);
+      const merged: Record<string, string[]> = { ...first };
+      for (const [t, codes] of Object.entries(shipped)) merged[t] = [...new Set([...(merged[t] ?? []), ...codes])].sort();
+      return merged;
+    };
+    const rows = withOwn(sums.keys());
     const data: ConsolidationData = { rows, sums, memberCells };
     const summed = members.filter((m) => reports.has(m.record.code) && !excluded.has(m.record.code)).map((m) => m.record);
     const overrides = await this.register.adjustments(dept, year);
@@ -203,8 +216,8 @@ export class ConsolidationService {
     );
     const inputs = consolidation.inputs();
     // A 调整表 amount the clerk typed may fall on a 科目 row only the other side of the pair has.
-    const allRows = subjectRows(pack, [...sums.keys(), ...Object.keys(inputs)]);
-    engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`);
+    const allRows = withOwn([...sums.keys(), ...Object.keys(inputs)]);
+    engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`, reportSubjects(pack, base, allRows, ownTexts));
     const texts = await this.texts(record, year, members, reports, memberCells, roles);
     // 机关运行经费 sums the 行政/参公 units only, so X-12 (= 公用经费合计 for 行政/参公 units) compares it with
     // those units' own 公用经费合计 (the kind scope) when the department has other units too; with no
@@ -217,6 +230,7 @@ export class ConsolidationService {
       unit: { code: record.code, name: record.name, kind, parent: record.parent },
       year,
       pack,
+      yearCatalogues,
       engine,
       texts,
       unfit: [],

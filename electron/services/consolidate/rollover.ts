@@ -10,6 +10,8 @@ import type { ChangeLine, RolloverPlanView } from '../../../shared/api/registerC
 import { NO_ROLES, type ConsolidationRoles } from '../../../shared/consolidate/roles';
 import { cellTitle } from '../../../shared/engine/labels';
 import type { Pack } from '../../../shared/pack/model';
+import { subjectTexts, type SubjectNames } from '../../../shared/pack/clerkSubjects';
+import { packForYear } from '../../../shared/pack/years';
 import type { ReportSessions } from '../reportSessions';
 
 export interface RolloverPlan {
@@ -20,9 +22,12 @@ export interface RolloverPlan {
   texts: Record<string, string>;
 }
 
-/** The pack of the new year: its own, else last year's (a format stays in use until a new one is installed). */
+/**
+ * The format of the new year: the one that serves it (2021 → 2022 moves from yn-2020 to yn-2025), else
+ * last year's (a format stays in use until a new one is installed).
+ */
 function targetPack(sessions: ReportSessions, from: Pack, to: number): Pack {
-  return sessions.packs.find((p) => p.year === to) ?? from;
+  return packForYear(sessions.packs, to) ?? from;
 }
 
 export async function planRollover(sessions: ReportSessions, roles: ReadonlyMap<string, ConsolidationRoles>, unit: string, from: number): Promise<RolloverPlan> {
@@ -34,8 +39,12 @@ export async function planRollover(sessions: ReportSessions, roles: ReadonlyMap<
     throw new AppError(`单位 ${unit} 已有 ${to} 年度的报表，不能再从 ${from} 年度结转；如需重新结转，请先删除 ${to} 年度报表（删除前自动备份）`);
   }
   const old = await sessions.open({ unit, year: from });
-  const pack = targetPack(sessions, old.pack, to);
+  const base = targetPack(sessions, sessions.packById(source.packId), to);
+  // The new year's own catalogues (the bureau's file), when kept, decide which 科目 rows still fit.
+  const { pack } = await sessions.packOfYear(base, to);
   const carry = (roles.get(pack.id) ?? NO_ROLES).carry;
+  // The report's own 科目 (outside the catalogue) travel with their names.
+  const subjects = old.engine.subjectNames();
 
   // 科目 rows the new year's catalogue still has; the rest are listed, not silently dropped.
   const rows: Record<string, string[]> = {};
@@ -45,26 +54,37 @@ export async function planRollover(sessions: ReportSessions, roles: ReadonlyMap<
     const fits = (list: string[]): boolean => {
       if (!target) return false;
       try {
-        sessions.buildEngine(pack, { [table]: list }, {}, '新年度报表');
+        sessions.buildEngine(pack, { [table]: list }, {}, '新年度报表', subjects);
         return true;
       } catch {
         return false;
       }
     };
     const keep: string[] = [];
-    if (pack.id === old.pack.id || fits(codes)) keep.push(...codes);
+    if (fits(codes)) keep.push(...codes);
     else for (const code of codes) (fits([code]) ? keep : dropped).push(fits([code]) ? code : `${table} ${code}`);
     if (keep.length > 0) rows[table] = keep;
   }
-  const engine = sessions.buildEngine(pack, rows, {}, '新年度报表');
+  // Names kept only for 科目 (and their parents) the new catalogue lacks and a kept row uses.
+  const used = Object.values(rows).flat();
+  const own: SubjectNames = {};
+  for (const [catalogue, codes] of Object.entries(subjects)) {
+    const have = new Set(pack.catalogues[catalogue]?.entries.map((e) => e.code) ?? []);
+    for (const [code, name] of Object.entries(codes)) if (!have.has(code) && used.some((u) => u.startsWith(code))) (own[catalogue] ??= {})[code] = name;
+  }
+  const engine = sessions.buildEngine(pack, rows, {}, '新年度报表', own);
+  const ownTexts = subjectTexts(own);
 
   const inputs: Record<CellKey, number> = {};
   const carried: ChangeLine[] = [];
   for (const c of carry) {
     const pairs: [string, string][] = [];
     if (c.to.row !== undefined && c.from.row !== undefined) pairs.push([c.from.row, c.to.row]);
-    else for (const r of old.engine.layout(c.from.table).sides.flatMap((s) => s.rows)) if (r.level === '项' && r.inputs.length > 0) pairs.push([r.id, r.id]);
+    else if (old.pack.tables.some((t) => t.id === c.from.table)) {
+      for (const r of old.engine.layout(c.from.table).sides.flatMap((s) => s.rows)) if (r.level === '项' && r.inputs.length > 0) pairs.push([r.id, r.id]);
+    }
     for (const [fromRow, toRow] of pairs) {
+      // Across formats a cell last year's format lacks has nothing to carry (value undefined).
       const value = old.engine.value(c.from.table, fromRow, c.from.col) ?? 0;
       if (value === 0 || !engine.isInput(c.to.table, toRow, c.to.col)) continue;
       inputs[cellKey(c.to.table, toRow, c.to.col)] = value;
@@ -74,7 +94,10 @@ export async function planRollover(sessions: ReportSessions, roles: ReadonlyMap<
     }
   }
   const prefixes = (roles.get(pack.id) ?? NO_ROLES).carryTexts;
-  const texts = Object.fromEntries(Object.entries(old.texts).filter(([k]) => prefixes.some((p) => k === p || (p.endsWith('.') && k.startsWith(p)))));
+  const texts = {
+    ...Object.fromEntries(Object.entries(old.texts).filter(([k]) => prefixes.some((p) => k === p || (p.endsWith('.') && k.startsWith(p))))),
+    ...ownTexts,
+  };
   return {
     view: { unit, from, to, packId: pack.id, carried, rows, texts: Object.keys(texts).sort(), dropped },
     pack,

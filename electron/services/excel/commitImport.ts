@@ -5,7 +5,8 @@
  * from the file are set, and `meta.sourceUnit` records whether the figures came in 万元.
  */
 import { AppError } from '../../../shared/api/errors';
-import type { ReportSessions } from '../reportSessions';
+import { reportSubjects, type ReportSessions } from '../reportSessions';
+
 import { SOURCE_UNIT_KEY } from './cover';
 import { reportFingerprint, type ImportPlan } from './importPlan';
 import { reportTarget } from './reportTarget';
@@ -26,9 +27,15 @@ export function commitWorkbookImport(sessions: ReportSessions, plan: ImportPlan)
       throw new AppError(`单位 ${plan.unit} ${plan.year} 年度的报表在生成导入预览之后已被修改，未导入。请重新选择文件导入`);
     }
     const pack = sessions.packById(plan.packId);
-    const engine = sessions.buildEngine(pack, plan.data.rows, plan.data.inputs, `导入文件“${plan.fileLabel}”的数据`);
     const texts: Record<string, string> = { ...target.current.texts };
     for (const change of plan.textChanges) texts[change.key] = change.after;
+    const engine = sessions.buildEngine(
+      target.pack,
+      plan.data.rows,
+      plan.data.inputs,
+      `导入文件“${plan.fileLabel}”的数据`,
+      reportSubjects(target.pack, target.basePack, plan.data.rows, texts),
+    );
     if (plan.sourceUnit === '万元') texts[SOURCE_UNIT_KEY] = '万元';
     else delete texts[SOURCE_UNIT_KEY];
     const inputs = Object.fromEntries(Object.entries(engine.inputs()).filter(([, v]) => v !== 0));

@@ -14,6 +14,8 @@ import type { EditRequest } from '../../../shared/engine/types';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
 import { cellKindIn, displayCellValue } from '../../../shared/pack/cellKind';
 import type { ValueKind } from '../../../shared/pack/model';
+import { subjectTextKey, type SubjectNames } from '../../../shared/pack/clerkSubjects';
+import { subjectSource } from '../../../shared/engine/layout';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
 import { identifySheet, statedUnit, type SheetMatch } from './findTables';
 import { gridText, type Grid } from './grid';
@@ -173,7 +175,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   }
   const sourceUnit: MoneyUnit = [...unitOf.values()].includes('万元') ? '万元' : '元';
   if (sourceUnit === '万元') notes.push('文件以万元为单位：金额已换算为元，精度为 0.01 万元（100 元），合计数可能有尾差');
-  if (target.borrowedPack) notes.push(`${target.year} 年度没有自己的报表格式，按 ${pack.year} 年度格式（${pack.id}）导入，作为 ${target.year + 1} 年度的上年数`);
+  if (target.borrowedPack) notes.push(`${target.year} 年度没有自己的报表格式，按 ${pack.years.from} 年度格式（${pack.id}）导入，作为 ${target.year + 1} 年度的上年数`);
 
   const readOf = new Map(reads.map((r) => [r.table.id, r]));
   const rows: Record<string, string[]> = {};
@@ -199,9 +201,22 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   }
 
   const notPlaced: NotPlaced[] = reads.flatMap((r) => r.notPlaced);
+  // 项 the catalogue lacks: kept with the sheet's names (report texts subject.*), listed by audit G-1.
+  const subjects: SubjectNames = Object.fromEntries(Object.entries(target.subjects).map(([c, names]) => [c, { ...names }]));
+  for (const read of reads) {
+    notes.push(...(read.notes ?? []));
+    const catalogue = subjectSource(read.table)?.catalogue;
+    if (!catalogue) continue;
+    for (const [code, name] of Object.entries(read.ownSubjects ?? {})) {
+      (subjects[catalogue] ??= {})[code] = name;
+      const key = subjectTextKey(catalogue, code);
+      if (target.current.texts[key] !== name) textChanges.push({ key, label: `目录外科目 ${code}`, before: target.current.texts[key] ?? null, after: name });
+      notes.push(`${read.table.title}：科目“${code} ${name}”不在本年度科目目录中，按文件中的名称导入（审核“提示”G-1 列出，请核对）`);
+    }
+  }
   let engine: ReportEngine;
   try {
-    engine = new ReportEngine(pack, { rows, inputs: kept });
+    engine = new ReportEngine(pack, { rows, inputs: kept, subjects });
   } catch (err) {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
@@ -237,7 +252,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
 
-  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs });
+  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs, subjects: target.subjects });
   const describe = (eng: ReportEngine, table: string, row: string, col: string): string => {
     const def = pack.tables.find((t) => t.id === table);
     const layoutRow = eng.row(table, row);

@@ -4,7 +4,7 @@
  * label, and places every row — 科目 rows by code (one 7-digit column or 类|款|项), fixed rows by
  * label text — reporting whatever cannot be placed with its sheet and cell.
  */
-import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
+import { catalogueEntries } from '../../../shared/engine/catalogueIndex';
 import { buildTableLayout } from '../../../shared/engine/layout';
 import type { LayoutRow } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
@@ -50,6 +50,10 @@ export interface TableRead {
   splitTotals?: (FoundValue & { label: string })[];
   /** Why the table could not be read at all (it is then left as stored and named as 不会导入). */
   fatal?: string;
+  /** 项 the catalogue lacks, imported with the name the sheet prints (code → name). */
+  ownSubjects?: Record<string, string>;
+  /** Things the clerk should check that did not stop a value (a 科目 name unlike the catalogue's). */
+  notes?: string[];
 }
 
 type HeaderKind = 'code' | 'name' | 'item' | 'lineNo' | '类' | '款' | '项';
@@ -116,10 +120,31 @@ interface HeaderBand {
   dataStart: number;
 }
 
+/**
+ * A header row that is one merged cell across the whole table (a bureau's “项目” or “本年度决算数”
+ * over every column): a caption of the table, not a column's word. Taken for a column's word, a
+ * row-header word there would turn every data column into a row-header column.
+ */
+function spansWholeWidth(grid: Grid, r: number): boolean {
+  const cells = [...(grid.rows.get(r)?.entries() ?? [])].filter(([, c]) => c.text.trim() !== '');
+  if (cells.length < 2 || cells.filter(([, c]) => !c.mergedCopy).length !== 1) return false;
+  const text = cells[0]?.[1].text.trim();
+  if (cells.some(([, c]) => c.text.trim() !== text)) return false;
+  const cols = cells.map(([c]) => c);
+  const from = Math.min(...cols);
+  const to = Math.max(...cols);
+  // Every column the next header rows use lies under the merged cell.
+  for (let below = r + 1; below <= Math.min(grid.lastRow, r + 3); below++) {
+    for (const [c, cell] of grid.rows.get(below) ?? []) if (cell.text.trim() !== '' && (c < from || c > to)) return false;
+  }
+  return true;
+}
+
 /** The header rows: from the first row naming a row-header word (and the side labels above it) down to 栏次 or the first data. */
 function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>): HeaderBand | null {
   let anchor = 0;
   for (let r = titleRow + 1; r <= grid.lastRow && anchor === 0; r++) {
+    if (spansWholeWidth(grid, r)) continue;
     for (const cell of grid.rows.get(r)?.values() ?? []) {
       const word = normalizeText(cell.text);
       if (ROW_HEADER_WORDS[word] || word === LANCI) anchor = r;
@@ -144,6 +169,7 @@ function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<strin
 function columnWords(grid: Grid, band: HeaderBand, col: number): string[] {
   const words: string[] = [];
   for (let r = band.top; r <= band.bottom; r++) {
+    if (spansWholeWidth(grid, r)) continue;
     const w = normalizeText(gridText(grid, r, col));
     if (w !== '' && words[words.length - 1] !== w) words.push(w);
   }
@@ -311,7 +337,7 @@ function sideSwitch(grid: Grid, r: number, table: TableDef): { label: number | n
 }
 
 export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit): TableRead {
-  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Map(), keepRows: new Set(), keepCols: new Set() };
+  const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Map(), keepRows: new Set(), keepCols: new Set(), ownSubjects: {}, notes: [] };
   const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
   const base = buildTableLayout(pack, table, []);
   const fixedLabels = new Set<string>(['合计', '总计']);
@@ -381,7 +407,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
     }
   }
 
-  const index = catalogueIndex(pack);
+  const titleOf = (id: string) => pack.catalogues[id]?.title ?? id;
   const seen = new Set<string>();
   for (const segment of segments) {
     const { sheetSide, sideIndex } = segment;
@@ -419,17 +445,24 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       const rowName = header.code ? `“${header.code} ${header.name}”` : `“${header.name}”`;
       if (kind === 'subject' && catalogue) {
         if (header.code) {
-          const entry = index[catalogue].get(header.code);
-          if (!entry) {
-            problem(header.cell, `科目编码“${header.code}”不在${pack.catalogues[catalogue].title}中，本行未导入`);
+          const entry = catalogueEntries(pack, catalogue).get(header.code);
+          const itemLength = pack.catalogues[catalogue]?.codeLength.项;
+          if (!entry && header.code.length === itemLength && header.name.trim() !== '') {
+            // A 项 the year's catalogue lacks: kept with the sheet's name, marked, listed by audit G-1.
+            rowId = header.code;
+            isNewItem = true;
+            (result.ownSubjects ??= {})[header.code] = header.name.trim();
+          } else if (!entry) {
+            const why = header.code.length === itemLength ? '，且文件中没有写科目名称' : '';
+            problem(header.cell, `科目编码“${header.code}”不在${titleOf(catalogue)}中${why}，本行未导入`);
             continue;
+          } else {
+            if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
+              (result.notes ??= []).push(`工作表“${grid.name}”${header.cell}：科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${entry.name}”不一致，已按编码导入，请核对`);
+            }
+            rowId = entry.code;
+            isNewItem = entry.level === '项';
           }
-          if (header.name && normalizeText(header.name) !== normalizeText(entry.name)) {
-            problem(header.cell, `科目“${entry.code}”在文件中的名称“${header.name.trim()}”与科目表中的“${entry.name}”不一致，本行未导入`);
-            continue;
-          }
-          rowId = entry.code;
-          isNewItem = entry.level === '项';
         } else if (fixedLabels.has(normalizeLabel(header.name)) || normalizeLabel(header.name) === '合计') {
           rowId = TOTAL_ROW;
         } else {
@@ -439,10 +472,10 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       } else {
         row = matchFixedRow(fixedRows, header, usedFixed, catalogue !== null);
         if (!row && catalogue && header.code) {
-          const entry = index[catalogue].get(header.code);
+          const entry = catalogueEntries(pack, catalogue).get(header.code);
           problem(
             header.cell,
-            entry ? `科目“${entry.code} ${entry.name}”不属于${table.title}的这一部分，本行未导入` : `科目编码“${header.code}”不在${pack.catalogues[catalogue].title}中，本行未导入`,
+            entry ? `科目“${entry.code} ${entry.name}”不属于${table.title}的这一部分，本行未导入` : `科目编码“${header.code}”不在${titleOf(catalogue)}中，本行未导入`,
           );
           continue;
         }
@@ -451,9 +484,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
           continue;
         }
         if (catalogue && header.code && header.name && row.code && normalizeText(header.name) !== normalizeText(row.label)) {
-          problem(header.cell, `科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目表中的“${row.label}”不一致，本行未导入`);
-          result.keepRows?.add(row.id);
-          continue;
+          (result.notes ??= []).push(`工作表“${grid.name}”${header.cell}：科目“${row.code}”在文件中的名称“${header.name.trim()}”与科目目录中的“${row.label}”不一致，已按编码导入，请核对`);
         }
         rowId = row.id;
         usedFixed.add(row.id);

@@ -4,8 +4,9 @@
  * 上年数 — borrows the next year's pack (ReportSessions.packForYear).
  */
 import type { ReportData, ReportRef, Unit } from '../../../shared/api/contract';
-import type { Pack } from '../../../shared/pack/model';
-import type { ReportSessions } from '../reportSessions';
+import { packServesYear, type Pack } from '../../../shared/pack/model';
+import type { SubjectNames } from '../../../shared/pack/clerkSubjects';
+import { reportSubjects, type ReportSessions } from '../reportSessions';
 
 export interface ReportTarget {
   unit: Unit;
@@ -15,16 +16,24 @@ export interface ReportTarget {
   borrowedPack: boolean;
   exists: boolean;
   current: ReportData;
+  /** The installed format, before the year's own catalogues (names of rows the year's catalogue lacks). */
+  basePack: Pack;
+  /** The report's own 科目 (texts, and rows the year's catalogue lacks). */
+  subjects: SubjectNames;
 }
 
 export async function reportTarget(sessions: ReportSessions, ref: ReportRef): Promise<ReportTarget> {
   const unit = await sessions.requireUnit(ref.unit);
   const stored = await sessions.store.findReport(ref.unit, ref.year);
   if (stored) {
-    const pack = sessions.packById(stored.packId);
+    const basePack = sessions.packById(stored.packId);
+    const { pack } = await sessions.packOfYear(basePack, ref.year);
     const current = await sessions.store.loadReportData(stored.id);
-    return { unit, year: ref.year, pack, borrowedPack: pack.year !== ref.year, exists: true, current };
+    const subjects = reportSubjects(pack, basePack, current.rows, current.texts);
+    return { unit, year: ref.year, pack, basePack, subjects, borrowedPack: !packServesYear(pack, ref.year), exists: true, current };
   }
-  const pack = sessions.packForYear(ref.year);
-  return { unit, year: ref.year, pack, borrowedPack: pack.year !== ref.year, exists: false, current: { rows: {}, inputs: {}, texts: {} } };
+  const basePack = sessions.packForYear(ref.year);
+  const { pack } = await sessions.packOfYear(basePack, ref.year);
+  const current = { rows: {}, inputs: {}, texts: {} };
+  return { unit, year: ref.year, pack, basePack, subjects: {}, borrowedPack: !packServesYear(pack, ref.year), exists: false, current };
 }

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PackError } from '../../../shared/pack/errors';
 import type { Pack } from '../../../shared/pack/model';
-import { validatePack, type PackCatalogueFiles, type PackTableFile } from '../../../shared/pack/validate';
+import { validatePack, type PackCatalogueFiles, type PackTableFile } from '../../../shared/load/validatePack';
 
 async function readText(dir: string, file: string): Promise<string> {
   try {
@@ -54,12 +54,7 @@ const fileLocations = z
     tables: z.array(z.string()).catch([]),
     rules: z.string().optional().catch(undefined),
     narrative: z.string().optional().catch(undefined),
-    catalogues: z
-      .object({
-        func: z.object({ file: z.string() }).optional().catch(undefined),
-        econ: z.object({ file: z.string() }).optional().catch(undefined),
-      })
-      .catch({}),
+    catalogues: z.record(z.string(), z.object({ file: z.string() }).optional().catch(undefined)).catch({}),
   })
   .catch({ tables: [], catalogues: {}, rules: undefined, narrative: undefined });
 
@@ -69,18 +64,16 @@ export async function loadPack(dir: string): Promise<Pack> {
   const files = fileLocations.parse(manifest);
   const tables: PackTableFile[] = [];
   for (const file of files.tables) tables.push({ file, json: await readJson(dir, file) });
-  const catalogueFiles: Partial<PackCatalogueFiles> = {};
-  for (const id of ['func', 'econ'] as const) {
-    const file = files.catalogues[id]?.file;
+  const catalogueFiles: PackCatalogueFiles = {};
+  for (const [id, ref] of Object.entries(files.catalogues)) {
+    const file = ref?.file;
+    // A catalogue without a file is left for the manifest check, which names it precisely.
     if (file === undefined) continue;
     catalogueFiles[id] = { file, rows: await readCsv(dir, file) };
   }
   const optionalJson = async (file: string | undefined) => (file === undefined ? undefined : { file, json: await readJson(dir, file) });
   const extra = { rules: await optionalJson(files.rules), narrative: await optionalJson(files.narrative) };
-  const { func, econ } = catalogueFiles;
-  // A missing catalogue entry is left for the manifest check, which names it precisely.
-  const placeholder = { file: 'pack.json', rows: [] };
-  return validatePack(manifest, tables, { func: func ?? placeholder, econ: econ ?? placeholder }, extra);
+  return validatePack(manifest, tables, catalogueFiles, extra);
 }
 
 /** Loads every subfolder of `root` that has a pack.json, in folder-name order. */

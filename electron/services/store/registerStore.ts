@@ -241,6 +241,18 @@ export class RegisterStore {
     }
     return out;
   }
+
+  /** The reports' own 科目 names (texts `subject.*`), first report's name first: a consolidation keeps 科目 outside the catalogue. */
+  async subjectTexts(reportIds: readonly number[]): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    if (reportIds.length === 0) return out;
+    const rows = await this.db.all<{ k: string; v: string }>(
+      `SELECT key AS k, value AS v FROM texts WHERE key LIKE 'subject.%' AND ${MEMBER} ORDER BY report_id, key`,
+      [memberBitmap(reportIds)],
+    );
+    for (const row of rows) if (!(row.k in out)) out[row.k] = row.v;
+    return out;
+  }
 }
 
 export type { Unit };

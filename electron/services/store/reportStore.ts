@@ -369,11 +369,22 @@ export class ReportStore {
     this.wrote(undefined);
   }
 
-  /** Records 科目 rows added to a subject table (already present ones are kept). */
-  async addRows(reportId: number, table: string, rows: readonly string[], options: WriteOptions = {}): Promise<void> {
+  /**
+   * Records 科目 rows added to a subject table (already present ones are kept), and the texts that go
+   * with them (names of 科目 the catalogue lacks, `options.texts`), in one transaction.
+   */
+  async addRows(reportId: number, table: string, rows: readonly string[], options: WriteOptions & { texts?: Readonly<Record<string, string>> } = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
       const target = await journalTarget(tx, reportId);
       const changes: Change[] = [];
+      for (const [key, value] of Object.entries(options.texts ?? {})) {
+        const before = await tx.get<{ value: string }>('SELECT value FROM texts WHERE report_id = ? AND key = ?', [reportId, key]);
+        await tx.run(
+          'INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
+          [reportId, key, value],
+        );
+        if (before?.value !== value) changes.push({ kind: 'text', table: '', row: key, col: '', old: before?.value ?? null, new: value });
+      }
       for (const row of rows) {
         const result = await tx.run('INSERT OR IGNORE INTO report_rows (report_id, table_id, row_id) VALUES (?, ?, ?)', [reportId, table, row]);
         if (result.changes > 0) changes.push({ kind: 'row', table, row, col: '', old: null, new: 1 });

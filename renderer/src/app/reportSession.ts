@@ -2,6 +2,7 @@ import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, t
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { EditRequest, ReportEngineApi, RowChange } from '../../../shared/engine/types';
 import type { Pack } from '../../../shared/pack/model';
+import { subjectNamesFromTexts } from '../../../shared/pack/clerkSubjects';
 import { describeCell } from '../edit/place';
 import { SerialQueue } from '../edit/serialQueue';
 import { batchEdits, UndoStack, type Batch } from '../edit/undoStack';
@@ -68,10 +69,10 @@ export class ReportSession {
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'unfit' | 'consolidated' | 'stored' | 'kindScope'>>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'unfit' | 'consolidated' | 'stored' | 'kindScope'>>,
     history?: UndoHistory,
   ) {
-    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs });
+    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
     this.filled = new Set(Object.keys(snapshot.inputs));
     this.unfit = snapshot.unfit ?? [];
     this.consolidated = snapshot.consolidated === true;
@@ -250,17 +251,18 @@ export class ReportSession {
   }
 
   /** Adds 项 rows to a subject table (parents come by themselves). */
-  addRows(table: string, codes: string[]): Promise<RowChange> {
+  /** `names` names codes the catalogue lacks (the clerk's own 科目, marked and listed by G-1). */
+  addRows(table: string, codes: string[], names?: Record<string, string>): Promise<RowChange> {
     return this.queue.run(async () => {
       if (this.consolidated) throw new Error(READ_ONLY);
       this.emit('saving', { kind: 'saving' });
       try {
-        await this.api.addRows({ ...this.ref, table, rows: codes });
+        await this.api.addRows({ ...this.ref, table, rows: codes, ...(names ? { names } : {}) });
       } catch (err) {
         this.emit('saving', { kind: 'failed', message: errorText(err) });
         throw err;
       }
-      const change = this.engine.addRows(table, codes);
+      const change = this.engine.addRows(table, codes, names);
       if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
       this.emit('rows', table);
       return change;

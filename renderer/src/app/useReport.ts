@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Api, Unit } from '../../../shared/api/contract';
 import type { Pack } from '../../../shared/pack/model';
+import { withYearCatalogues } from '../../../shared/pack/yearCatalogues';
 import { errorText, ReportSession } from './reportSession';
 
 export type ReportState =
@@ -31,9 +32,11 @@ export function useReport(api: Api, unit: Unit | null, year: number | null, revi
           pack = await api.getPack({ packId: snapshot.packId });
           packs.current.set(snapshot.packId, pack);
         }
+        // The year's own catalogues (the bureau's file, kept in the database) replace the pack's.
+        const yearPack = snapshot.catalogues ? withYearCatalogues(pack, year, snapshot.catalogues) : pack;
         // The undo history comes with the report; without it the report still opens (Ctrl+Z starts afresh).
         const history = consolidated ? undefined : await api.getUndo({ unit: unit.code, year }).catch(() => undefined);
-        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, pack, snapshot.unit, year, snapshot, history) });
+        if (!cancelled) setState({ kind: 'ready', session: new ReportSession(api, yearPack, snapshot.unit, year, snapshot, history) });
       } catch (err) {
         if (!cancelled) setState({ kind: 'failed', message: errorText(err) });
       }

@@ -52,7 +52,7 @@ export function useLiveAudit(api: Api, session: AuditedSession | null, onError: 
         if (!previous) return;
         const pack = previous.packId === session.pack.id ? session.pack : await api.getPack({ packId: previous.packId });
         if (cancelled) return;
-        live.setPrevious(new ReportEngine(pack, { rows: previous.rows, inputs: previous.inputs }));
+        live.setPrevious(new ReportEngine(pack, { rows: previous.rows, inputs: previous.inputs, subjects: previous.subjects }));
       } catch (err) {
         if (!cancelled) onError(`审核未能读取说明或上年报表：${err instanceof Error ? err.message : String(err)}`);
       }

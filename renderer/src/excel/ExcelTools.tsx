@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import type { ReportSession } from '../app/reportSession';
+import { CatalogueImportDialog } from '../catalogue/CatalogueImportDialog';
 import { CoverDialog } from './CoverDialog';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
@@ -17,7 +18,7 @@ interface Props {
   onImported(): void;
 }
 
-type Open = { kind: 'none' } | { kind: 'export' } | { kind: 'cover' } | { kind: 'import'; file: File };
+type Open = { kind: 'none' } | { kind: 'export' } | { kind: 'cover' } | { kind: 'import'; file: File } | { kind: 'catalogue' };
 
 /** The top bar's Excel buttons: 导出 Excel, 导入 Excel, 封面信息, and their dialogs. */
 export function ExcelTools({ api, session, displayUnit, notify, onImported }: Props) {
@@ -49,6 +50,12 @@ export function ExcelTools({ api, session, displayUnit, notify, onImported }: Pr
       <button type="button" disabled={!session} onClick={() => setOpen({ kind: 'cover' })}>
         封面信息
       </button>
+      <button type="button" disabled={!session || session.consolidated} onClick={() => setOpen({ kind: 'catalogue' })} title="导入财政部门下发的《政府收支分类科目》，作为本年度的科目目录">
+        科目目录
+      </button>
+      {session && open.kind === 'catalogue' && (
+        <CatalogueImportDialog api={api} year={session.year} notify={notify} onClose={close} onImported={onImported} />
+      )}
       {session && open.kind === 'export' && <ExportDialog api={api} session={session} displayUnit={displayUnit} notify={notify} onClose={close} />}
       {session && open.kind === 'cover' && <CoverDialog api={api} session={session} notify={notify} onClose={close} />}
       {session && open.kind === 'import' && (

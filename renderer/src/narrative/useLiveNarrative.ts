@@ -39,7 +39,7 @@ export function useLiveNarrative(api: Api, session: NarrativeSession | null, onE
         const previous = await api.previousYear(narrative.ref);
         if (previous) {
           const pack = previous.packId === session.pack.id ? session.pack : await api.getPack({ packId: previous.packId });
-          last = { year: previous.year, values: lastYearFromReport(new ReportEngine(pack, { rows: previous.rows, inputs: previous.inputs })) };
+          last = { year: previous.year, values: lastYearFromReport(new ReportEngine(pack, { rows: previous.rows, inputs: previous.inputs, subjects: previous.subjects })) };
         }
       } catch (err) {
         // Without last year's report the typed 上年数 are used; the clerk is told why.

@@ -21,10 +21,38 @@ export function AddSubjectBox({ session, table, catalogue, present, notify }: Pr
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [ownName, setOwnName] = useState('');
   const matches = useMemo<CatalogueEntry[]>(
     () => (query.trim() ? searchCatalogue(session.pack, catalogue, query.trim(), LIMIT) : []),
     [session.pack, catalogue, query],
   );
+  // A whole 项 code the catalogue lacks: the clerk may still add it, giving its name.
+  const ownCode = useMemo(() => {
+    const code = query.trim().replace(/[\uff10-\uff19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+    const cat = session.pack.catalogues[catalogue];
+    if (!cat || !/^\d+$/.test(code) || code.length !== cat.codeLength.项) return null;
+    return cat.entries.some((e) => e.code === code) || matches.some((m) => m.code === code) ? null : code;
+  }, [query, session.pack, catalogue, matches]);
+
+  const addOwn = async () => {
+    if (!ownCode) return;
+    const name = ownName.trim();
+    if (!name) {
+      notify('error', `科目 ${ownCode} 不在本年度科目目录中，请填写科目名称`);
+      return;
+    }
+    setBusy(true);
+    try {
+      await session.addRows(table, [ownCode], { [ownCode]: name });
+      notify('info', `已添加目录外科目 ${ownCode} ${name}（审核“提示”将列出，请核对）`);
+      setQuery('');
+      setOwnName('');
+    } catch (err) {
+      notify('error', `添加科目失败：${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const add = async (entry: CatalogueEntry | undefined) => {
     if (!entry) {
@@ -82,6 +110,28 @@ export function AddSubjectBox({ session, table, catalogue, present, notify }: Pr
           aria-controls="subject-options"
         />
       </label>
+      {ownCode && (
+        <div className="subject-own">
+          <span>科目 {ownCode} 不在本年度科目目录中，仍可添加：</span>
+          <input
+            className="subject-own-name"
+            value={ownName}
+            disabled={busy}
+            placeholder="科目名称"
+            aria-label="目录外科目的名称"
+            onChange={(e) => setOwnName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void addOwn();
+              }
+            }}
+          />
+          <button type="button" disabled={busy} onClick={() => void addOwn()}>
+            添加目录外科目
+          </button>
+        </div>
+      )}
       {matches.length > 0 && (
         <ul className="subject-options" id="subject-options" role="listbox">
           {matches.map((m, i) => (

@@ -88,7 +88,8 @@ function labelText(model: SheetModel, line: number, col: number): string {
       return c.row.code ?? '';
     case 'name':
     case 'item':
-      return c.row.label;
+      // A 科目 the year's catalogue lacks is marked where the clerk reads its name (audit G-1 lists it too).
+      return c.row.ownSubject ? `${c.row.label}（目录外）` : c.row.label;
     case 'line':
       return c.row.lineNo ?? '';
     default:

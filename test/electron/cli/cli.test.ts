@@ -129,8 +129,8 @@ describe('juesuan CLI', () => {
   it('refuses bad sets without leaving a half-added row: counts, years without a pack, unknown units', async () => {
     const before = (await showJson(db)).text;
     expect(await refused('set', ...report(db), 'T09', 'NABRGRP', 'c2', '1.5')).toContain('不是整数');
-    expect(await refused('set', '--db', db, '--unit', '001', '--year', '2021', 'T03', '2010301', 'c2', '1')).toBe(
-      '没有 2021 年度的报表格式（已安装的年度：2020；上一年度的数据按下一年度的格式填写或导入）',
+    expect(await refused('set', '--db', db, '--unit', '001', '--year', '2026', 'T03', '2010301', 'c2', '1')).toBe(
+      '没有 2026 年度的报表格式（已安装的年度：2020–2021、2022–2025；上一年度的数据按下一年度的格式填写或导入）',
     );
     expect(await refused('set', '--db', db, '--unit', '404', '--year', '2020', 'T03', '2010301', 'c2', '1')).toContain(
       '单位 404 不存在',
@@ -182,6 +182,7 @@ describe('juesuan CLI', () => {
       ['computed cell', (f) => (cellsOf(f, 'T03', '2010301').c1 = '1'), /自动计算/],
       ['unknown 科目 row', (f) => (f.rows.T03 = ['2010301', '9999999']), /表 T03 的科目行.*9999999/],
       ['other pack', (f) => (f.pack = 'gd-2020'), /报表格式 gd-2020 不存在/],
+      ['year mismatch', (f) => (f.year = 2023), /年度 2023 与报表格式 yn-2020（2020–2021 年度）不符/],
       ['year mismatch', (f) => (f.year = 2018), /年度 2018 与报表格式 yn-2020/],
       ['not a report file', (f) => (f.format = 'something-else'), /不是决算工作站的报表文件/],
     ];

@@ -67,7 +67,7 @@ describe('IPC handlers', () => {
 
   it('answers our page, refuses any other sender, and validates input in Chinese', async () => {
     const listPacks = recorded.handlers.get('api:listPacks')!;
-    expect(await listPacks({ senderFrame: { url: page, parent: null } }, {})).toMatchObject({ ok: true, value: [{ id: 'yn-2020', year: 2020 }] });
+    expect(await listPacks({ senderFrame: { url: page, parent: null } }, {})).toMatchObject({ ok: true, value: [{ id: 'yn-2020', year: 2020 }, { id: 'yn-2025', year: 2022 }] });
     expect(await listPacks({ senderFrame: { url: 'https://example.com/', parent: null } }, {})).toEqual({ ok: false, error: { message: '拒绝来自未知页面的请求' } });
     // our page loaded inside a subframe (of whatever) is not the window's page
     expect(await listPacks({ senderFrame: { url: page, parent: {} } }, {})).toEqual({ ok: false, error: { message: '拒绝来自未知页面的请求' } });

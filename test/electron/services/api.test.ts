@@ -58,7 +58,7 @@ describe('units', () => {
 
 describe('packs and settings', () => {
   it('lists packs and returns one by id', async () => {
-    expect(await api.listPacks({})).toEqual([{ id: 'mini-2020', name: '测试报表格式 2020', year: 2020 }]);
+    expect(await api.listPacks({})).toEqual([{ id: 'mini-2020', name: '测试报表格式 2020', year: 2020, years: { from: 2020, to: 2020 } }]);
     expect((await api.getPack({ packId: 'mini-2020' })).tables.map((t) => t.id)).toEqual(['T01', 'T03', 'T09']);
     expect((await appError(api.getPack({ packId: 'nope' }))).message).toContain('没有报表格式 nope');
   });

@@ -38,7 +38,10 @@ describe('startWorkstationWeb', () => {
     try {
       expect(await post(base, web.token, 'listPacks', {})).toEqual({
         ok: true,
-        value: [{ id: 'yn-2020', name: expect.any(String), year: 2020 }],
+        value: [
+          { id: 'yn-2020', name: expect.any(String), year: 2020, years: { from: 2020, to: 2021 } },
+          { id: 'yn-2025', name: expect.any(String), year: 2022, years: { from: 2022, to: 2025 } },
+        ],
       });
       await post(base, web.token, 'addUnit', { code: '001', name: '测试局', kind: '行政单位' });
       await post(base, web.token, 'addRows', { unit: '001', year: 2020, table: 'T03', rows: ['2010301'] });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cellKey, type CellKey } from '../../../shared/api/contract';
 import { AuditEngine } from '../../../shared/audit/auditEngine';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
-import type { Pack } from '../../../shared/pack/model';
+import { catalogueOf, type Pack } from '../../../shared/pack/model';
 import { audited, balancedData, edit, failing, ITEM_CODE, realPack, realRules, yuan, type Audited } from './auditFixtures';
 
 const SPEC_IDS = [
@@ -121,7 +121,7 @@ describe('rules.json of yn-2020', () => {
   it('G-3 fails for a 类 row with no 款 below it', async () => {
     const real = await realPack();
     const pack: Pack = structuredClone(real);
-    pack.catalogues.econ.entries = pack.catalogues.econ.entries.filter((e) => e.parent !== '303');
+    catalogueOf(pack, 'econ').entries = catalogueOf(pack, 'econ').entries.filter((e) => e.parent !== '303');
     const data = balancedData();
     delete data.inputs[cellKey('T06', '30302', 'c1')];
     const a = await audited(data, { pack });

@@ -5,14 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
+import { tableValues } from './tableValues';
 import type { EditRequest } from '../../../shared/engine/types';
 import { makeFullSizeReport, seededRandom } from '../../../scripts/bench/fullSizeReport';
+import { catalogueOf } from '../../../shared/pack/model';
 import { realPack } from '../pack/packFixtures';
 
 function snapshot(engine: ReportEngine): Map<string, number> {
   const out = new Map<string, number>();
   for (const table of engine.tableIds()) {
-    for (const [row, cells] of Object.entries(engine.tableValues(table))) {
+    for (const [row, cells] of Object.entries(tableValues(engine, table))) {
       for (const [col, v] of Object.entries(cells)) out.set(`${table}:${row}:${col}`, v);
     }
   }
@@ -38,7 +40,7 @@ describe('incremental recomputation', () => {
       if (item === undefined) throw new Error('empty list');
       return item;
     };
-    const items = pack.catalogues.func.entries.filter((e) => e.level === '项').map((e) => e.code);
+    const items = catalogueOf(pack, 'func').entries.filter((e) => e.level === '项').map((e) => e.code);
     const subjectTables = ['T02', 'T03', 'T05', 'T07', 'T08'];
     const engine = new ReportEngine(pack, { rows: { T03: items.slice(0, 10) }, inputs: {} });
 

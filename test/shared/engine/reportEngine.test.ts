@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueOf } from '../../../shared/pack/model';
 import { AppError } from '../../../shared/api/errors';
 import { MAX_FEN } from '../../../shared/money/fen';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
+import { tableValues } from './tableValues';
 import { miniPack, realPack } from '../pack/packFixtures';
 
 const edit = (table: string, row: string, col: string, value: number | null) => ({ table, row, col, value });
@@ -150,7 +152,7 @@ describe('checkEdit', () => {
 
   it('refuses an edit whose sums would leave the exact integer range, and keeps the old values', async () => {
     const pack = await realPack();
-    const items = pack.catalogues.func.entries.filter((e) => e.level === '项').map((e) => e.code);
+    const items = catalogueOf(pack, 'func').entries.filter((e) => e.level === '项').map((e) => e.code);
     expect(items.length).toBeGreaterThanOrEqual(46);
     const engine = new ReportEngine(pack, { rows: { T03: items }, inputs: {} });
     engine.setInputs([edit('T03', items[0] ?? '', 'c2', 1)]);
@@ -183,7 +185,7 @@ describe('ReportEngine on a hand-made pack', () => {
     expect(engine.value('B', '208', 'c1')).toBe(4);
     expect(engine.value('B', '201', 'c1')).toBe(0);
     expect(engine.value('B', 'ETOT', 'c1')).toBe(3);
-    expect(engine.tableValues('B')).toEqual({
+    expect(tableValues(engine, 'B')).toEqual({
       '201': { c1: 0 },
       '208': { c1: 4 },
       ESUM: { c1: 4 },
@@ -196,30 +198,30 @@ describe('ReportEngine on a hand-made pack', () => {
 function snapshot(engine: ReportEngine): Record<string, number> {
   const out: Record<string, number> = {};
   for (const table of engine.tableIds()) {
-    for (const [row, cells] of Object.entries(engine.tableValues(table))) {
+    for (const [row, cells] of Object.entries(tableValues(engine, table))) {
       for (const [col, v] of Object.entries(cells)) out[`${table}:${row}:${col}`] = v;
     }
   }
   return out;
 }
 
-describe('evaluating formulas as rules', () => {
-  it('checks a comparison once per driving row and an expression on current values', async () => {
-    const { parseExpression, parseFormula } = await import('../../../shared/engine/parse');
+describe('exact expressions on a report', () => {
+  it('reads the engine’s values: a share of 合计 as a rate, rounded once, and a condition', async () => {
+    const { parseCondition } = await import('../../../shared/engine/parse');
+    const { evaluateExact } = await import('../../../shared/engine/evaluate');
+    const { toFixed } = await import('../../../shared/money/ratio');
     const engine = new ReportEngine(await realPack(), { rows: { T03: ['2010301', '2080505'] }, inputs: {} });
-    engine.setInputs([
-      edit('T03', '2010301', 'c2', 10),
-      edit('T03', '2080505', 'c2', 5),
-      edit('T01', 'IBEG', 'c1', 15),
-    ]);
-    expect(engine.evaluateFormula(parseFormula('T01.ITOT = T01.ETOT'))).toEqual([{ row: null, left: 15, right: 15, holds: true }]);
-    const perRow = engine.evaluateFormula(parseFormula('T03[项].c2 >= 6'));
-    expect(perRow).toEqual([
-      { row: '2010301', left: 10, right: 6, holds: true },
-      { row: '2080505', left: 5, right: 6, holds: false },
-    ]);
-    expect(engine.evaluateFormula(parseFormula('T01[类].c2 = T03[类].c3')).filter((o) => !o.holds).map((o) => o.row)).toEqual(['201', '208']);
-    expect(engine.evaluateExpression(parseExpression('SUM(T03[项].c1) - T01.IBEG + 1'))).toBe(1);
-    expect(() => engine.evaluateExpression(parseExpression('T03[项].c1'))).toThrow('只能写在 SUM( ) 中');
+    engine.setInputs([edit('T03', '2010301', 'c2', 10), edit('T03', '2080505', 'c2', 5)]);
+    const scope = {
+      cell: (t: string, r: string, c: string) => engine.value(t, r, c) ?? 0,
+      prevCell: () => null,
+      input: () => null,
+      filled: () => false,
+      option: () => false,
+      row: '2010301',
+    };
+    const rate = evaluateExact(parseCondition('ROUND(T03.$.c2 * 100 / T03.TOTAL.c1, 2)'), scope);
+    expect(rate && toFixed(rate, 2)).toBe('66.67');
+    expect(evaluateExact(parseCondition('T03.2080505.c2 < T03.$.c2 and T03.TOTAL.c1 = 15'), scope)).toEqual({ n: 1n, d: 1n });
   });
 });

@@ -65,6 +65,8 @@ describe('expressions', () => {
   });
   it('a bad expression says where', () => {
     expect(() => parseExpr('T01.A.c1 ? 2')).toThrow(ExprError);
-    expect(() => parseExpr('T01.A')).toThrow('不是单元格');
+    expect(() => parseExpr('T01.A')).toThrow('须写明列');
+    expect(() => parseExpr('T01[*].c1 > 0')).toThrow('不能用在情况说明中');
+    expect(() => parseExpr('NOSUCH(T01.A.c1)')).toThrow('未定义');
   });
 });

@@ -2,17 +2,20 @@
  * A pack whose 三公 table has counts in a column (团组数, 人次) beside amounts, as some provinces print
  * it: the case where the column's kind, not the row's, decides that "3" means three groups.
  */
-import type { Pack } from '../../../shared/pack/model';
+import { DEFAULT_CODE_LENGTHS, DEFAULT_COVER_FIELDS, DEFAULT_IMPORT_WORDS, type Pack } from '../../../shared/pack/model';
 
 export function countColumnPack(): Pack {
   return {
     id: 'count-col-2020',
     name: '测试报表格式（三公团组数列）',
     year: 2020,
+    years: { from: 2020, to: 2020 },
     region: '测试',
+    cover: DEFAULT_COVER_FIELDS,
+    importWords: DEFAULT_IMPORT_WORDS,
     catalogues: {
-      func: { id: 'func', title: '支出功能分类科目', entries: [] },
-      econ: { id: 'econ', title: '支出经济分类科目', entries: [] },
+      func: { id: 'func', title: '支出功能分类科目', codeLength: DEFAULT_CODE_LENGTHS, entries: [] },
+      econ: { id: 'econ', title: '支出经济分类科目', codeLength: DEFAULT_CODE_LENGTHS, entries: [] },
     },
     tables: [
       {

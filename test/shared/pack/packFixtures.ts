@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { defaultPacksDir, loadPack } from '../../../electron/services/packs/loadPack';
 import type { Pack, TableDef } from '../../../shared/pack/model';
-import { validatePack, type PackTableFile } from '../../../shared/pack/validate';
+import { validatePack, type PackTableFile } from '../../../shared/load/validatePack';
 
 let real: Promise<Pack> | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PackError, validatePack, type PackTableFile } from '../../../shared/pack/validate';
-import type { RowSource, SideDef, TableDef } from '../../../shared/pack/model';
+import { PackError, validatePack, type PackTableFile } from '../../../shared/load/validatePack';
+import { catalogueOf, type RowSource, type SideDef, type TableDef } from '../../../shared/pack/model';
 import { MINI_ECON, MINI_FUNC, MINI_MANIFEST, miniPack, miniTableDefs, miniTables } from './packFixtures';
 
 /** The mini tables with one table changed by `edit` (which may also return a differently shaped JSON). */
@@ -44,8 +44,8 @@ describe('validatePack', () => {
     const pack = miniPack();
     expect(pack.id).toBe('mini');
     expect(pack.tables.map((t) => t.id)).toEqual(['A', 'B']);
-    expect(pack.catalogues.func.entries).toHaveLength(MINI_FUNC.length);
-    expect(pack.catalogues.func.entries[0]).toEqual({ code: '201', name: '一般公共服务支出', level: '类', parent: '', src: 't' });
+    expect(catalogueOf(pack, 'func').entries).toHaveLength(MINI_FUNC.length);
+    expect(catalogueOf(pack, 'func').entries[0]).toEqual({ code: '201', name: '一般公共服务支出', level: '类', parent: '', src: 't' });
   });
 
   it('refuses a manifest or table of the wrong shape, naming the file and the field', () => {
@@ -98,7 +98,8 @@ describe('validatePack', () => {
 
   it.each([
     ['A[*].c1 = A[*].c2 +', '无法解析：第 20 个字符处公式不完整'],
-    ['A[*].c1 = A[*].c2 + * A[*].c3', '无法解析：第 21 个字符处有无法识别的字符“*”'],
+    ['A[*].c1 = A[*].c2 + * A[*].c3', '无法解析：第 21 个字符处应为数值或引用，而不是“*”'],
+    ['A[*].c1 = A[*].c2 # A[*].c3', '无法解析：第 19 个字符处有无法识别的字符“#”'],
     ['A[*].c1 = A[*].c2 + X[*].c3', '引用了不存在的表“X”'],
     ['A[*].c1 = A[*].c2 + A[*].c9', '引用了表 A 中不存在的列“c9”'],
     ['A[*].c1 = A[*].c2 + A.2010399.c3', '引用了表 A 中不存在的行“2010399”'],
@@ -111,6 +112,12 @@ describe('validatePack', () => {
     expect(err.message).toContain(`表文件“A.json”第 1 条公式“${formula}”`);
     expect(err.message).toContain(fault);
     expect(err.where).toMatchObject({ file: 'A.json', table: 'A' });
+  });
+
+  it('refuses × in a computed cell: computed cells stay linear, × and ÷ are for exact rates and scores', () => {
+    const err = refusal(() => validatePack(MINI_MANIFEST, withTable('A.json', (j) => { j.formulas = ['A[*].c1 = A[*].c2 * 2']; }), funcRows()));
+    expect(err.message).toContain('公式“A[*].c1 = A[*].c2 * 2”');
+    expect(err.message).toContain('只用于精确计算');
   });
 
   it('refuses a formula for another table, an input cell, or an unbound row set', () => {

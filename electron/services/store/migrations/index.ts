@@ -8,6 +8,7 @@ import { sql as undoSteps } from './0002_undo_steps';
 import { sql as register } from './0003_register';
 import { sql as history } from './0004_history';
 import { sql as print } from './0005_print';
+import { sql as yearCatalogues } from './0006_year_catalogues';
 import { sql as perf } from './0007_perf';
 
 export interface Migration {
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: '0003_register', sql: register },
   { id: 4, name: '0004_history', sql: history },
   { id: 5, name: '0005_print', sql: print },
+  { id: 6, name: '0006_year_catalogues', sql: yearCatalogues },
   { id: 7, name: '0007_perf', sql: perf },
 ];

@@ -124,16 +124,12 @@ describe('import of workbooks in other shapes', () => {
     expect((await stored())?.inputs).toEqual(plan.data.inputs);
   });
 
-  it('reports a 科目 whose name differs from the catalogue and does not take its figures', async () => {
+  it('takes the figures of a 科目 whose name differs from the catalogue by its code, and says so (提示, not a refusal)', async () => {
     const plan = await importFile([t03ThreeColumnSheet('支出', '行政运行费')]);
-    expect(plan.notPlaced).toContainEqual({
-      sheet: '支出',
-      cell: 'A9',
-      reason: '科目“2010301”在文件中的名称“行政运行费”与科目表中的“行政运行”不一致，本行未导入',
-    });
-    expect(plan.data.inputs['T03:2010301:c2']).toBeUndefined();
-    // The totals in the file include the refused row, so they now differ from what is computed.
-    expect(plan.computedDifferences.map((d) => `${d.cell}:${d.inFile}→${d.computed}`)).toContain('E6:123656789→200000');
+    expect(plan.notPlaced).toEqual([]);
+    expect(plan.notes).toContain('工作表“支出”A9：科目“2010301”在文件中的名称“行政运行费”与科目目录中的“行政运行”不一致，已按编码导入，请核对');
+    expect(plan.data.inputs['T03:2010301:c2']).toBeDefined();
+    expect(plan.computedDifferences).toEqual([]);
   });
 
   it('matches fixed rows by label whatever the numbering and brackets, and reports an unknown row', async () => {

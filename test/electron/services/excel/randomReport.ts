@@ -1,7 +1,7 @@
 /** Random valid reports on a pack, from a seed: the input of the round-trip property test. */
 import { cellKey, type CellKey } from '../../../../shared/api/contract';
 import { ReportEngine } from '../../../../shared/engine/reportEngine';
-import type { Pack } from '../../../../shared/pack/model';
+import { catalogueOf, type Pack } from '../../../../shared/pack/model';
 import { seededRandom } from '../../../../scripts/bench/fullSizeReport';
 
 export interface RandomReport {
@@ -17,7 +17,7 @@ export function randomReport(pack: Pack, seed: number): RandomReport {
     const v = Math.floor(random() * scale) + 1;
     return random() < 0.05 ? -v : v;
   };
-  const items = pack.catalogues.func.entries.filter((e) => e.level === '项').map((e) => e.code);
+  const items = catalogueOf(pack, 'func').entries.filter((e) => e.level === '项').map((e) => e.code);
   const rows: Record<string, string[]> = {};
   for (const table of pack.tables) {
     const subject = table.sides.some((s) => s.rows.some((r) => r.type === 'subject'));

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRef, Unit } from '../../../../shared/api/contract';
-import type { Pack } from '../../../../shared/pack/model';
+import { catalogueOf, type Pack } from '../../../../shared/pack/model';
 import { UNAUDITED_MARK } from '../../../../shared/print/pageCss';
 import { chromiumRenderer } from '../../../../electron/services/print/chromiumRenderer';
 import type { PdfRenderer } from '../../../../electron/services/print/pdfRenderer';
@@ -132,7 +132,7 @@ describe('printing a small report', () => {
 
   it('marks every page “未通过审核，仅供核对” when a 强制 rule fails, and says so on the cover', async () => {
     const { pack: same, data } = makeFullSizeReport(pack, 8, 12);
-    const first = same.catalogues.func.entries.find((e) => e.level === '项')?.code ?? '';
+    const first = catalogueOf(same, 'func').entries.find((e) => e.level === '项')?.code ?? '';
     const inputs = { ...data.inputs, [`T03:${first}:c2`]: (data.inputs[`T03:${first}:c2`] ?? 0) + 100 };
     const { store, print } = await openReport('unaudited', same, { ...data, inputs, texts: cover });
     const job = await print.render(ref, { parts: ['cover', 'T01', 'T03'] });
@@ -179,8 +179,8 @@ describe('printing the full-size report of npm run bench', () => {
       catalogues: {
         ...big.catalogues,
         func: {
-          ...big.catalogues.func,
-          entries: big.catalogues.func.entries.map((e) => (e.level === '项' ? { ...e, name: `起${e.code}${'用于检验行不跨页的很长的科目名称'.repeat(4)}止${e.code}` } : e)),
+          ...catalogueOf(big, 'func'),
+          entries: catalogueOf(big, 'func').entries.map((e) => (e.level === '项' ? { ...e, name: `起${e.code}${'用于检验行不跨页的很长的科目名称'.repeat(4)}止${e.code}` } : e)),
         },
       },
     };

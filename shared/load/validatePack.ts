@@ -1,5 +1,6 @@
 /**
- * Validation of a pack read from its files: JSON shapes, ids, columns, catalogues, and formulas
+ * Validation of a pack read from its files (above the narrative layer: it checks the rules and the
+ * template too): JSON shapes, ids, columns, catalogues, and formulas
  * (syntax, references, one formula per computed cell, no cycles). A pack that passes can be opened
  * by the engine for any set of 科目 rows: the formula checks run on the largest report the pack
  * allows (every 项 of the catalogue in every 科目 table), whose cells and dependencies include those
@@ -9,15 +10,26 @@ import { z } from 'zod';
 import { collectRefs, FUNCTIONS, refText, type Expr, type Formula, type Ref } from '../engine/ast';
 import { buildCellGraph } from '../engine/cellGraph';
 import { buildTableLayout, subjectSource, type BuiltTable } from '../engine/layout';
+import { sampleSubjectRows } from '../engine/sampleReport';
 import { FormulaSyntaxError, parseFormula } from '../engine/parse';
-import { checkCatalogue } from './catalogueCheck';
-import { PackError } from './errors';
-import { TOTAL_ROW, type Catalogue, type CatalogueId, type Pack, type PackManifest, type TableDef } from './model';
-import { manifestSchema, tableSchema } from './schema';
+import { checkCatalogue } from '../pack/catalogueCheck';
+import { PackError } from '../pack/errors';
+import {
+  DEFAULT_CODE_LENGTHS,
+  DEFAULT_COVER_FIELDS,
+  DEFAULT_IMPORT_WORDS,
+  TOTAL_ROW,
+  type Catalogue,
+  type CatalogueId,
+  type Pack,
+  type PackManifest,
+  type TableDef,
+} from '../pack/model';
+import { manifestSchema, tableSchema } from '../pack/schema';
 
 import { loadRules } from '../audit/loadRules';
 import { validateTemplate } from '../narrative/validateTemplate';
-export { PackError } from './errors';
+export { PackError } from '../pack/errors';
 
 const zhCN = z.locales.zhCN().localeError;
 
@@ -48,12 +60,31 @@ export interface PackExtraFiles {
 
 export function validatePack(manifest: unknown, tables: PackTableFile[], catalogues: PackCatalogueFiles, extra: PackExtraFiles = {}): Pack {
   const m: PackManifest = parseShape(manifestSchema, manifest, 'pack.json', '报表套描述文件');
-  const catalogue = (id: CatalogueId): Catalogue => ({
-    id,
-    title: m.catalogues[id].title,
-    entries: checkCatalogue(catalogues[id].file, catalogues[id].rows),
-  });
-  const cats: Record<CatalogueId, Catalogue> = { func: catalogue('func'), econ: catalogue('econ') };
+  const cats: Record<CatalogueId, Catalogue> = {};
+  for (const [id, ref] of Object.entries(m.catalogues)) {
+    const given = catalogues[id];
+    if (!given) throw new PackError(`pack.json 列出的科目表文件“${ref.file}”没有读到`, { file: ref.file });
+    const codeLength = ref.levels ?? DEFAULT_CODE_LENGTHS;
+    if (!(codeLength.类 < codeLength.款 && codeLength.款 < codeLength.项)) {
+      throw new PackError(`pack.json：科目表“${id}”的编码长度须逐级增加（类 < 款 < 项）`, { file: 'pack.json' });
+    }
+    cats[id] = { id, title: ref.title, codeLength, entries: checkCatalogue(given.file, given.rows, codeLength) };
+  }
+  const from = m.year;
+  const to = m.lastYear ?? m.year;
+  if (to < from) throw new PackError(`pack.json：适用的最后年度 lastYear（${to}）早于 year（${from}）`, { file: 'pack.json' });
+  const words = m.importWords ?? {};
+  const importWords = {
+    codeHeaders: [...DEFAULT_IMPORT_WORDS.codeHeaders, ...(words.codeHeaders ?? [])],
+    nameHeaders: [...DEFAULT_IMPORT_WORDS.nameHeaders, ...(words.nameHeaders ?? [])],
+    synonyms: { ...DEFAULT_IMPORT_WORDS.synonyms, ...(words.synonyms ?? {}) },
+  };
+  const cover = m.cover ?? DEFAULT_COVER_FIELDS;
+  const coverKeys = new Set<string>();
+  for (const field of cover) {
+    if (coverKeys.has(field.key)) throw new PackError(`pack.json：封面字段“${field.key}”重复`, { file: 'pack.json' });
+    coverKeys.add(field.key);
+  }
 
   const byFile = new Map(tables.map((t) => [t.file, t]));
   const defs: TableDef[] = [];
@@ -68,15 +99,23 @@ export function validatePack(manifest: unknown, tables: PackTableFile[], catalog
     defs.push(def);
   }
 
-  const pack: Pack = { id: m.id, name: m.name, year: m.year, region: m.region, catalogues: cats, tables: defs };
+  const pack: Pack = {
+    id: m.id,
+    name: m.name,
+    year: m.year,
+    years: { from, to },
+    region: m.region,
+    cover,
+    importWords,
+    catalogues: cats,
+    tables: defs,
+  };
   for (const def of defs) checkStructure(pack, def, fileOf.get(def.id) ?? '');
 
-  // The largest report: every 项 of its catalogue in each 科目 table.
+  // A report with every kind of row: one 项 under each 款 of each 科目 table, and the 项 formulas name.
   const shape = new Map<string, BuiltTable>();
   for (const def of defs) {
-    const source = subjectSource(def);
-    const all = source ? cats[source.catalogue].entries.filter((e) => e.level === '项').map((e) => e.code) : [];
-    const built = buildTableLayout(pack, def, all);
+    const built = buildTableLayout(pack, def, sampleSubjectRows(pack, def));
     const count = built.layout.sides.reduce((n, s) => n + s.rows.length, 0);
     if (count !== built.rows.size) {
       const seen = new Set<string>();
@@ -141,14 +180,16 @@ function checkStructure(pack: Pack, def: TableDef, file: string): void {
         if (row.level && !/^\d+$/.test(row.id)) fail(`“${row.id}”行标了科目级次“${row.level}”，行编号须是科目编码`);
       }
       if (source.type === 'subject' || source.type === 'catalogue') {
+        if (!pack.catalogues[source.catalogue]) fail(`${sideName}引用的科目表“${source.catalogue}”不在 pack.json 的 catalogues 中`);
         for (const col of source.inputs) if (!sideCols.has(col)) fail(`${sideName}的输入列“${col}”不在该部分的列中`);
       }
       if (source.type === 'subject') subjectSides++;
       if (source.type === 'catalogue') {
-        const entries = pack.catalogues[source.catalogue].entries;
+        const catalogue = pack.catalogues[source.catalogue];
+        const entries = catalogue?.entries ?? [];
         for (const code of source.under) {
           const entry = entries.find((e) => e.code === code);
-          if (!entry) fail(`${sideName}引用的科目“${code}”不在${pack.catalogues[source.catalogue].title}中`);
+          if (!entry) fail(`${sideName}引用的科目“${code}”不在${catalogue?.title ?? source.catalogue}中`);
           else if (entry.level !== '类') fail(`${sideName}的 under 只能列类级科目，“${code}”是${entry.level}级`);
         }
       }
