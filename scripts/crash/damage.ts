@@ -1,16 +1,7 @@
 /** Seeded damage to a database file: random bytes written over the headers of random b-tree pages. */
 import { readFile, writeFile } from 'node:fs/promises';
+import { seededRandom } from '../bench/fullSizeReport';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Changes `count` random bytes inside the page headers (type, freeblock, cell count, content start) of
@@ -22,7 +13,7 @@ export async function damageFile(file: string, seed: number, count = 8): Promise
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
   const pages = Math.floor(bytes.length / pageSize);
   if (pages < 2) throw new Error('database too small to damage');
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let i = 0; i < count; i += 1) {
     const page = 1 + Math.floor(random() * (pages - 1));
     const offset = page * pageSize + Math.floor(random() * 8);
@@ -38,7 +29,7 @@ export async function damageFile(file: string, seed: number, count = 8): Promise
 export async function scrambleFile(file: string, seed: number): Promise<void> {
   const bytes = await readFile(file);
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const count = 1 + Math.floor(random() * 16);
   for (let i = 0; i < count; i += 1) {
     const offset = pageSize + Math.floor(random() * (bytes.length - pageSize));

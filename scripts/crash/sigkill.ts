@@ -14,6 +14,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import sqlite3 from 'sqlite3';
+import { seededRandom } from '../bench/fullSizeReport';
 import { ReportStore } from '../../electron/services/store/reportStore';
 
 export interface SigkillOptions {
@@ -54,17 +55,6 @@ const ROWS = ['2010301', '2080505'];
 const COLS = ['c2', 'c3', 'c4', 'c5', 'c6'];
 const CELLS = ROWS.flatMap((row) => COLS.map((col) => ({ table: 'T03', row, col })));
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function bundleWebHost(repo: string): Promise<string> {
   const outDir = join(repo, 'node_modules', '.cache', 'juesuan-crash');
