@@ -277,53 +277,14 @@ export function App() {
             <>
               <nav className="tabs" role="tablist">
                 {tables.map((t) => (
-                  <button
-                    key={t.id}
-                    type="button"
-                    role="tab"
-                    aria-selected={t.id === tab}
-                    className={t.id === tab ? 'tab active' : 'tab'}
-                    onClick={() => setTab(t.id)}
-                    title={`${t.code} ${t.title}`}
-                  >
-                    {t.code}
-                  </button>
+                  <TabButton key={t.id} id={t.id} current={tab} onPick={setTab} title={`${t.code} ${t.title}`} label={t.code} />
                 ))}
-                {narrative && (
-                  <button
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === NARRATIVE_TAB}
-                    className={tab === NARRATIVE_TAB ? 'tab active' : 'tab'}
-                    onClick={() => setTab(NARRATIVE_TAB)}
-                    title="根据报表数字生成的部门决算情况说明"
-                  >
-                    情况说明
-                  </button>
-                )}
+                {narrative && <TabButton id={NARRATIVE_TAB} current={tab} onPick={setTab} title="根据报表数字生成的部门决算情况说明" label="情况说明" />}
                 {!session.consolidated && (
-                  <button
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === PERF_TAB}
-                    className={tab === PERF_TAB ? 'tab active' : 'tab'}
-                    onClick={() => setTab(PERF_TAB)}
-                    title="项目库、项目支出和部门整体支出绩效自评表、绩效自评报告"
-                  >
-                    绩效自评
-                  </button>
+                  <TabButton id={PERF_TAB} current={tab} onPick={setTab} title="项目库、项目支出和部门整体支出绩效自评表、绩效自评报告" label="绩效自评" />
                 )}
                 {session.consolidated && (
-                  <button
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === DEPT_TAB}
-                    className={tab === DEPT_TAB ? 'tab active' : 'tab'}
-                    onClick={() => setTab(DEPT_TAB)}
-                    title="抵销部门内部上下级之间收支的调整表、纳入汇总的单位和户数"
-                  >
-                    调整表
-                  </button>
+                  <TabButton id={DEPT_TAB} current={tab} onPick={setTab} title="抵销部门内部上下级之间收支的调整表、纳入汇总的单位和户数" label="调整表" />
                 )}
               </nav>
               {tab === DEPT_TAB && session.consolidated && (
@@ -380,5 +341,14 @@ export function App() {
         </div>
       )}
     </div>
+  );
+}
+
+/** One tab of the report's tab line (a table, 情况说明, 绩效自评 or 调整表). */
+function TabButton({ id, current, onPick, title, label }: { id: string; current: string | null; onPick(id: string): void; title: string; label: string }) {
+  return (
+    <button type="button" role="tab" aria-selected={id === current} className={id === current ? 'tab active' : 'tab'} onClick={() => onPick(id)} title={title}>
+      {label}
+    </button>
   );
 }
