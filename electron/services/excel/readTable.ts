@@ -200,7 +200,7 @@ function sideKind(side: SideDef): 'subject' | 'catalogue' | 'fixed' {
 }
 
 function sideCatalogue(side: SideDef): CatalogueId | null {
-  for (const source of side.rows) if (source.type !== 'fixed') return source.catalogue;
+  for (const source of side.rows) if (source.type === 'subject' || source.type === 'catalogue') return source.catalogue;
   return null;
 }
 

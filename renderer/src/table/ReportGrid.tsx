@@ -16,7 +16,7 @@ import type { CellKey } from '../../../shared/api/contract';
 import type { EditRequest, LayoutRow, TableLayout } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
-import { displayCellValue } from '../../../shared/pack/cellKind';
+import { displayCellValue, type CellValue } from '../../../shared/pack/cellKind';
 import type { ReportSession } from '../app/reportSession';
 import { markGridPainted, markPasteStart } from '../audit/auditPerf';
 import type { CellMarks } from '../audit/cellMarks';
@@ -461,7 +461,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   );
 
   const inputEditsOf = useCallback(
-    (r: Range, value: (line: number, col: number) => number | null): EditRequest[] => {
+    (r: Range, value: (line: number, col: number) => CellValue | null): EditRequest[] => {
       const m = modelRef.current;
       const edits: EditRequest[] = [];
       for (let line = r.top; line <= r.bottom; line += 1) {
@@ -661,7 +661,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           const r = selection();
           const top = r.top === r.bottom ? r.top - 1 : r.top;
           if (top < 0) return;
-          const source = (col: number): number | null => {
+          const source = (col: number): CellValue | null => {
             const c = m.cell(top, col);
             return c.row && c.meta.column && c.key ? session.valueOf(table.id, c.row.id, c.meta.column.id) : null;
           };
