@@ -94,9 +94,21 @@ interface SheetSide {
   columns: SheetColumn[];
 }
 
-function headerKind(words: readonly string[]): HeaderKind | 'data' | null {
+/** The row-header words of one table: the common ones and the table's own 项目 headings (项目名称, 指标名称 of a named side). */
+type HeaderWords = Readonly<Record<string, HeaderKind>>;
+
+function tableHeaderWords(table: TableDef): HeaderWords {
+  const own: Record<string, HeaderKind> = { ...ROW_HEADER_WORDS };
+  for (const side of table.sides) {
+    if (side.itemLabel) own[normalizeText(side.itemLabel)] = 'item';
+    for (const source of side.rows) if (source.type === 'named') own[normalizeText(source.nameLabel)] = 'item';
+  }
+  return own;
+}
+
+function headerKind(words: readonly string[], headerWords: HeaderWords): HeaderKind | 'data' | null {
   for (let i = words.length - 1; i >= 0; i--) {
-    const kind = ROW_HEADER_WORDS[words[i] ?? ''];
+    const kind = headerWords[words[i] ?? ''];
     if (kind) return kind;
   }
   return words.length > 0 ? 'data' : null;
@@ -145,13 +157,13 @@ function spansWholeWidth(grid: Grid, r: number): boolean {
 }
 
 /** The header rows: from the first row naming a row-header word (and the side labels above it) down to 栏次 or the first data. */
-function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>): HeaderBand | null {
+function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>, headerWords: HeaderWords): HeaderBand | null {
   let anchor = 0;
   for (let r = titleRow + 1; r <= grid.lastRow && anchor === 0; r++) {
     if (spansWholeWidth(grid, r)) continue;
     for (const cell of grid.rows.get(r)?.values() ?? []) {
       const word = normalizeText(cell.text);
-      if (ROW_HEADER_WORDS[word] || word === LANCI) anchor = r;
+      if (headerWords[word] || word === LANCI) anchor = r;
     }
     if (r > titleRow + 12) break;
   }
@@ -180,12 +192,12 @@ function columnWords(grid: Grid, band: HeaderBand, col: number): string[] {
   return words;
 }
 
-function splitSides(grid: Grid, band: HeaderBand): SheetSide[] {
+function splitSides(grid: Grid, band: HeaderBand, headerWords: HeaderWords): SheetSide[] {
   const sides: SheetSide[] = [];
   let current: SheetSide | null = null;
   for (let c = 1; c <= grid.lastCol; c++) {
     const words = columnWords(grid, band, c);
-    const kind = headerKind(words);
+    const kind = headerKind(words, headerWords);
     if (!kind) continue;
     const isRowHeader = kind !== 'data';
     if (!current || (isRowHeader && current.columns.some((x) => x.kind === 'data'))) {
@@ -348,13 +360,14 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
   const fixedLabels = new Set<string>(['合计', '总计']);
   for (const side of base.layout.sides) for (const row of side.rows) if (!row.code) fixedLabels.add(normalizeLabel(row.label));
 
-  const band = findHeader(grid, titleRow, fixedLabels);
+  const headerWords = tableHeaderWords(table);
+  const band = findHeader(grid, titleRow, fixedLabels, headerWords);
   if (!band) {
     problem(cellAddress(Math.max(1, titleRow), 1), `找不到${table.title}的表头（应有“科目编码”“科目名称”或“项目”等栏目），本表未导入`);
     result.fatal = '找不到表头（应有“科目编码”“科目名称”或“项目”等栏目）';
     return result;
   }
-  const sheetSides = splitSides(grid, band);
+  const sheetSides = splitSides(grid, band, headerWords);
   // A side whose header carries a side label (收入/支出) goes to that side; the rest in order.
   const assigned = new Map<number, number>();
   const taken = () => [...assigned.values()];
