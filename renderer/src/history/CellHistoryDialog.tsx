@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Api, HistoryEntryInfo, ReportRef } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
-import type { ValueKind } from '../../../shared/pack/model';
+import type { KindLike } from '../../../shared/pack/cellKind';
 import { errorText } from '../app/reportSession';
 import { formatCell } from '../edit/cellText';
 import { HOW_WORDS, timeText } from '../store/words';
@@ -11,14 +11,14 @@ interface Props {
   api: Api;
   report: ReportRef;
   cell: CellMenuAt;
-  kind: ValueKind;
+  kind: KindLike;
   unit: MoneyUnit;
   onClose(): void;
 }
 
-function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit): string {
+function shown(value: HistoryEntryInfo['old'], kind: KindLike, unit: MoneyUnit): string {
   if (value === null) return '（空）';
-  return typeof value === 'number' ? formatCell(value, kind, unit) : value;
+  return formatCell(value, kind, unit);
 }
 
 /** 修改记录 of one cell: every change, newest first, with when, how, and the value before and after. */

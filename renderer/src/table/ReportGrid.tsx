@@ -16,7 +16,7 @@ import type { CellKey } from '../../../shared/api/contract';
 import type { EditRequest, LayoutRow, TableLayout } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
-import { displayCellValue, type CellValue } from '../../../shared/pack/cellKind';
+import { codecOf, displayCellValue, type CellValue } from '../../../shared/pack/cellKind';
 import type { ReportSession } from '../app/reportSession';
 import { markGridPainted, markPasteStart } from '../audit/auditPerf';
 import type { CellMarks } from '../audit/cellMarks';
@@ -68,7 +68,8 @@ function staticClasses(model: SheetModel, line: number, col: number): string {
   const classes: string[] = [];
   if (c.row?.total) classes.push('cell-total');
   if (c.meta.role === 'data') {
-    classes.push('cell-number');
+    // Text is left-aligned like text; amounts, counts, decimals and percents right-aligned like numbers.
+    classes.push(codecOf(c.kind).alignLeft ? 'cell-text' : 'cell-number');
     if (!c.row) classes.push('cell-void');
     else if (!c.key) classes.push('cell-none');
     else classes.push(c.input ? 'cell-input' : 'cell-calc');
@@ -203,6 +204,11 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   const fitValues = useCallback((cells: HTMLTableCellElement[]) => {
     const wide = cells.filter((el) => el.textContent && el.scrollWidth > el.clientWidth + 1);
     for (const el of wide) {
+      // A text too long for its column ends in “…” and shows whole on hover.
+      if (el.classList.contains('cell-text')) {
+        el.title = el.dataset.value ?? '';
+        continue;
+      }
       el.title = el.dataset.value ?? '';
       el.textContent = HASHES.slice(0, Math.max(3, Math.floor(el.clientWidth / 8) - 1));
       el.classList.add('cell-hashes');
@@ -283,6 +289,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       if (!cell) return;
       el.style.top = `${cell.offsetTop}px`;
       el.style.left = `${cell.offsetLeft}px`;
+      el.style.textAlign = cell.classList.contains('cell-text') ? 'left' : '';
       el.style.width = `${Math.max(cell.offsetWidth, 60)}px`;
       el.style.height = `${cell.offsetHeight}px`;
     },
@@ -422,7 +429,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       }
       setMode('ready');
       const corrected = s.refusedKey === c.key ? describeCell(table, c.row, column) : null;
-      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.fen }], '').then((res) => {
+      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.value }], '').then((res) => {
         if (res.ok && corrected && s.refusedKey === c.key) {
           s.refusedKey = null;
           notify('info', `已改正：${corrected}`);
