@@ -19,6 +19,8 @@ import { ReportSessions } from '../../../electron/services/reportSessions';
 import { jsonFileSettings } from '../../../electron/services/settings/jsonFileSettings';
 import { ReportStore } from '../../../electron/services/store/reportStore';
 import { runMain } from '../cli/inProcess';
+import { tablePart } from '../../../shared/print/tableHtml';
+import { printedSnapshot } from '../../../shared/engine/printedRows';
 import { makeTempDir } from './tempDir';
 
 const PACKS = resolve(__dirname, '..', '..', 'fixtures', 'packs');
@@ -330,6 +332,25 @@ describe('exported and re-imported exactly', () => {
       const fmts = [4, 5, 6, 7, 9].map((c) => sheet.getRow(found).getCell(c).numFmt);
       expect(fmts).toEqual(['#,##0.00', '#,##0.00', '0.00%', '#,##0.0', '#,##0.00']);
       expect(typeof sheet.getRow(found).getCell(2).value).toBe('string');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('printed', () => {
+  it('the printed table shows the row names, the text as escaped text and the rate with its %', async () => {
+    const { store, api, sessions } = await open();
+    try {
+      const { row } = await api.addNamedRow({ ...ref, table: 'TX', name: '农村道路维修' });
+      await api.setCells({ ...ref, edits: [{ table: 'TX', row, col: 'c2', value: '完好率<95%>' }, { table: 'TX', row, col: 'c3', value: 100_000_00 }, { table: 'TX', row, col: 'c4', value: 85_500_00 }] });
+      const session = await sessions.open(ref);
+      const table = session.pack.tables.find((t) => t.id === 'TX');
+      if (!table) throw new Error('no TX');
+      const html = tablePart({ table, engine: printedSnapshot(session.engine, ['TX']), unitName: unit.name, year: 2030, unit: '元', blankZeros: false, paper: 'A4', landscape: true, zoom: 1 }).body;
+      expect(html).toContain('农村道路维修');
+      expect(html).toContain('<td class="text">完好率&lt;95%&gt;</td>');
+      expect(html).toContain('<td class="num">85.50%</td>');
     } finally {
       await store.close();
     }
