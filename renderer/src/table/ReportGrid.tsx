@@ -895,6 +895,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   // After the structure is drawn (first time, new rows, new widths): values, marks, cursor.
   useLayoutEffect(() => {
     const s = st.current;
+    // React keeps the cells of rows that stay (the 合计 after a row is added): take the painted cursor off them.
+    for (const el of s.painted) el.classList.remove('cell-sel', 'cell-active');
     s.painted.clear();
     s.marked.clear();
     s.pasted = [];
