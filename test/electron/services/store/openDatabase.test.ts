@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors';
 import { Database } from '../../../../electron/services/store/database';
 import { MIGRATIONS } from '../../../../electron/services/store/migrations/index';
-import { migrationHash, openDatabase } from '../../../../electron/services/store/openDatabase';
+import { DamagedDatabaseError, migrationHash, openDatabase } from '../../../../electron/services/store/openDatabase';
 import { makeTempDir } from '../tempDir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -66,6 +66,8 @@ describe('openDatabase', () => {
     expect(err.message).toContain('0001_init');
     expect(err.message).toContain(file);
     expect(err.message).toMatch(/不一致/);
+    // Treated as damage: the services set it aside by renaming and offer the newest good backup.
+    expect(err).toBeInstanceOf(DamagedDatabaseError);
     expect(await readFile(file)).toEqual(before);
   });
 
@@ -102,6 +104,7 @@ describe('openDatabase', () => {
     await (await openDatabase(file, { migrations: newer })).close();
     const err = await refusal(openDatabase(file));
     expect(err.message).toContain(`000${next}_future`);
+    expect(err).toBeInstanceOf(DamagedDatabaseError);
   });
 
   it('refuses a file that is not a SQLite database, naming it and leaving it untouched', async () => {
