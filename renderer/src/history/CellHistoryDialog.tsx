@@ -14,6 +14,8 @@ interface Props {
   kind: ValueKind;
   unit: MoneyUnit;
   onClose(): void;
+  /** Where the entries come from; default: the cell's history in the report. */
+  load?: () => Promise<HistoryEntryInfo[]>;
 }
 
 function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit): string {
@@ -21,13 +23,19 @@ function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit)
   return typeof value === 'number' ? formatCell(value, kind, unit) : value;
 }
 
+/** A 调整表 line keeps two things: its amount and its note. */
+function placeWord(entry: HistoryEntryInfo): string {
+  if (entry.kind !== 'adjustment') return '';
+  return entry.col === 'note' ? '说明：' : '抵销数：';
+}
+
 /** 修改记录 of one cell: every change, newest first, with when, how, and the value before and after. */
-export function CellHistoryDialog({ api, report, cell, kind, unit, onClose }: Props) {
+export function CellHistoryDialog({ api, report, cell, kind, unit, onClose, load }: Props) {
   const [entries, setEntries] = useState<HistoryEntryInfo[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    api.cellHistory({ ...report, table: cell.table, row: cell.row, col: cell.col }).then(setEntries, (err: unknown) => setFailed(errorText(err)));
-  }, [api, report, cell]);
+    (load ? load() : api.cellHistory({ ...report, table: cell.table, row: cell.row, col: cell.col })).then(setEntries, (err: unknown) => setFailed(errorText(err)));
+  }, [api, report, cell, load]);
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal store-dialog" role="dialog" aria-modal="true" aria-label="单元格修改记录">
@@ -42,6 +50,7 @@ export function CellHistoryDialog({ api, report, cell, kind, unit, onClose }: Pr
                 <span role="cell" className="store-time">{timeText(e.at)}</span>
                 <span role="cell" className="store-reason">{HOW_WORDS[e.how]}</span>
                 <span role="cell" className="store-change">
+                  {placeWord(e)}
                   {shown(e.old, kind, unit)} → {shown(e.new, kind, unit)}
                 </span>
               </div>
