@@ -8,6 +8,8 @@
 import type { ChangeHow, HistoryBatchInfo, HistoryEntryInfo } from '../../../shared/api/contract';
 import { ADJUSTMENT_TABLE } from '../../../shared/api/registerContract';
 import type { Tx } from './database';
+import { LOG_COLUMNS, toBatch, toEntry, type BatchRow, type LogRow } from './history';
+import { insertChangeRows } from './journal';
 
 export type DeptChangeKind = 'adjustment' | 'text';
 
@@ -88,8 +90,6 @@ function withoutStrayNotes(state: DeptState): DeptState {
   return out;
 }
 
-const BATCH = 400;
-
 async function journalDept(tx: Tx, ref: DeptRef, how: ChangeHow, changes: readonly DeptChange[], at: Date, note: string): Promise<number | null> {
   if (changes.length === 0) return null;
   const { lastID } = await tx.run('INSERT INTO dept_change_batches (dept_code, year, at, how, note) VALUES (?, ?, ?, ?, ?)', [
@@ -99,13 +99,7 @@ async function journalDept(tx: Tx, ref: DeptRef, how: ChangeHow, changes: readon
     how,
     note,
   ]);
-  for (let i = 0; i < changes.length; i += BATCH) {
-    const chunk = changes.slice(i, i + BATCH);
-    await tx.run(
-      `INSERT INTO dept_change_log (batch_id, kind, table_id, row_id, col_id, old_value, new_value) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flatMap((c) => [lastID, c.kind, c.table, c.row, c.col, c.old, c.new]),
-    );
-  }
+  await insertChangeRows(tx, 'dept_change_log', lastID, changes);
   return lastID;
 }
 
@@ -167,44 +161,16 @@ export async function writeDeptPlaces(
   return writeDeptState(tx, ref, target, how, at, note);
 }
 
-interface LogRow {
-  batch_id: number;
-  at: string;
-  how: ChangeHow;
-  kind: DeptChangeKind;
-  table_id: string;
-  row_id: string;
-  col_id: string;
-  old_value: number | string | null;
-  new_value: number | string | null;
-}
-
 const OF_DEPT = 'b.dept_code = ? AND b.year = ?';
-const LOG_COLUMNS = 'l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value';
-
-function toEntry(row: LogRow): HistoryEntryInfo {
-  return {
-    batch: row.batch_id,
-    at: row.at,
-    how: row.how,
-    kind: row.kind,
-    table: row.table_id,
-    row: row.row_id,
-    col: row.col_id,
-    old: row.old_value,
-    new: row.new_value,
-  };
-}
-
 /** The department's batches, newest first ('ADJ' stands for the 调整表, '' for texts). */
 export async function listDeptBatches(tx: Tx, ref: DeptRef, limit = 500): Promise<HistoryBatchInfo[]> {
-  const rows = await tx.all<{ id: number; at: string; how: ChangeHow; note: string; count: number; tables: string | null }>(
+  const rows = await tx.all<BatchRow>(
     `SELECT b.id, b.at, b.how, b.note, COUNT(l.id) AS count, GROUP_CONCAT(DISTINCT l.table_id) AS tables
        FROM dept_change_batches b LEFT JOIN dept_change_log l ON l.batch_id = b.id
       WHERE ${OF_DEPT} GROUP BY b.id ORDER BY b.id DESC LIMIT ?`,
     [ref.dept, ref.year, limit],
   );
-  return rows.map((r) => ({ id: r.id, at: r.at, how: r.how, note: r.note, count: r.count, tables: (r.tables ?? '').split(',').sort() }));
+  return rows.map(toBatch);
 }
 
 export async function getDeptBatch(tx: Tx, ref: DeptRef, batchId: number): Promise<HistoryBatchInfo | undefined> {
@@ -215,7 +181,7 @@ export async function getDeptBatch(tx: Tx, ref: DeptRef, batchId: number): Promi
 
 /** Every change of one 调整表 line (amount and note) or one text, newest batch first (a batch's amount before its note). */
 export async function deptPlaceHistory(tx: Tx, ref: DeptRef, kind: DeptChangeKind, row: string): Promise<HistoryEntryInfo[]> {
-  const rows = await tx.all<LogRow>(
+  const rows = await tx.all<LogRow<DeptChangeKind>>(
     `SELECT ${LOG_COLUMNS} FROM dept_change_log l JOIN dept_change_batches b ON b.id = l.batch_id
       WHERE ${OF_DEPT} AND l.kind = ? AND l.row_id = ? ORDER BY l.batch_id DESC, l.id`,
     [ref.dept, ref.year, kind, row],
@@ -225,7 +191,7 @@ export async function deptPlaceHistory(tx: Tx, ref: DeptRef, kind: DeptChangeKin
 
 /** The changes of one batch, in the order they were made. */
 export async function deptBatchChanges(tx: Tx, ref: DeptRef, batchId: number): Promise<HistoryEntryInfo[]> {
-  const rows = await tx.all<LogRow>(
+  const rows = await tx.all<LogRow<DeptChangeKind>>(
     `SELECT ${LOG_COLUMNS} FROM dept_change_log l JOIN dept_change_batches b ON b.id = l.batch_id
       WHERE ${OF_DEPT} AND l.batch_id = ? ORDER BY l.id`,
     [ref.dept, ref.year, batchId],
@@ -236,7 +202,7 @@ export async function deptBatchChanges(tx: Tx, ref: DeptRef, batchId: number): P
 /** The department's state right after batch `batchId` (0: before its first journalled change). */
 export async function deptStateAfterBatch(tx: Tx, ref: DeptRef, batchId: number): Promise<DeptState> {
   const state = await readDeptState(tx, ref);
-  const later = await tx.all<LogRow>(
+  const later = await tx.all<LogRow<DeptChangeKind>>(
     `SELECT ${LOG_COLUMNS} FROM dept_change_log l JOIN dept_change_batches b ON b.id = l.batch_id
       WHERE ${OF_DEPT} AND l.batch_id > ? ORDER BY l.id DESC`,
     [ref.dept, ref.year, batchId],
