@@ -4,8 +4,10 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import type { ValueKind } from '../../../shared/pack/model';
 import { errorText } from '../app/reportSession';
 import { formatCell } from '../edit/cellText';
-import { HOW_WORDS, timeText } from '../store/words';
+import { HOW_WORDS } from '../store/words';
 import type { CellMenuAt } from './CellMenu';
+import { CloseActions } from '../app/CloseActions';
+import { StoreItem } from '../store/StoreItem';
 
 interface Props {
   api: Api;
@@ -46,22 +48,16 @@ export function CellHistoryDialog({ api, report, cell, kind, unit, onClose, load
         {entries && entries.length > 0 && (
           <div className="store-list" role="table" aria-label="修改记录">
             {entries.map((e, i) => (
-              <div className="store-item" role="row" key={`${e.batch}-${i}`}>
-                <span role="cell" className="store-time">{timeText(e.at)}</span>
-                <span role="cell" className="store-reason">{HOW_WORDS[e.how]}</span>
+              <StoreItem key={`${e.batch}-${i}`} at={e.at} word={HOW_WORDS[e.how]}>
                 <span role="cell" className="store-change">
                   {placeWord(e)}
                   {shown(e.old, kind, unit)} → {shown(e.new, kind, unit)}
                 </span>
-              </div>
+              </StoreItem>
             ))}
           </div>
         )}
-        <div className="modal-actions">
-          <button type="button" autoFocus onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        <CloseActions onClose={onClose} autoFocus />
       </div>
     </div>
   );

@@ -5,6 +5,8 @@ import type { TableDef } from '../../../shared/pack/model';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { errorText, type ReportSession } from '../app/reportSession';
 import { HOW_WORDS, timeText } from '../store/words';
+import { CloseActions } from '../app/CloseActions';
+import { StoreItem } from '../store/StoreItem';
 
 interface Props {
   api: Api;
@@ -84,9 +86,7 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
         {batches && batches.length === 0 && <p className="store-empty">还没有修改记录</p>}
         <div className="store-list" role="table" aria-label="修改记录">
           {batches?.map((b) => (
-            <div className="store-item" role="row" key={b.id}>
-              <span role="cell" className="store-time">{timeText(b.at)}</span>
-              <span role="cell" className="store-reason">{HOW_WORDS[b.how]}</span>
+            <StoreItem key={b.id} at={b.at} word={HOW_WORDS[b.how]}>
               <span role="cell" className="store-change" title={b.note}>
                 {b.count} 处 · {b.tables.map(tableName).join('、')}
                 {b.note ? ` · ${b.note}` : ''}
@@ -106,14 +106,10 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
                   </button>
                 )}
               </span>
-            </div>
+            </StoreItem>
           ))}
         </div>
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        <CloseActions onClose={onClose} />
       </div>
       {asking && (
         <ConfirmDialog
