@@ -151,6 +151,8 @@ describe('department edit history', () => {
     expect(listed.split('\n')).toHaveLength(4);
     expect(listed).toContain('调整表');
     expect(listed).toContain('文字');
+    // The line's key, as --line takes it, is printed with the 调整表.
+    expect(await cliOk('consolidate', '--db', db, '--dept', 'D', '--year', '2020')).toContain(`[${line.key}]`);
     const lineOut = await cliOk('history', ...at, '--line', line.key);
     expect(lineOut.split('\n')).toHaveLength(5);
     const yuan = (fen: number) => (fen / 100).toFixed(2);
