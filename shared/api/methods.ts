@@ -50,6 +50,7 @@ export const API_METHODS = [
   'consolidationView',
   'setAdjustment',
   'cellBreakdown',
+  'adjustmentHistory',
   'exportExchange',
   'planExchangeImport',
   'commitExchangeImport',
