@@ -104,6 +104,16 @@ function sideKind(ctx: BindContext, side: BoundSide, other: BoundSide): KindLike
   return 'money';
 }
 
+/** 10^places when every cell of the sides is a decimal of the same places, else 1. */
+function decimalScale(ctx: BindContext, sides: readonly BoundSide[]): number {
+  const terms = sides.flatMap((side) => side.terms);
+  if (terms.length === 0) return 1;
+  const types = terms.map((t) => cellTypeIn(tableOf(ctx.pack, t.table), (t.prev ? ctx.prevShape : ctx.shape)?.get(t.table)?.rows.get(t.row), t.col));
+  const [first] = types;
+  if (!first || !isDecimalKind(first) || !types.every((t) => isDecimalKind(t) && t.decimals === first.decimals)) return 1;
+  return 10 ** first.decimals;
+}
+
 function rowWords(ctx: BindContext, table: string, row: string | null): string {
   if (row === null) return '';
   const r = ctx.shape.get(table)?.rows.get(row);
@@ -129,6 +139,17 @@ function bindCheck(rule: ParsedRule, check: ParsedCheck, id: string, ctx: BindCo
       if (!(err instanceof BindError) || !usesPrev || !ctx.prevShape) throw err;
       ctx.unbound?.add(rule.def.id);
       continue;
+    }
+    // A comparison over decimal cells of one type (得分 <= 100) is written in their natural units; the
+    // cells are kept scaled by 10^places, so the rule's numbers are scaled the same way.
+    const scale = decimalScale(ctx, [left, right]);
+    if (scale !== 1) {
+      left = { ...left, constant: left.constant * scale };
+      right = { ...right, constant: right.constant * scale };
+    }
+    if (boundWhen) {
+      const whenScale = decimalScale(ctx, [boundWhen.left, boundWhen.right]);
+      if (whenScale !== 1) boundWhen = { ...boundWhen, left: { ...boundWhen.left, constant: boundWhen.left.constant * whenScale }, right: { ...boundWhen.right, constant: boundWhen.right.constant * whenScale } };
     }
     const words = rowWords(ctx, driver?.table ?? rule.def.table, row);
     out.push({

@@ -48,7 +48,7 @@ describe('a named table with a text column and a rate', () => {
     expect(await cellText(cell('合计', 'c5'))).toBe('85.50%');
     expect(await cellText(cell('农村道路维修', 'c1'))).toBe('张三');
     // Text sits left, numbers right.
-    const align = (col: string) => cell('农村道路维修', col).evaluate('el => getComputedStyle(el).textAlign');
+    const align = (col: string) => cell('农村道路维修', col).evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).textAlign);
     expect(await align('c1')).toBe('left');
     expect(await align('c3')).toBe('right');
     expect(await align('c5')).toBe('right');

@@ -236,6 +236,15 @@ describe('typed, stored, reopened', () => {
       const messages = audit.results.map((r) => r.message);
       expect(messages.some((m) => m.includes('-1.5'))).toBe(true);
       expect(messages.some((m) => m.includes('2.00') && m.includes('1.00'))).toBe(true);
+      // The rule's 100 is 100 points, not 10.0 (the cell is kept as tenths): 99.9 passes, 100.5 fails.
+      expect(audit.results.some((r) => r.ruleId === 'TX-2' && r.message.includes('100.0'))).toBe(false);
+      await api.setCells({ ...ref, edits: [{ table: 'TX', row, col: 'c6', value: '99.9' }] });
+      expect((await auditStoredReport(sessions, ref)).results.filter((r) => r.ruleId === 'TX-2')).toEqual([]);
+      await api.setCells({ ...ref, edits: [{ table: 'TX', row, col: 'c6', value: '100.5' }] });
+      const over = (await auditStoredReport(sessions, ref)).results.filter((r) => r.ruleId === 'TX-2' && r.row === row).map((r) => r.message);
+      expect(over).toHaveLength(1);
+      expect(over[0]).toContain('100.5');
+      expect(over[0]).toContain('100.0');
     } finally {
       await store.close();
     }
