@@ -197,7 +197,8 @@ function writeBodyCell(cell: ExcelJS.Cell, col: SheetColumn, row: LayoutRow | nu
       // Text is written as text, a decimal with its places, a percent as its fraction with a % format.
       cell.value = value === null || value === undefined ? null : exportedValue(value, type, input.options);
       cell.numFmt = sheetNumFmt(type);
-      cell.alignment = codecOf(type).alignLeft ? { horizontal: 'left', wrapText: true } : { horizontal: 'right' };
+      // Text on one line from its start (a wrapped line in a fixed-height row would show its end instead).
+      cell.alignment = codecOf(type).alignLeft ? { horizontal: 'left' } : { horizontal: 'right' };
       return;
     }
   }
