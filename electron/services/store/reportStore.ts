@@ -85,10 +85,15 @@ function checkData(data: ReportData): void {
   }
 }
 
-/** A number goes to `cells`, a string (text, canonical decimal) to `typed_cells`; the cell leaves the other table. */
-async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: number | string }): Promise<void> {
-  const [into, other] = typeof edit.value === 'string' ? ['typed_cells', 'cells'] : ['cells', 'typed_cells'];
-  await tx.run(`DELETE FROM ${other} WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?`, [reportId, edit.table, edit.row, edit.col]);
+/** The table a value is kept in: a number in `cells`, a string (text, canonical decimal) in `typed_cells`. */
+const tableOf = (value: number | string): 'cells' | 'typed_cells' => (typeof value === 'string' ? 'typed_cells' : 'cells');
+
+/** Upserts a cell; `old` is its stored value, so a cell that changes table leaves the other one. */
+async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: number | string }, old: number | string | null): Promise<void> {
+  const into = tableOf(edit.value);
+  if (old !== null && tableOf(old) !== into) {
+    await tx.run(`DELETE FROM ${tableOf(old)} WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?`, [reportId, edit.table, edit.row, edit.col]);
+  }
   await tx.run(
     `INSERT INTO ${into} (report_id, table_id, row_id, col_id, value) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (report_id, table_id, row_id, col_id) DO UPDATE SET value = excluded.value`,
@@ -388,8 +393,8 @@ export class ReportStore {
         const key = cellKey(edit.table, edit.row, edit.col);
         const old = before.get(key) ?? null;
         if (edit.value === null) {
-          for (const from of ['cells', 'typed_cells']) {
-            await tx.run(`DELETE FROM ${from} WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?`, [
+          if (old !== null) {
+            await tx.run(`DELETE FROM ${tableOf(old)} WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?`, [
               reportId,
               edit.table,
               edit.row,
@@ -397,7 +402,7 @@ export class ReportStore {
             ]);
           }
         } else {
-          await insertCell(tx, reportId, { ...edit, value: edit.value });
+          await insertCell(tx, reportId, { ...edit, value: edit.value }, old);
         }
         if (old !== edit.value) changes.push({ kind: 'cell', table: edit.table, row: edit.row, col: edit.col, old, new: edit.value });
         if (edit.value === null) before.delete(key);
