@@ -216,6 +216,22 @@ describe('typed, stored, reopened', () => {
     }
   });
 
+  it('a new year rolled over from this one keeps the named rows with their names and numbering', async () => {
+    const { store, api } = await open();
+    try {
+      await api.addNamedRow({ ...ref, table: 'TX', name: '甲' });
+      await api.addNamedRow({ ...ref, table: 'TX', name: '乙' });
+      await api.removeRow({ ...ref, table: 'TX', row: 'N1' });
+      await api.commitRollover({ unit: '001', from: 2030 });
+      const next = await api.openReport({ unit: '001', year: 2031 });
+      expect(next.rows.TX).toEqual(['N2']);
+      expect(next.texts['rowname.TX.N2']).toBe('乙');
+      expect((await api.addNamedRow({ unit: '001', year: 2031, table: 'TX', name: '丙' })).row).toBe('N3');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('undo steps of the grid carry text values', async () => {
     const { store, api } = await open();
     try {
