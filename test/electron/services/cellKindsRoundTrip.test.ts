@@ -232,6 +232,25 @@ describe('typed, stored, reopened', () => {
     }
   });
 
+  it('a department’s 汇总 of units with named tables opens (named tables are each unit’s own and are not summed)', async () => {
+    const { store, api } = await open();
+    try {
+      await api.addUnit({ code: '001001', name: '农业技术推广站', kind: '其他事业单位', parent: '001' });
+      const child = { unit: '001001', year: 2030 };
+      const { row } = await api.addNamedRow({ ...child, table: 'TX', name: '甲' });
+      await api.setCells({ ...child, edits: [{ table: 'TX', row, col: 'c3', value: 500 }, { table: 'TS', row: 'R1', col: 'c1', value: 700 }] });
+      const dept = await api.openReport({ ...ref, consolidated: true });
+      expect(dept.consolidated).toBe(true);
+      expect(dept.rows.TX ?? []).toEqual([]);
+      expect(dept.inputs['TS:R1:c1']).toBe(700);
+      // An edit of the unit followed into the open consolidation.
+      await api.setCells({ ...child, edits: [{ table: 'TX', row, col: 'c3', value: 900 }, { table: 'TS', row: 'R1', col: 'c1', value: 800 }] });
+      expect((await api.openReport({ ...ref, consolidated: true })).inputs['TS:R1:c1']).toBe(800);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('undo steps of the grid carry text values', async () => {
     const { store, api } = await open();
     try {
