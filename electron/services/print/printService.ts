@@ -232,6 +232,7 @@ export function fingerprintOf(session: Session): ReportFingerprint {
       rows: session.engine.addedRows(),
       inputs: session.engine.inputs(),
       texts: session.texts,
+      strings: session.engine.strings(),
     },
     session.pack,
   );

@@ -19,6 +19,7 @@ import { ReportSessions } from '../../../electron/services/reportSessions';
 import { jsonFileSettings } from '../../../electron/services/settings/jsonFileSettings';
 import { ReportStore } from '../../../electron/services/store/reportStore';
 import { runMain } from '../cli/inProcess';
+import { fingerprintOf } from '../../../electron/services/print/printService';
 import { tablePart } from '../../../shared/print/tableHtml';
 import { printedSnapshot } from '../../../shared/engine/printedRows';
 import { makeTempDir } from './tempDir';
@@ -395,6 +396,10 @@ describe('printed', () => {
       expect(html).toContain('农村道路维修');
       expect(html).toContain('<td class="text">完好率&lt;95%&gt;</td>');
       expect(html).toContain('<td class="num">85.50%</td>');
+      // The data fingerprint printed on every page changes with a text cell.
+      const before = fingerprintOf(session).fingerprint;
+      await api.setCells({ ...ref, edits: [{ table: 'TX', row, col: 'c2', value: '完好率≥96%' }] });
+      expect(fingerprintOf(await sessions.open(ref)).fingerprint).not.toBe(before);
     } finally {
       await store.close();
     }
