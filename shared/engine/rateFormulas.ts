@@ -13,7 +13,7 @@ import { PackError } from '../pack/errors';
 import type { Pack } from '../pack/model';
 import { AGGREGATES, refText, type Expr, type Formula } from './ast';
 import { resolveCell, setRows, type Shape } from './bind';
-import { evaluateExact, ExactEvalError, type ExactScope } from './evaluate';
+import { cellsRead, evaluateExact, ExactEvalError, type ExactScope } from './evaluate';
 import { parsedFormulas } from './parsedFormulas';
 
 /** One rate cell: its key, its expression bound to its row (every reference a cell), its type. */
@@ -106,8 +106,33 @@ function bindExpr(expr: Expr, shape: Shape, row: string | null, where: string, i
   }
 }
 
-/** Every rate cell of a report, in the pack's formula order. */
+/** Every rate cell of a report, each after the rate cells it reads (a score from a rate); a cycle is the pack's fault. */
 export function bindRates(shape: Shape, rates: ReadonlyMap<string, readonly Formula[]>): RateInstance[] {
+  return inDependencyOrder(bindInPackOrder(shape, rates));
+}
+
+function inDependencyOrder(list: RateInstance[]): RateInstance[] {
+  const byTarget = new Map(list.map((r) => [r.target, r]));
+  const reads = (r: RateInstance) => cellsRead(r.expr, null).map((c) => cellKey(c.table, c.row, c.col)).filter((k) => byTarget.has(k));
+  const out: RateInstance[] = [];
+  const state = new Map<CellKey, 'visiting' | 'done'>();
+  const visit = (r: RateInstance): void => {
+    const now = state.get(r.target);
+    if (now === 'done') return;
+    if (now === 'visiting') throw new PackError(`公式“${r.source}”：比率公式循环引用（${r.target} 又依赖它自己）`);
+    state.set(r.target, 'visiting');
+    for (const key of reads(r)) {
+      const dep = byTarget.get(key);
+      if (dep) visit(dep);
+    }
+    state.set(r.target, 'done');
+    out.push(r);
+  };
+  for (const r of list) visit(r);
+  return out;
+}
+
+function bindInPackOrder(shape: Shape, rates: ReadonlyMap<string, readonly Formula[]>): RateInstance[] {
   const out: RateInstance[] = [];
   for (const [tableId, list] of rates) {
     for (const formula of list) {

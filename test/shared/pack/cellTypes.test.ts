@@ -114,6 +114,17 @@ describe('pack faults of the wider model, found on load', () => {
     expect(engine.cellValue('TX', 'TOTAL', 'c6')).toBe('90.0');
   });
 
+  it('rate formulas run in dependency order, whatever order the pack writes them in; a cycle is refused', async () => {
+    const f = await fixtureFiles();
+    f.tx = { ...f.tx, formulas: ['TX[*].c8 = TX[*].c5 / 2', 'TX[*].c5 = ROUND(TX[*].c4 / TX[*].c3 * 100, 2)'] };
+    const engine = new ReportEngine(load(f), { rows: { TX: ['N1'] }, inputs: { 'TX:N1:c3': 300, 'TX:N1:c4': 100 } });
+    expect(engine.cellValue('TX', 'N1', 'c5')).toBe('33.33');
+    expect(engine.cellValue('TX', 'N1', 'c8')).toBe('16.67');
+    const g = await fixtureFiles();
+    g.tx = { ...g.tx, formulas: ['TX[*].c8 = TX[*].c5 / 2', 'TX[*].c5 = TX[*].c8 * 2'] };
+    expect(() => load(g)).toThrow(/比率公式循环引用/);
+  });
+
   it('a text column in a sum', async () => {
     const f = await fixtureFiles();
     f.ts = { ...f.ts, formulas: ['TS.RS.c1 = TS.R1.c1 + TS.R2.c3'] };
