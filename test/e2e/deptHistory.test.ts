@@ -55,6 +55,8 @@ describe('the department’s 修改记录 in Chromium', () => {
     await input.fill(yuan(line.childAmount));
     await input.press('Enter');
     await expect.poll(async () => (await amountOf()).amount).toBe(line.childAmount);
+    // The screen has the saved line back (its box is reset from it) before the next amount is typed.
+    await expect.poll(() => page.locator('.message-bar .message-text').textContent()).toContain('已修改抵销数');
     await input.fill(yuan(line.childAmount + 100));
     await input.press('Enter');
     await expect.poll(async () => (await amountOf()).amount).toBe(line.childAmount + 100);
