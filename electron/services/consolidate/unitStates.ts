@@ -9,6 +9,7 @@ import { AuditEngine } from '../../../shared/audit/auditEngine';
 import { packRuleSet } from '../../../shared/audit/loadRules';
 import { printMark } from '../print/printMark';
 import { printedCopies } from '../print/printRecords';
+import { sessionPerfData } from '../perf/sessionPerf';
 import type { ReportSessions } from '../reportSessions';
 import type { RegisterStore } from '../store/registerStore';
 import { registerTree } from './deptMembers';
@@ -35,7 +36,10 @@ export async function unitTree(sessions: ReportSessions, register: RegisterStore
       const results = new AuditEngine(engine, packRuleSet(pack), { unitKind: record.kind, texts: data.texts, previous: null }).results();
       strict = results.filter((r) => r.level === '强制').length;
       hints = results.filter((r) => r.level !== '强制').length;
-      if (printed) print = printMark(printed, { unit: record, year, packId: pack.id, rows: engine.addedRows(), inputs: engine.inputs(), texts: data.texts }, pack);
+      if (printed) {
+        const perf = await sessionPerfData(sessions.store.db, { reportId: report.id });
+        print = printMark(printed, { unit: record, year, packId: pack.id, rows: engine.addedRows(), inputs: engine.inputs(), texts: data.texts, ...(perf ? { perf } : {}) }, pack);
+      }
     } catch {
       // A report the installed packs cannot read counts as not passing.
       strict = 1;
