@@ -44,6 +44,8 @@ export interface UnitTreeNode {
   printed: string[];
   /** The latest printed copy and whether it still matches (false: 打印后已修改); null when never printed. */
   print: PrintMark | null;
+  /** A department: the latest printed copy of its 部门汇总 and whether it still matches; absent when never printed. */
+  deptPrint?: PrintMark;
 }
 
 /** One line of the 调整表: one pair (上缴 ↔ 附属单位上缴, 补助 ↔ 上级补助) of one parent for one 科目. */

@@ -94,7 +94,7 @@ ${rows.join('\n')}
 function totalBlock(scored: ScoredSheet, labels: { total: string; grade: string }): string {
   const rule = scored.totalRule !== '总分 = 各项得分之和' ? `<tr><td colspan="8" class="rule">${escapeHtml(scored.totalRule)}</td></tr>` : '';
   return `<table class="perf-whole perf-total">${colgroup}<tbody>
-<tr class="total">${cell(labels.total, span(3))}${cell(scored.total ?? '—', `${span(2)} class="num"`)}${cell(labels.grade, span(2))}${cell(escapeHtml(scored.grade ?? '—'))}</tr>
+<tr class="total">${cell(labels.total, span(2))}${cell(scored.total ?? '—', `${span(2)} class="num"`)}${cell(labels.grade, span(3))}${cell(escapeHtml(scored.grade ?? '—'))}</tr>
 ${rule}
 </tbody></table>`;
 }
