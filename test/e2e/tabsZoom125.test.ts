@@ -59,6 +59,15 @@ describe('the 2025 report at 1366×768 with the system zoom at 125 %', () => {
       await page.screenshot({ path: join(SHOTS, 'tabs-2025-zoom125-last.png') });
       // The 绩效自评 tab opened its screen.
       await page.getByRole('button', { name: /新增项目/ }).waitFor();
+      // Its toolbar wraps between buttons, never inside one, and stays inside the window.
+      const buttons = await page.locator('.perf-view > .nv-toolbar button').evaluateAll((els) =>
+        els.map((e) => ({ text: e.textContent ?? '', right: e.getBoundingClientRect().right, height: e.getBoundingClientRect().height })),
+      );
+      const oneLine = Math.min(...buttons.map((b) => b.height));
+      for (const b of buttons) {
+        expect(b.height, b.text).toBeLessThan(oneLine * 1.5);
+        expect(b.right, b.text).toBeLessThanOrEqual(width + 0.5);
+      }
 
       const controls = await page.locator('.top-bar > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.right));
       for (const right of controls) expect(right).toBeLessThanOrEqual(width + 0.5);
