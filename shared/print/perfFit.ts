@@ -78,3 +78,48 @@ export function sheetPages(metrics: SheetMetrics, pageHeight: number): number {
   }
   return pages;
 }
+
+const MIN_FIT_RATIO = 0.85;
+const MAX_SPILL = 0.15;
+
+function scaled(metrics: SheetMetrics, k: number): SheetMetrics {
+  return {
+    id: metrics.id,
+    blocks: metrics.blocks.map((b) => ({ height: b.height * k, ...(b.grid ? { grid: { head: b.grid.head * k, rows: b.grid.rows.map((r) => r * k) } } : {}) })),
+  };
+}
+
+/**
+ * As `fit` does for a table: a sheet that spills a little onto an extra page (its last rows and 总分) is
+ * zoomed down just enough to need one page fewer, never below 85 %. CSS zoom scales the whole sheet
+ * (widths too), so lines wrap as measured and every height scales by the same factor. Returns the factor
+ * to apply to the sheet's measured zoom (1: unchanged) and the pages it then takes.
+ */
+export function fitSheet(metrics: SheetMetrics, pageHeight: number): { factor: number; pages: number } {
+  const full = sheetPages(metrics, pageHeight);
+  if (full < 2) return { factor: 1, pages: full };
+  const floor = Math.max(MIN_FIT_RATIO, 1 - MAX_SPILL / (full - 1));
+  const fewest = sheetPages(scaled(metrics, floor), pageHeight);
+  if (fewest >= full) return { factor: 1, pages: full };
+  let low = floor;
+  let high = 1;
+  for (let i = 0; i < 24; i++) {
+    const mid = (low + high) / 2;
+    if (sheetPages(scaled(metrics, mid), pageHeight) <= fewest) low = mid;
+    else high = mid;
+  }
+  return { factor: low, pages: fewest };
+}
+
+/** Sets the zoom of the sheets that were pulled onto fewer pages, in the loaded set. */
+export function sheetZoomScript(zooms: ReadonlyMap<string, number>): string {
+  const wanted = JSON.stringify(Object.fromEntries([...zooms].map(([id, zoom]) => [id, zoom.toFixed(4)])));
+  return `(() => {
+  const zooms = ${wanted};
+  for (const section of document.querySelectorAll('section.part[data-perf]')) {
+    const zoom = zooms[section.dataset.part];
+    const sheet = section.querySelector('.perf-sheet');
+    if (zoom !== undefined && sheet) sheet.style.zoom = zoom;
+  }
+})()`;
+}

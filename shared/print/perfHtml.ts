@@ -39,13 +39,17 @@ export interface PerfSheetsInput {
   paper: Paper;
   orientation: Orientation;
   margins: Margins;
+  /** A fixed scale (1 = 100 %), or null to fit the page width. */
+  scale?: number | null;
+  /** Sheets pulled onto one page fewer after measuring: their zoom (perfFit's fitSheet). */
+  zooms?: ReadonlyMap<string, number>;
 }
 
 /** Orientation and zoom of the sheets: as wide as the page at most. */
-export function perfSheetFit(paper: Paper, orientation: Orientation, margins: Margins): { landscape: boolean; zoom: number } {
+export function perfSheetFit(paper: Paper, orientation: Orientation, margins: Margins, scale: number | null = null): { landscape: boolean; zoom: number } {
   const zoomAt = (landscape: boolean) => Math.min(1, printableMm(paper, landscape, margins).width / PERF_WIDTH_MM);
   const landscape = orientation === 'landscape' || (orientation === 'auto' && zoomAt(false) < LANDSCAPE_BELOW);
-  return { landscape, zoom: zoomAt(landscape) };
+  return { landscape, zoom: scale === null ? zoomAt(landscape) : Math.min(scale, zoomAt(landscape)) };
 }
 
 const text = (value: string): string => escapeHtml(value.trim());
@@ -194,14 +198,15 @@ export const PERF_CSS = `
 `;
 
 function sheetPart(id: string, title: string, pageName: string, runningTitle: string, inner: string, input: PerfSheetsInput): PartHtml {
-  const fit = perfSheetFit(input.paper, input.orientation, input.margins);
+  const fit = perfSheetFit(input.paper, input.orientation, input.margins, input.scale ?? null);
+  const zoom = input.zooms?.get(id) ?? fit.zoom;
   const page: NamedPage = { name: pageName, paper: input.paper, landscape: fit.landscape, runningTitle };
   return {
     id,
     title,
     page,
     css: { kind: 'perf', rules: PERF_CSS },
-    body: section(id, page, `<div class="perf-sheet" style="zoom:${fit.zoom.toFixed(4)}">\n${inner}\n</div>`, ' data-perf="sheet"'),
+    body: section(id, page, `<div class="perf-sheet" style="zoom:${zoom.toFixed(4)}">\n${inner}\n</div>`, ' data-perf="sheet"'),
   };
 }
 

@@ -16,7 +16,7 @@ import { fitTable, flowPages, isSetMetrics, MEASURE_SCRIPT } from '../../../shar
 import { narrativePart } from '../../../shared/print/narrativeHtml';
 import type { PerfData } from '../../../shared/perf/model';
 import type { PerfScores } from '../../../shared/perf/view';
-import { isSheetMetrics, PERF_MEASURE_SCRIPT, sheetPages } from '../../../shared/print/perfFit';
+import { fitSheet, isSheetMetrics, PERF_MEASURE_SCRIPT, sheetPages, sheetZoomScript } from '../../../shared/print/perfFit';
 import { perfDeptPart, perfProjectParts, perfSheetFit, type PerfSheetsInput } from '../../../shared/print/perfHtml';
 import { printableMm, PX_PER_MM, UNAUDITED_MARK, type PageFurniture } from '../../../shared/print/pageCss';
 import type { PartHtml } from '../../../shared/print/part';
@@ -115,6 +115,9 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
     });
   }
 
+  const sheetScale = settings.scale === 'fit' ? null : settings.scale / 100;
+  const sheetFit = perfSheetFit(settings.paper, settings.orientation, margins, sheetScale);
+  const sheetZooms = new Map<string, number>();
   const build = (zooms: ReadonlyMap<string, number>): PartHtml[] =>
     ids.flatMap((id): PartHtml[] => {
       if (id === 'cover') {
@@ -129,7 +132,17 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
       }
       if (id === 'perfDept' || id === 'perfProjects') {
         if (!input.perf) return [];
-        const sheets: PerfSheetsInput = { ...input.perf, unitName: input.unit.name, year: input.year, unit: settings.unit, paper: settings.paper, orientation: settings.orientation, margins };
+        const sheets: PerfSheetsInput = {
+          ...input.perf,
+          unitName: input.unit.name,
+          year: input.year,
+          unit: settings.unit,
+          paper: settings.paper,
+          orientation: settings.orientation,
+          margins,
+          scale: sheetScale,
+          zooms: sheetZooms,
+        };
         return id === 'perfDept' ? [perfDeptPart(sheets)] : perfProjectParts(sheets);
       }
       const plan = plans.get(id);
@@ -159,7 +172,7 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   const started = performance.now();
   let measuredAt = started;
   // The set is loaded once: measured at the width-fitting zooms, each table's zoom set in place, printed.
-  const sheetHeight = printableMm(settings.paper, perfSheetFit(settings.paper, settings.orientation, margins).landscape, margins).height * PX_PER_MM;
+  const sheetHeight = printableMm(settings.paper, sheetFit.landscape, margins).height * PX_PER_MM;
   const measure = `(() => ({ ...${MEASURE_SCRIPT}, sheets: ${PERF_MEASURE_SCRIPT} }))()`;
   const { pdf } = await renderer.layoutAndPrint(printSetHtml(title, first, furniture), measure, (measured) => {
     measuredAt = performance.now();
@@ -174,8 +187,19 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
     for (const flow of measured.flows) expected.set(flow.id, flowPages(flow, portraitHeight));
     // The 绩效自评表 sheets are paginated block by block (their grids repeat their headers), not as free text.
     const sheets: unknown = (measured as { sheets?: unknown }).sheets;
-    if (isSheetMetrics(sheets)) for (const sheet of sheets) expected.set(sheet.id, sheetPages(sheet, sheetHeight));
-    return zoomScript(zooms);
+    if (isSheetMetrics(sheets)) {
+      for (const sheet of sheets) {
+        if (sheetScale !== null) {
+          expected.set(sheet.id, sheetPages(sheet, sheetHeight));
+          continue;
+        }
+        // Scale 适合页面: a sheet spilling a few rows onto an extra page is pulled back, as a table is.
+        const fit = fitSheet(sheet, sheetHeight);
+        if (fit.factor < 1) sheetZooms.set(sheet.id, sheetFit.zoom * fit.factor);
+        expected.set(sheet.id, fit.pages);
+      }
+    }
+    return sheetZooms.size > 0 ? `(() => { ${zoomScript(zooms)}; ${sheetZoomScript(sheetZooms)}; })()` : zoomScript(zooms);
   });
 
   const parts = build(zooms);
@@ -192,7 +216,7 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   let next = 1;
   const printed = parts.map((part, i): PrintedPart => {
     const count = counts[i] ?? 1;
-    const zoom = zooms.get(part.id);
+    const zoom = zooms.get(part.id) ?? sheetZooms.get(part.id) ?? (part.id.startsWith('perf') && part.id !== 'perfReport' && sheetFit.zoom < 1 ? sheetFit.zoom : undefined);
     const item: PrintedPart = { id: part.id, title: part.title, firstPage: next, pages: count, ...(zoom !== undefined ? { zoom: Math.round(zoom * 1000) / 1000 } : {}) };
     next += count;
     return item;
