@@ -70,6 +70,13 @@ describe('绩效自评 in 打印预览', () => {
     await project.click();
     const pageNo = preview().locator('.print-page-no');
     await expect.poll(() => pageNo.textContent()).toContain('“12345”市民服务热线工作经费');
+    const at = /第 (\d+) 页/.exec((await pageNo.textContent()) ?? '')?.[1] ?? '';
+    await shown(Number(at));
+    // Every part's page count stays in view beside its title, however long the title.
+    for (const count of await preview().locator('.print-parts .print-part-pages').all()) {
+      const box = await count.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1366);
+    }
     await shot('print-preview-perf-project-1366');
 
     await preview().getByLabel('预览内容').selectOption('perfDept');

@@ -242,7 +242,7 @@ export function PrintPreview({ api, session, notify, onClose, onPrinted }: Props
             <ol className="print-parts" aria-label="各部分页码">
               {preview.parts.map((p) => (
                 <li key={p.id}>
-                  <button type="button" className={partOfPage?.id === p.id ? 'on' : undefined} onClick={() => setPage(p.firstPage)}>
+                  <button type="button" className={partOfPage?.id === p.id ? 'on' : undefined} title={`${p.title}：第 ${p.firstPage} 页起，共 ${p.pages} 页`} onClick={() => setPage(p.firstPage)}>
                     <span>{p.title}</span>
                     <span className="print-part-pages">
                       {p.pages} 页{p.zoom !== undefined && p.zoom < 0.995 ? ` · ${Math.round(p.zoom * 100)}%` : ''}
