@@ -79,6 +79,8 @@ export const HELP = `决算工作站 命令行工具
         把整份报表（或一张表）恢复到某批修改之后的状态（批号 0：第一批之前）。
   juesuan history undo --db 文件 --unit 单位编码 --year 年度 批号
         撤销一批修改（例如一次恢复）。
+  juesuan history --db 文件 --dept 部门编码 --year 年度 [--line 调整表项]   （restore、undo 同样可用 --dept）
+        部门的修改记录：调整表的抵销数和说明、部门自己的文字；restore 加 --table ADJ 只恢复调整表。
 
 通用选项：
   --db 文件      数据库文件（默认：数据目录下的 juesuan.db）

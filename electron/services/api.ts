@@ -84,7 +84,7 @@ function refuseConsolidatedImport<T extends Pick<Api, 'planXlsxImport'>>(methods
 export function createApi(deps: ApiDeps): Api {
   const { store, packs, settings } = deps;
   const sessions = deps.sessions ?? new ReportSessions(store, packs);
-  const consolidation = new ConsolidationService(sessions, new RegisterStore(store.db), deps.roles ?? new Map());
+  const consolidation = new ConsolidationService(sessions, new RegisterStore(store.db, () => store.now()), deps.roles ?? new Map());
   sessions.consolidated = consolidation;
 
   return {

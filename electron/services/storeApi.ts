@@ -7,13 +7,17 @@ import { AppError } from '../../shared/api/errors';
 import type { BackupFile } from './backup/backupFiles';
 import type { BackupService } from './backup/backupService';
 import type { SetAside } from './backup/damagedDatabase';
+import { adjustmentHistory, deptBatches, restoreDeptToBatch, undoDeptBatch } from './deptHistory';
 import { cellHistory, reportBatches, restoreToBatch, undoBatch } from './reportHistory';
 import type { ReportSessions } from './reportSessions';
 
 type StoreMethods = Pick<
   Api,
-  'reportStamp' | 'backupStatus' | 'createBackup' | 'restoreBackup' | 'cellHistory' | 'reportHistory' | 'restoreHistory' | 'undoHistory'
+  'reportStamp' | 'backupStatus' | 'createBackup' | 'restoreBackup' | 'cellHistory' | 'reportHistory' | 'restoreHistory' | 'undoHistory' | 'adjustmentHistory'
 >;
+
+/** A consolidated cell is a sum, never typed: its history is in the units' reports and the 调整表. */
+const CONSOLIDATED_CELL = '部门汇总表的数由所属单位的报表汇总、减去调整表的抵销数计算，没有自己的修改记录；双击可查看由哪些单位构成，抵销数的修改记录在“调整表”中右键查看';
 
 export function backupInfo(file: BackupFile): BackupInfo {
   return { name: file.name, at: file.at.toISOString(), reason: file.reason, bytes: file.bytes };
@@ -57,12 +61,16 @@ export function storeMethods(sessions: ReportSessions, backups: BackupService | 
         return { restored: backupInfo(result.restored), safety: result.safety && backupInfo(result.safety) };
       }),
 
-    cellHistory: ({ table, row, col, ...ref }) => sessions.serial(() => cellHistory(sessions, ref, table, row, col)),
+    // A consolidated ref names the department: its history is that of its 调整表 and its own texts.
+    cellHistory: ({ table, row, col, ...ref }) =>
+      ref.consolidated ? Promise.reject(new AppError(CONSOLIDATED_CELL, { table, row, column: col })) : sessions.serial(() => cellHistory(sessions, ref, table, row, col)),
 
-    reportHistory: ({ limit, ...ref }) => sessions.serial(() => reportBatches(sessions, ref, limit)),
+    reportHistory: ({ limit, ...ref }) => (ref.consolidated ? deptBatches(sessions, ref, limit) : sessions.serial(() => reportBatches(sessions, ref, limit))),
 
-    restoreHistory: ({ batchId, table, ...ref }) => restoreToBatch(sessions, ref, batchId, table),
+    restoreHistory: ({ batchId, table, ...ref }) => (ref.consolidated ? restoreDeptToBatch(sessions, ref, batchId, table) : restoreToBatch(sessions, ref, batchId, table)),
 
-    undoHistory: ({ batchId, ...ref }) => undoBatch(sessions, ref, batchId),
+    undoHistory: ({ batchId, ...ref }) => (ref.consolidated ? undoDeptBatch(sessions, ref, batchId) : undoBatch(sessions, ref, batchId)),
+
+    adjustmentHistory: ({ key, ...ref }) => adjustmentHistory(sessions, { ...ref, consolidated: true }, key),
   };
 }

@@ -113,7 +113,8 @@ export interface HistoryEntryInfo {
   batch: number;
   at: string;
   how: ChangeHow;
-  kind: 'cell' | 'text' | 'row';
+  /** 'adjustment': a department's 调整表 line (table 'ADJ', row = the line's key, col 'amount' or 'note'). */
+  kind: 'cell' | 'text' | 'row' | 'adjustment';
   table: string;
   row: string;
   col: string;
@@ -273,9 +274,12 @@ export const apiSchemas = {
   restoreBackup: z.object({ name: z.string().regex(/^[0-9A-Za-z_.-]{1,120}$/, '备份名称无效') }),
   /** The changes of one cell, newest first. */
   cellHistory: reportRef.extend({ table: id, row: id, col: id }),
-  /** The report's history batches, newest first. */
+  /** The report's history batches, newest first (`consolidated`: the department's 调整表 and texts). */
   reportHistory: reportRef.extend({ limit: z.number().int().min(1).max(5000).optional() }),
-  /** Puts the report (or one table) back as it was right after a history batch (0: before the first); journalled as 恢复. */
+  /**
+   * Puts the report (or one table) back as it was right after a history batch (0: before the first); journalled as 恢复.
+   * `consolidated`: the department's 调整表 and texts (table 'ADJ': the 调整表 only).
+   */
   restoreHistory: reportRef.extend({ batchId: z.number().int().min(0), table: id.optional() }),
   /** Undoes one history batch (e.g. a restore); journalled as 撤销. */
   undoHistory: reportRef.extend({ batchId: z.number().int().min(1) }),
@@ -324,6 +328,8 @@ export const apiSchemas = {
   }),
   /** The units that make up one consolidated cell, with amounts. */
   cellBreakdown: z.object({ unit: unitCode, year, table: id, row: id, col: id }),
+  /** Every change of one 调整表 line (its amount and note), newest first. */
+  adjustmentHistory: z.object({ unit: unitCode, year, key: z.string().min(1).max(200) }),
   /** A unit's exchange file (报送文件) for its department. */
   exportExchange: reportRef,
   /** Reads an exchange file into a department and says what it would change; writes nothing. */
@@ -406,6 +412,7 @@ export interface ApiResults {
   consolidationView: ConsolidationView;
   setAdjustment: ConsolidationView;
   cellBreakdown: CellBreakdown;
+  adjustmentHistory: HistoryEntryInfo[];
   exportExchange: FileResult;
   planExchangeImport: { planId: string; plan: ExchangePlanView };
   commitExchangeImport: { unit: string; year: number; inputs: number };

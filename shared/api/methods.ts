@@ -48,6 +48,7 @@ export const API_METHODS = [
   'consolidationView',
   'setAdjustment',
   'cellBreakdown',
+  'adjustmentHistory',
   'exportExchange',
   'planExchangeImport',
   'commitExchangeImport',

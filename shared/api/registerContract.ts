@@ -48,6 +48,9 @@ export interface UnitTreeNode {
   deptPrint?: PrintMark;
 }
 
+/** The 调整表 in a department's edit history (its lines are not cells of the pack's tables). */
+export const ADJUSTMENT_TABLE = 'ADJ';
+
 /** One line of the 调整表: one pair (上缴 ↔ 附属单位上缴, 补助 ↔ 上级补助) of one parent for one 科目. */
 export interface EliminationLine {
   key: string;

@@ -26,9 +26,10 @@ export async function consolidateCommand(args: string[], io: Output): Promise<vo
     io.out(`${view.dept.name}（${view.dept.code}） ${ref.year} 年度部门汇总   报表格式：${session.pack.name}`);
     io.out(`\n纳入汇总的单位（${view.members.length} 个）：`);
     for (const m of view.members) io.out(`  ${'  '.repeat(m.depth)}${m.code} ${m.name}（${m.kind}）${m.hasReport ? '' : ' 未填报'}${m.excluded ? ` ${m.excluded}` : ''}`);
+    // [项] is the line's key, as `juesuan history --dept … --line` takes it.
     io.out(`\n调整表（${view.lines.length} 项）：`);
     for (const l of view.lines) {
-      io.out(`  ${l.pair}  ${l.parent.name}  ${l.rowLabel}  下级${l.childCell.label} ${yuan(l.childAmount)}  上级${l.parentCell.label} ${yuan(l.parentAmount)}  抵销 ${yuan(l.amount)}${l.overridden ? '（手工）' : ''}${l.mismatch ? '  ⚠ 不一致' : ''}`);
+      io.out(`  ${l.pair}  ${l.parent.name}  ${l.rowLabel}  下级${l.childCell.label} ${yuan(l.childAmount)}  上级${l.parentCell.label} ${yuan(l.parentAmount)}  抵销 ${yuan(l.amount)}${l.overridden ? '（手工）' : ''}${l.mismatch ? '  ⚠ 不一致' : ''}  [${l.key}]`);
     }
     if (view.hints.length > 0) {
       io.out('\n提示：');

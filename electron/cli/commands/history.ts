@@ -3,19 +3,29 @@
  *   history   --db … --unit … --year … [--table T --row R --col C]   batches, or one cell's changes
  *   history restore --db … --unit … --year … --to N [--table T]     back to right after batch N (0: before the first)
  *   history undo    --db … --unit … --year … N                      undo batch N
+ * `--dept D` instead of `--unit` names the department: the history of its 调整表 and its own texts
+ * (`--line KEY` for one 调整表 line's changes).
  */
 import type { HistoryEntryInfo } from '../../../shared/api/contract';
+import { ADJUSTMENT_TABLE } from '../../../shared/api/registerContract';
 import { HOW_WORDS } from '../../services/reportHistory';
 import { localTime } from '../../services/backup/damagedDatabase';
 import { valueText } from '../../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, UsageError } from '../args';
-import { call, REPORT, reportRef, withServices, type Output } from '../commands';
+import { call, withServices, type Output } from '../commands';
+import { PRINTED_REPORT, printedRef } from './printedRef';
 
 
 function shown(value: HistoryEntryInfo['old'], kind: HistoryEntryInfo['kind']): string {
   if (value === null) return '（空）';
-  if (kind === 'cell' && typeof value === 'number') return valueText(value, 'money');
+  if ((kind === 'cell' || kind === 'adjustment') && typeof value === 'number') return valueText(value, 'money');
   return String(value);
+}
+
+/** A 调整表 change says which of the line's two places it is. */
+function placeWord(entry: HistoryEntryInfo): string {
+  if (entry.kind !== 'adjustment') return '';
+  return entry.col === 'note' ? '说明\t' : '抵销数\t';
 }
 
 function batchNumber(text: string, what: string): number {
@@ -28,10 +38,12 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
   const rest = sub ? args.slice(1) : args;
   const { values, positionals } = parseCommandArgs(
     rest,
-    { ...REPORT, table: { type: 'string' }, row: { type: 'string' }, col: { type: 'string' }, to: { type: 'string' } },
+    { ...PRINTED_REPORT, table: { type: 'string' }, row: { type: 'string' }, col: { type: 'string' }, to: { type: 'string' }, line: { type: 'string' } },
     sub === 'undo',
   );
-  const ref = reportRef(values);
+  const ref = printedRef(values);
+  const line = optionalString(values, 'line');
+  if (line !== undefined && !ref.consolidated) throw new UsageError('--line 是部门调整表的一项，需与 --dept 一起使用');
   await withServices(values, true, async (s) => {
     if (sub === 'restore') {
       const batchId = batchNumber(requireString(values, 'to'), '--to');
@@ -41,10 +53,16 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
       return;
     }
     if (sub === 'undo') {
-      if (positionals.length !== 1) throw new UsageError('用法：juesuan history undo --db 文件 --unit 单位编码 --year 年度 批号');
+      if (positionals.length !== 1) throw new UsageError('用法：juesuan history undo --db 文件 --unit 单位编码（或 --dept 部门编码） --year 年度 批号');
       const batchId = batchNumber(positionals[0] ?? '', '批号');
       const result = await call(s, 'undoHistory', { ...ref, batchId });
       io.out(`已撤销第 ${batchId} 批：${result.changed} 处变动${result.kept > 0 ? `；${result.kept} 处之后又被修改过，保留了修改后的值` : ''}`);
+      return;
+    }
+    if (line !== undefined) {
+      const entries = await call(s, 'adjustmentHistory', { unit: ref.unit, year: ref.year, key: line });
+      if (entries.length === 0) io.out('（调整表的这一项没有修改记录）');
+      for (const e of entries) io.out(`第 ${e.batch} 批\t${localTime(new Date(e.at))}\t${HOW_WORDS[e.how]}\t${placeWord(e)}${shown(e.old, e.kind)} → ${shown(e.new, e.kind)}`);
       return;
     }
     const table = optionalString(values, 'table');
@@ -60,7 +78,7 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
     const batches = await call(s, 'reportHistory', ref);
     if (batches.length === 0) io.out('（没有修改记录）');
     for (const b of batches) {
-      const tables = b.tables.map((t) => t || '文字').join('、');
+      const tables = b.tables.map((t) => (t === ADJUSTMENT_TABLE ? '调整表' : t || '文字')).join('、');
       io.out(`第 ${b.id} 批\t${localTime(new Date(b.at))}\t${HOW_WORDS[b.how]}\t${b.count} 处\t${tables}${b.note ? `\t${b.note}` : ''}`);
     }
   });

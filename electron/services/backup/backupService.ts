@@ -169,6 +169,8 @@ export class BackupService {
       const restored = (await this.list()).find((b) => b.name === name);
       if (!restored) throw new AppError(`没有名为“${name}”的备份（备份文件夹：${this.folder}）`);
       const problems = await checkFile(restored.path);
+      const record = problems.find((p) => p.startsWith('数据库'));
+      if (record) throw new AppError(`备份“${restored.path}”不能恢复：${record.slice(3)}。未恢复，数据库未改动`);
       if (problems.length > 0) throw new AppError(`备份“${restored.path}”未通过完整性检查（${problemWords(problems)}），未恢复，数据库未改动`);
       const safety = (await this.isEmpty()) ? null : await this.take('restore');
       await this.store.db.restoreFrom(restored.path);

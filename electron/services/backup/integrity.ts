@@ -4,6 +4,7 @@
  */
 import sqlite3 from 'sqlite3';
 import type { Tx } from '../store/database';
+import { migrationRecordProblem, type AppliedMigration } from '../store/migrationRecords';
 
 /** The problems SQLite reports, at most `limit`; empty when the check says ok. */
 export async function checkIntegrity(db: Pick<Tx, 'all'>, full: boolean, limit = 5): Promise<string[]> {
@@ -13,8 +14,8 @@ export async function checkIntegrity(db: Pick<Tx, 'all'>, full: boolean, limit =
 }
 
 /**
- * Checks a backup file without changing it: the full integrity check and that it is a workstation
- * database. Returns the problems; empty when it is good. The connection is opened for writing (never
+ * Checks a backup file without changing it: the full integrity check, that it is a workstation
+ * database, and that its record of applied migrations is one this program accepts. Returns the problems; empty when it is good. The connection is opened for writing (never
  * created, nothing written) because a read-only connection checks less: damaged copies with a broken
  * CREATE text or rows breaking a CHECK constraint passed integrity_check read-only, yet failed the
  * quick_check of a normal open.
@@ -28,9 +29,16 @@ export function checkFile(file: string): Promise<string[]> {
         const lines = rows.map((r) => Object.values(r)[0] ?? '');
         const problems = lines.length === 1 && lines[0] === 'ok' ? [] : lines;
         db.get("SELECT 1 AS yes FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", (e2, row) => {
-          if (e2) problems.push(e2.message);
-          else if (!row) problems.push('不是决算工作站的数据库');
-          db.close(() => resolve(problems));
+          if (e2 || !row) {
+            problems.push(e2 ? e2.message : '不是决算工作站的数据库');
+            return db.close(() => resolve(problems));
+          }
+          // A backup whose migration record this program refuses would be set aside again right after the restore.
+          db.all<AppliedMigration>('SELECT id, name, sha256 FROM schema_migrations ORDER BY id', (e3, applied) => {
+            const record = e3 ? e3.message : migrationRecordProblem(applied);
+            if (record !== null) problems.push(`数据库${record}`);
+            db.close(() => resolve(problems));
+          });
         });
       });
     });

@@ -32,11 +32,12 @@ export interface HistoryEntry extends Change {
   how: ChangeHow;
 }
 
-interface LogRow {
+/** A change_log (or dept_change_log) row joined with its batch. */
+export interface LogRow<K extends string = ChangeKind> {
   batch_id: number;
   at: string;
   how: ChangeHow;
-  kind: ChangeKind;
+  kind: K;
   table_id: string;
   row_id: string;
   col_id: string;
@@ -50,7 +51,23 @@ function params(report: HistoryReport): (string | number)[] {
   return [report.reportId, report.unitCode, report.year];
 }
 
-function toEntry(row: LogRow): HistoryEntry {
+/** The columns of a LogRow: `l` the log, `b` its batches. */
+export const LOG_COLUMNS = 'l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value';
+
+export interface BatchRow {
+  id: number;
+  at: string;
+  how: ChangeHow;
+  note: string;
+  count: number;
+  tables: string | null;
+}
+
+export function toBatch(r: BatchRow): HistoryBatch {
+  return { id: r.id, at: r.at, how: r.how, note: r.note, count: r.count, tables: (r.tables ?? '').split(',').sort() };
+}
+
+export function toEntry<K extends string>(row: LogRow<K>): Omit<HistoryEntry, 'kind'> & { kind: K } {
   return {
     batch: row.batch_id,
     at: row.at,
@@ -66,13 +83,13 @@ function toEntry(row: LogRow): HistoryEntry {
 
 /** The report's batches, newest first. */
 export async function listBatches(tx: Tx, report: HistoryReport, limit = 500): Promise<HistoryBatch[]> {
-  const rows = await tx.all<{ id: number; at: string; how: ChangeHow; note: string; count: number; tables: string | null }>(
+  const rows = await tx.all<BatchRow>(
     `SELECT b.id, b.at, b.how, b.note, COUNT(l.id) AS count, GROUP_CONCAT(DISTINCT l.table_id) AS tables
        FROM change_batches b LEFT JOIN change_log l ON l.batch_id = b.id
       WHERE ${OF_REPORT} GROUP BY b.id ORDER BY b.id DESC LIMIT ?`,
     [...params(report), limit],
   );
-  return rows.map((r) => ({ id: r.id, at: r.at, how: r.how, note: r.note, count: r.count, tables: (r.tables ?? '').split(',').sort() }));
+  return rows.map(toBatch);
 }
 
 export async function getBatch(tx: Tx, report: HistoryReport, batchId: number): Promise<HistoryBatch | undefined> {
@@ -84,7 +101,7 @@ export async function getBatch(tx: Tx, report: HistoryReport, batchId: number): 
 /** Every change of one place, newest first: a cell (table, row, col), a text (key as `row`) or a row. */
 export async function placeHistory(tx: Tx, report: HistoryReport, kind: ChangeKind, table: string, row: string, col: string): Promise<HistoryEntry[]> {
   const rows = await tx.all<LogRow>(
-    `SELECT l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value
+    `SELECT ${LOG_COLUMNS}
        FROM change_log l JOIN change_batches b ON b.id = l.batch_id
       WHERE ${OF_REPORT} AND l.kind = ? AND l.table_id = ? AND l.row_id = ? AND l.col_id = ?
       ORDER BY l.id DESC`,
@@ -96,7 +113,7 @@ export async function placeHistory(tx: Tx, report: HistoryReport, kind: ChangeKi
 /** The changes of one batch, in the order they were made. */
 export async function batchChanges(tx: Tx, report: HistoryReport, batchId: number): Promise<HistoryEntry[]> {
   const rows = await tx.all<LogRow>(
-    `SELECT l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value
+    `SELECT ${LOG_COLUMNS}
        FROM change_log l JOIN change_batches b ON b.id = l.batch_id
       WHERE ${OF_REPORT} AND l.batch_id = ? ORDER BY l.id`,
     [...params(report), batchId],
@@ -128,7 +145,7 @@ function applyOld(state: { rows: Map<string, Set<string>>; inputs: Map<string, n
 export async function stateAfterBatch(tx: Tx, report: HistoryReport, batchId: number): Promise<ReportData> {
   const current = await readState(tx, report.reportId);
   const later = await tx.all<LogRow>(
-    `SELECT l.batch_id, b.at, b.how, l.kind, l.table_id, l.row_id, l.col_id, l.old_value, l.new_value
+    `SELECT ${LOG_COLUMNS}
        FROM change_log l JOIN change_batches b ON b.id = l.batch_id
       WHERE ${OF_REPORT} AND l.batch_id > ? ORDER BY l.id DESC`,
     [...params(report), batchId],

@@ -43,14 +43,29 @@ export async function journal(tx: Tx, target: JournalTarget, how: ChangeHow, cha
     how,
     note,
   ]);
+  await insertChangeRows(tx, 'change_log', lastID, changes);
+  return lastID;
+}
+
+/** The columns of one logged change: a report's (change_log) and a department's (dept_change_log) have the same. */
+export interface LoggedChange {
+  kind: string;
+  table: string;
+  row: string;
+  col: string;
+  old: number | string | null;
+  new: number | string | null;
+}
+
+/** Inserts a batch's changes into a change log, many rows per statement. */
+export async function insertChangeRows(tx: Tx, log: 'change_log' | 'dept_change_log', batchId: number, changes: readonly LoggedChange[]): Promise<void> {
   for (let i = 0; i < changes.length; i += BATCH) {
     const chunk = changes.slice(i, i + BATCH);
     await tx.run(
-      `INSERT INTO change_log (batch_id, kind, table_id, row_id, col_id, old_value, new_value) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flatMap((c) => [lastID, c.kind, c.table, c.row, c.col, c.old, c.new]),
+      `INSERT INTO ${log} (batch_id, kind, table_id, row_id, col_id, old_value, new_value) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((c) => [batchId, c.kind, c.table, c.row, c.col, c.old, c.new]),
     );
   }
-  return lastID;
 }
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | null {

@@ -2,10 +2,10 @@
  * Opens the workstation's SQLite file: checks that it is one, runs `PRAGMA quick_check`, sets the
  * durability pragmas and applies pending migrations. A file that fails any of this is NEVER deleted or
  * rewritten — it may hold a year of a clerk's work — and the error names the file. A damaged one
- * (quick_check fails, SQLITE_CORRUPT, a migration that cannot be applied) is reported as a
+ * (quick_check fails, SQLITE_CORRUPT, a migration that cannot be applied, a record of applied migrations
+ * that is unknown or does not match) is reported as a
  * DamagedDatabaseError, which the services answer by renaming it aside (backup/damagedDatabase.ts).
  */
-import { createHash } from 'node:crypto';
 import { mkdir, open as openFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
@@ -13,6 +13,9 @@ import { problemWords } from '../backup/integrity';
 import { Database, sqliteCode } from './database';
 import { explainOpenFailure } from './sqliteErrors';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { migrationHash, migrationRecordProblem, type AppliedMigration } from './migrationRecords';
+
+export { migrationHash };
 
 /** The file is a workstation database that is damaged or cannot be brought up to date. */
 export class DamagedDatabaseError extends AppError {
@@ -31,10 +34,6 @@ const BUSY_TIMEOUT_MS = 5_000;
 export interface OpenOptions {
   /** For tests; the real list is MIGRATIONS. */
   migrations?: readonly Migration[];
-}
-
-export function migrationHash(sql: string): string {
-  return createHash('sha256').update(sql, 'utf8').digest('hex');
 }
 
 /** Reads the first 16 bytes without opening the file through sqlite, so a foreign file is left exactly as it was. */
@@ -71,12 +70,6 @@ function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-interface AppliedRow {
-  id: number;
-  name: string;
-  sha256: string;
-}
-
 /** Checks the applied migrations and applies the pending ones (also after a backup was restored into an open database). */
 export async function migrate(db: Database, file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -85,23 +78,11 @@ export async function migrate(db: Database, file: string, migrations: readonly M
     sha256     TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const applied = await db.all<AppliedRow>('SELECT id, name, sha256 FROM schema_migrations ORDER BY id');
-  const known = new Map(migrations.map((m) => [m.id, m]));
-  for (const row of applied) {
-    const migration = known.get(row.id);
-    if (!migration) {
-      throw new AppError(
-        `数据库“${file}”由更新版本的决算工作站创建（含有本程序不认识的升级 ${row.name}），请使用新版本程序打开`,
-        { file: basename(file) },
-      );
-    }
-    if (migration.name !== row.name || migrationHash(migration.sql) !== row.sha256) {
-      throw new AppError(
-        `数据库“${file}”已应用的升级 ${row.name} 与本程序中的内容不一致（升级脚本被改动过），为保护数据已停止打开`,
-        { file: basename(file) },
-      );
-    }
-  }
+  const applied = await db.all<AppliedMigration>('SELECT id, name, sha256 FROM schema_migrations ORDER BY id');
+  // An unknown or altered record: the schema may not be what the program expects, so nothing is read or
+  // written; the database is set aside like a damaged one (renamed, never deleted) and a good backup offered.
+  const problem = migrationRecordProblem(applied, migrations);
+  if (problem !== null) throw new DamagedDatabaseError(file, problem);
   const done = new Set(applied.map((r) => r.id));
   const pending = [...migrations].sort((a, b) => a.id - b.id).filter((m) => !done.has(m.id));
   if (pending.length === 0) return;

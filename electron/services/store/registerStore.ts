@@ -7,6 +7,8 @@ import { UNIT_KINDS, cellKey, type CellKey, type Unit, type UnitKind } from '../
 import { AppError } from '../../../shared/api/errors';
 import { REPORT_KINDS, type ReportKind, type UnitRecord } from '../../../shared/api/registerContract';
 import type { Database, Tx } from './database';
+import { amountPlace, notePlace, textPlace, writeDeptPlaces, type DeptWrite } from './deptJournal';
+import type { ChangeHow } from './journal';
 
 interface RecordRow {
   code: string;
@@ -81,7 +83,11 @@ function memberBitmap(ids: readonly number[]): Buffer {
 }
 
 export class RegisterStore {
-  constructor(readonly db: Database) {}
+  constructor(
+    readonly db: Database,
+    /** The clock of journal entries (tests set their own through the report store's). */
+    readonly now: () => Date = () => new Date(),
+  ) {}
 
   async list(): Promise<UnitRecord[]> {
     return (await this.db.all<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM units ORDER BY code`)).map(toRecord);
@@ -147,17 +153,14 @@ export class RegisterStore {
     return new Map(rows.map((r) => [r.line_key, { amount: r.amount, note: r.note }]));
   }
 
-  async setAdjustment(dept: string, year: number, key: string, value: AdjustmentRow | null): Promise<void> {
-    if (value === null) {
-      await this.db.run('DELETE FROM dept_adjustments WHERE dept_code = ? AND year = ? AND line_key = ?', [dept, year, key]);
-      return;
-    }
-    if (!Number.isSafeInteger(value.amount)) throw new AppError('抵销金额不是整数分，未写入');
-    await this.db.run(
-      `INSERT INTO dept_adjustments (dept_code, year, line_key, amount, note) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (dept_code, year, line_key) DO UPDATE SET amount = excluded.amount, note = excluded.note`,
-      [dept, year, key, value.amount, value.note],
-    );
+  /** Sets (null: clears, back to the program's amount) one 调整表 line, journalled in the same transaction. */
+  async setAdjustment(dept: string, year: number, key: string, value: AdjustmentRow | null, how: ChangeHow = 'typed'): Promise<DeptWrite> {
+    if (value !== null && !Number.isSafeInteger(value.amount)) throw new AppError('抵销金额不是整数分，未写入');
+    const values =
+      value === null
+        ? [{ place: amountPlace(key), value: null }, { place: notePlace(key), value: null }]
+        : [{ place: amountPlace(key), value: value.amount }, { place: notePlace(key), value: value.note === '' ? null : value.note }];
+    return this.db.transaction((tx) => writeDeptPlaces(tx, { dept, year }, values, how, this.now()));
   }
 
   async deptTexts(dept: string, year: number): Promise<Record<string, string>> {
@@ -168,19 +171,10 @@ export class RegisterStore {
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 
-  async writeDeptTexts(dept: string, year: number, texts: Readonly<Record<string, string | null>>): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      for (const [key, value] of Object.entries(texts)) {
-        if (value === null) await tx.run('DELETE FROM dept_texts WHERE dept_code = ? AND year = ? AND key = ?', [dept, year, key]);
-        else {
-          await tx.run(
-            `INSERT INTO dept_texts (dept_code, year, key, value) VALUES (?, ?, ?, ?)
-             ON CONFLICT (dept_code, year, key) DO UPDATE SET value = excluded.value`,
-            [dept, year, key, value],
-          );
-        }
-      }
-    });
+  /** Writes (null: deletes) the department's own texts, journalled in the same transaction. */
+  async writeDeptTexts(dept: string, year: number, texts: Readonly<Record<string, string | null>>, how: ChangeHow = 'typed'): Promise<DeptWrite> {
+    const values = Object.entries(texts).map(([key, value]) => ({ place: textPlace(key), value }));
+    return this.db.transaction((tx) => writeDeptPlaces(tx, { dept, year }, values, how, this.now()));
   }
 
   async exchangeRecord(unit: string, year: number): Promise<ExchangeRecord | undefined> {

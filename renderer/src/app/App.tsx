@@ -288,7 +288,7 @@ export function App() {
                 )}
               </nav>
               {tab === DEPT_TAB && session.consolidated && (
-                <DeptView api={api} dept={session.unit.code} year={session.year} notify={notify} onChanged={() => setRevision((r) => r + 1)} />
+                <DeptView api={api} dept={session.unit.code} year={session.year} notify={notify} onChanged={() => setRevision((r) => r + 1)} reloadKey={revision} />
               )}
               {tab === NARRATIVE_TAB && narrative && <NarrativeView live={narrative} notify={notify} />}
               {tab === PERF_TAB && !session.consolidated && (

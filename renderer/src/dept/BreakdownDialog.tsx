@@ -3,6 +3,7 @@ import type { Api } from '../../../shared/api/contract';
 import type { CellBreakdown } from '../../../shared/api/registerContract';
 import { errorText } from '../app/reportSession';
 import { yuan } from './money';
+import { CloseActions } from '../app/CloseActions';
 
 interface Props {
   api: Api;
@@ -57,11 +58,7 @@ export function BreakdownDialog({ api, dept, year, cell, onClose }: Props) {
             </>
           )}
         </div>
-        <div className="modal-actions">
-          <button type="button" autoFocus onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        <CloseActions onClose={onClose} autoFocus />
       </div>
     </div>
   );

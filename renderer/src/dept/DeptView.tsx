@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api } from '../../../shared/api/contract';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { Api, HistoryEntryInfo } from '../../../shared/api/contract';
 import type { ConsolidationView, EliminationLine } from '../../../shared/api/registerContract';
+import { ADJUSTMENT_TABLE } from '../../../shared/api/registerContract';
 import { errorText } from '../app/reportSession';
+import { CellHistoryDialog } from '../history/CellHistoryDialog';
+import { CellMenu, type CellMenuAt } from '../history/CellMenu';
 import { ExchangeImportDialog } from './ExchangeImportDialog';
 import { parseYuan, yuan } from './money';
 
@@ -12,6 +15,13 @@ interface Props {
   notify(kind: 'error' | 'info', text: string): void;
   /** Something the consolidated report is made of changed: open it again. */
   onChanged(): void;
+  /** Changes when the department changed elsewhere (a restore from 修改记录): read the 调整表 again. */
+  reloadKey?: number;
+}
+
+/** Right click on a 调整表 amount: 修改记录 of that line (amount and note). */
+function lineMenuAt(line: EliminationLine, e: MouseEvent): CellMenuAt {
+  return { table: ADJUSTMENT_TABLE, row: line.key, col: 'amount', place: `调整表 ${line.pair}：${line.parent.name}，${line.rowLabel}`, x: e.clientX, y: e.clientY };
 }
 
 function AmountInput({ line, onSave }: { line: EliminationLine; onSave(text: string): void }) {
@@ -29,8 +39,10 @@ function AmountInput({ line, onSave }: { line: EliminationLine; onSave(text: str
 }
 
 /** 调整表 and 单位构成 of a department's consolidated report: members, 提示, eliminations (editable), 户数. */
-export function DeptView({ api, dept, year, notify, onChanged }: Props) {
+export function DeptView({ api, dept, year, notify, onChanged, reloadKey }: Props) {
   const [view, setView] = useState<ConsolidationView | null>(null);
+  const [menu, setMenu] = useState<CellMenuAt | null>(null);
+  const [history, setHistory] = useState<{ at: CellMenuAt; load: () => Promise<HistoryEntryInfo[]> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -42,7 +54,8 @@ export function DeptView({ api, dept, year, notify, onChanged }: Props) {
     } catch (err) {
       setError(errorText(err));
     }
-  }, [api, dept, year]);
+    // reloadKey: read again after a restore made through 修改记录.
+  }, [api, dept, year, reloadKey]);
   useEffect(() => void load(), [load]);
 
   const save = async (line: EliminationLine, text: string) => {
@@ -117,7 +130,13 @@ export function DeptView({ api, dept, year, notify, onChanged }: Props) {
               <td>{l.children.map((c) => `${c.name} ${yuan(c.amount)}`).join('；') || '（无）'}</td>
               <td className="num">{yuan(l.childAmount)}</td>
               <td className="num">{yuan(l.parentAmount)}</td>
-              <td className="num">
+              <td
+                className="num"
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  setMenu(lineMenuAt(l, e));
+                }}
+              >
                 <AmountInput line={l} onSave={(text) => void save(l, text)} />
               </td>
               <td>
@@ -175,6 +194,28 @@ export function DeptView({ api, dept, year, notify, onChanged }: Props) {
           </table>
         ))}
       </div>
+      {menu && (
+        <CellMenu
+          at={menu}
+          onClose={() => setMenu(null)}
+          onHistory={() => {
+            const at = menu;
+            setMenu(null);
+            setHistory({ at, load: () => api.adjustmentHistory({ unit: dept, year, key: at.row }) });
+          }}
+        />
+      )}
+      {history && (
+        <CellHistoryDialog
+          api={api}
+          report={{ unit: dept, year, consolidated: true }}
+          cell={history.at}
+          kind="money"
+          unit="元"
+          load={history.load}
+          onClose={() => setHistory(null)}
+        />
+      )}
       {importing && (
         <ExchangeImportDialog
           api={api}

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { UNIT_KINDS, type Api, type Unit, type UnitKind } from '../../../shared/api/contract';
 import { ACCOUNTING_SYSTEMS, BUDGET_LEVELS, REPORT_KINDS, type ReportKind, type UnitTreeNode } from '../../../shared/api/registerContract';
+import { CloseActions } from '../app/CloseActions';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { ChoiceRow } from './ChoiceRow';
 import { errorText } from '../app/reportSession';
 import { saveFile } from '../excel/saveFile';
 import { RolloverDialog } from './RolloverDialog';
@@ -199,14 +201,7 @@ export function RegisterDialog({ api, year, notify, onOpen, onChanged, onClose }
                 单位名称
                 <input value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />
               </label>
-              <label>
-                单位类型
-                <select value={editing.kind} onChange={(e) => setEditing({ ...editing, kind: UNIT_KINDS.find((k) => k === e.target.value) ?? editing.kind })}>
-                  {UNIT_KINDS.map((k) => (
-                    <option key={k}>{k}</option>
-                  ))}
-                </select>
-              </label>
+              <ChoiceRow label="单位类型" value={editing.kind} choices={UNIT_KINDS} onChange={(kind) => kind !== '' && setEditing({ ...editing, kind })} />
               <label>
                 统一社会信用代码
                 <input value={editing.creditCode} maxLength={18} onChange={(e) => setEditing({ ...editing, creditCode: e.target.value })} placeholder="18 位，含校验位" />
@@ -222,32 +217,15 @@ export function RegisterDialog({ api, year, notify, onOpen, onChanged, onClose }
                   ))}
                 </select>
               </label>
-              <label>
-                预算级次
-                <select value={editing.budgetLevel} onChange={(e) => setEditing({ ...editing, budgetLevel: e.target.value })}>
-                  <option value="">（未填）</option>
-                  {BUDGET_LEVELS.map((k) => (
-                    <option key={k}>{k}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                执行会计制度
-                <select value={editing.accountingSystem} onChange={(e) => setEditing({ ...editing, accountingSystem: e.target.value })}>
-                  <option value="">（未填）</option>
-                  {ACCOUNTING_SYSTEMS.map((k) => (
-                    <option key={k}>{k}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                报表类型
-                <select value={editing.reportKind} onChange={(e) => setEditing({ ...editing, reportKind: REPORT_KINDS.find((k) => k === e.target.value) ?? editing.reportKind })}>
-                  {REPORT_KINDS.map((k) => (
-                    <option key={k}>{k}</option>
-                  ))}
-                </select>
-              </label>
+              <ChoiceRow label="预算级次" value={editing.budgetLevel} choices={BUDGET_LEVELS} blank="（未填）" onChange={(budgetLevel) => setEditing({ ...editing, budgetLevel })} />
+              <ChoiceRow
+                label="执行会计制度"
+                value={editing.accountingSystem}
+                choices={ACCOUNTING_SYSTEMS}
+                blank="（未填）"
+                onChange={(accountingSystem) => setEditing({ ...editing, accountingSystem })}
+              />
+              <ChoiceRow label="报表类型" value={editing.reportKind} choices={REPORT_KINDS} onChange={(reportKind) => reportKind !== '' && setEditing({ ...editing, reportKind })} />
               {formError && (
                 <div className="form-error" role="alert">
                   {formError}
@@ -264,11 +242,7 @@ export function RegisterDialog({ api, year, notify, onOpen, onChanged, onClose }
             </form>
           )}
         </div>
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        <CloseActions onClose={onClose} />
       </div>
       {confirm?.kind === 'remove' && node && (
         <ConfirmDialog

@@ -4,8 +4,10 @@ import type { MoneyUnit } from '../../../shared/money/fen';
 import type { ValueKind } from '../../../shared/pack/model';
 import { errorText } from '../app/reportSession';
 import { formatCell } from '../edit/cellText';
-import { HOW_WORDS, timeText } from '../store/words';
+import { HOW_WORDS } from '../store/words';
 import type { CellMenuAt } from './CellMenu';
+import { CloseActions } from '../app/CloseActions';
+import { StoreItem } from '../store/StoreItem';
 
 interface Props {
   api: Api;
@@ -14,6 +16,8 @@ interface Props {
   kind: ValueKind;
   unit: MoneyUnit;
   onClose(): void;
+  /** Where the entries come from; default: the cell's history in the report. */
+  load?: () => Promise<HistoryEntryInfo[]>;
 }
 
 function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit): string {
@@ -21,13 +25,19 @@ function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit)
   return typeof value === 'number' ? formatCell(value, kind, unit) : value;
 }
 
+/** A 调整表 line keeps two things: its amount and its note. */
+function placeWord(entry: HistoryEntryInfo): string {
+  if (entry.kind !== 'adjustment') return '';
+  return entry.col === 'note' ? '说明：' : '抵销数：';
+}
+
 /** 修改记录 of one cell: every change, newest first, with when, how, and the value before and after. */
-export function CellHistoryDialog({ api, report, cell, kind, unit, onClose }: Props) {
+export function CellHistoryDialog({ api, report, cell, kind, unit, onClose, load }: Props) {
   const [entries, setEntries] = useState<HistoryEntryInfo[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    api.cellHistory({ ...report, table: cell.table, row: cell.row, col: cell.col }).then(setEntries, (err: unknown) => setFailed(errorText(err)));
-  }, [api, report, cell]);
+    (load ? load() : api.cellHistory({ ...report, table: cell.table, row: cell.row, col: cell.col })).then(setEntries, (err: unknown) => setFailed(errorText(err)));
+  }, [api, report, cell, load]);
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="modal store-dialog" role="dialog" aria-modal="true" aria-label="单元格修改记录">
@@ -38,21 +48,16 @@ export function CellHistoryDialog({ api, report, cell, kind, unit, onClose }: Pr
         {entries && entries.length > 0 && (
           <div className="store-list" role="table" aria-label="修改记录">
             {entries.map((e, i) => (
-              <div className="store-item" role="row" key={`${e.batch}-${i}`}>
-                <span role="cell" className="store-time">{timeText(e.at)}</span>
-                <span role="cell" className="store-reason">{HOW_WORDS[e.how]}</span>
+              <StoreItem key={`${e.batch}-${i}`} at={e.at} word={HOW_WORDS[e.how]}>
                 <span role="cell" className="store-change">
+                  {placeWord(e)}
                   {shown(e.old, kind, unit)} → {shown(e.new, kind, unit)}
                 </span>
-              </div>
+              </StoreItem>
             ))}
           </div>
         )}
-        <div className="modal-actions">
-          <button type="button" autoFocus onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        <CloseActions onClose={onClose} autoFocus />
       </div>
     </div>
   );

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Api, HistoryBatchInfo } from '../../../shared/api/contract';
+import { ADJUSTMENT_TABLE } from '../../../shared/api/registerContract';
 import type { TableDef } from '../../../shared/pack/model';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { errorText, type ReportSession } from '../app/reportSession';
 import { HOW_WORDS, timeText } from '../store/words';
+import { CloseActions } from '../app/CloseActions';
+import { StoreItem } from '../store/StoreItem';
 
 interface Props {
   api: Api;
@@ -16,7 +19,12 @@ interface Props {
   onChanged(): void;
 }
 
-type Asking = { kind: 'restore'; batch: HistoryBatchInfo; table: TableDef | null } | { kind: 'undo'; batch: HistoryBatchInfo };
+/** What a restore covers: the whole report (department: 调整表 and texts), one table, or a department's 调整表. */
+type Scope = Pick<TableDef, 'id' | 'code' | 'title'> | null;
+type Asking = { kind: 'restore'; batch: HistoryBatchInfo; table: Scope } | { kind: 'undo'; batch: HistoryBatchInfo };
+
+/** A department's history holds its 调整表 and its own texts; its tables are sums and are never restored. */
+const ADJUSTMENTS: Scope = { id: ADJUSTMENT_TABLE, code: '调整表', title: '' };
 
 /** 修改记录 of the report: every write, newest first; restore the report or one table to right after one, or undo one. */
 export function HistoryDialog({ api, session, tableId, notify, onClose, onChanged }: Props) {
@@ -24,9 +32,12 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
   const [failed, setFailed] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState(false);
-  const table = session.pack.tables.find((t) => t.id === tableId) ?? null;
+  const dept = session.consolidated;
+  const table: Scope = dept ? ADJUSTMENTS : (session.pack.tables.find((t) => t.id === tableId) ?? null);
+  const whole = dept ? '调整表和部门文字' : '整份报表';
   const tableName = (id: string) => {
     if (id === '') return '文字';
+    if (id === ADJUSTMENT_TABLE) return '调整表';
     const t = session.pack.tables.find((x) => x.id === id);
     return t ? t.code : id;
   };
@@ -67,22 +78,22 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
       <div className="modal store-dialog history-dialog" role="dialog" aria-modal="true" aria-label="报表修改记录">
         <h2>修改记录</h2>
         <p className="store-lead">
-          {session.unit.name} {session.year} 年度。每一次保存都记在这里；可以把整份报表或当前表恢复到某次保存之后的状态，恢复本身也会记录，可以撤销。
+          {dept
+            ? `${session.unit.name} ${session.year} 年度部门汇总。调整表的抵销数、说明和部门自己的文字，每一次保存都记在这里；汇总数随单位报表变化，单位报表的修改记录在各单位中查看。可以把调整表（或连同部门文字）恢复到某次保存之后的状态，恢复本身也会记录，可以撤销。`
+            : `${session.unit.name} ${session.year} 年度。每一次保存都记在这里；可以把整份报表或当前表恢复到某次保存之后的状态，恢复本身也会记录，可以撤销。`}
         </p>
         {failed && <p className="store-error">{failed}</p>}
         {batches && batches.length === 0 && <p className="store-empty">还没有修改记录</p>}
         <div className="store-list" role="table" aria-label="修改记录">
           {batches?.map((b) => (
-            <div className="store-item" role="row" key={b.id}>
-              <span role="cell" className="store-time">{timeText(b.at)}</span>
-              <span role="cell" className="store-reason">{HOW_WORDS[b.how]}</span>
+            <StoreItem key={b.id} at={b.at} word={HOW_WORDS[b.how]}>
               <span role="cell" className="store-change" title={b.note}>
                 {b.count} 处 · {b.tables.map(tableName).join('、')}
                 {b.note ? ` · ${b.note}` : ''}
               </span>
               <span role="cell" className="store-actions">
                 <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'restore', batch: b, table: null })}>
-                  恢复整份报表
+                  恢复{whole}
                 </button>
                 {table && (
                   <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'restore', batch: b, table })}>
@@ -95,21 +106,17 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
                   </button>
                 )}
               </span>
-            </div>
+            </StoreItem>
           ))}
         </div>
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        <CloseActions onClose={onClose} />
       </div>
       {asking && (
         <ConfirmDialog
           title={asking.kind === 'restore' ? '恢复到这次保存之后' : '撤销'}
           message={
             asking.kind === 'restore'
-              ? `把${asking.table ? `${asking.table.code} ${asking.table.title}` : '整份报表'}恢复到 ${timeText(asking.batch.at)} 这次保存之后的状态吗？之后的修改会被替换，但都留在修改记录中，这次恢复也可以撤销。`
+              ? `把${asking.table ? `${asking.table.code}${asking.table.title ? ` ${asking.table.title}` : ''}` : whole}恢复到 ${timeText(asking.batch.at)} 这次保存之后的状态吗？之后的修改会被替换，但都留在修改记录中，这次恢复也可以撤销。`
               : `撤销 ${timeText(asking.batch.at)} 的这次${HOW_WORDS[asking.batch.how]}吗？之后又修改过的单元格保留修改后的值。`
           }
           confirmLabel={asking.kind === 'restore' ? '恢复' : '撤销'}

@@ -3,6 +3,8 @@ import type { Api, BackupInfo, BackupStatus } from '../../../shared/api/contract
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { errorText } from '../app/reportSession';
 import { REASON_WORDS, sizeText, timeText } from './words';
+import { CloseActions } from '../app/CloseActions';
+import { StoreItem } from './StoreItem';
 
 interface Props {
   api: Api;
@@ -94,26 +96,21 @@ export function BackupDialog({ api, notify, onClose, onRestored }: Props) {
         <div className="store-list" role="table" aria-label="备份列表">
           {status && status.backups.length === 0 && <p className="store-empty">还没有备份</p>}
           {status?.backups.map((b) => (
-            <div className="store-item" role="row" key={b.name}>
-              <span role="cell" className="store-time">{timeText(b.at)}</span>
-              <span role="cell" className="store-reason">{REASON_WORDS[b.reason]}</span>
+            <StoreItem key={b.name} at={b.at} word={REASON_WORDS[b.reason]}>
               <span role="cell" className="store-size">{sizeText(b.bytes)}</span>
               <span role="cell">
                 <button type="button" disabled={busy} onClick={() => setAsking(b)} aria-label={`恢复 ${timeText(b.at)} 的备份`}>
                   恢复
                 </button>
               </span>
-            </div>
+            </StoreItem>
           ))}
         </div>
-        <div className="modal-actions">
+        <CloseActions onClose={onClose}>
           <button type="button" disabled={busy} onClick={() => void backupNow()}>
             立即备份
           </button>
-          <button type="button" onClick={onClose}>
-            关闭
-          </button>
-        </div>
+        </CloseActions>
       </div>
       {asking && (
         <ConfirmDialog

@@ -1,13 +1,16 @@
 /**
  * Backups on real files: taken at open, before imports and every 10 minutes of edits; rotated; restored
  * (after backing up the current state), also under an open web host; a damaged database detected at
- * open, set aside by renaming, and the newest good backup offered and restored.
+ * open, set aside by renaming, and the newest good backup offered and restored. A database whose record of
+ * applied migrations was altered (a sha256 that no longer matches, a migration the program does not know) is
+ * treated the same way, by the CLI (which stops) and the web host (which opens a new empty database); a
+ * backup with such a record is neither offered nor restored.
  */
 import ExcelJS from 'exceljs';
 import { access, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFolderFor, listBackupFiles } from '../../../electron/services/backup/backupFiles';
+import { backupFolderFor, backupName, listBackupFiles } from '../../../electron/services/backup/backupFiles';
 import { BackupService } from '../../../electron/services/backup/backupService';
 import { checkFile } from '../../../electron/services/backup/integrity';
 import { backupsToRemove } from '../../../electron/services/backup/retention';
@@ -296,3 +299,91 @@ describe('backups', () => {
 });
 
 void ExcelJS;
+
+/** Changes the migration record of a closed database file with plain SQL, as a tool or a hand would. */
+async function alterRecord(file: string, sql: string): Promise<void> {
+  const raw = await Database.open(file);
+  try {
+    await raw.exec(sql);
+  } finally {
+    await raw.close();
+  }
+}
+
+const ALTERED_HASH = "UPDATE schema_migrations SET sha256 = 'f00d' || substr(sha256, 5) WHERE name = '0003_register'";
+const UNKNOWN = "INSERT INTO schema_migrations (id, name, sha256, applied_at) VALUES (999, '0999_future', 'abc', '2030-01-01T00:00:00.000Z')";
+
+describe('a database with an altered migration record', () => {
+  it('CLI: a recorded sha256 that no longer matches → set aside by renaming, both files named, the good backup restored', async () => {
+    await cliOk('backup', 'create', '--db', db);
+    const good = (await listBackupFiles(backupFolderFor(db)))[0]!;
+    await cliOk('set', ...at(), 'T03', '2010302', 'c2', '12.00');
+    await alterRecord(db, ALTERED_HASH);
+    const altered = await readFile(db);
+
+    const run = await cli('show', ...at());
+    expect(run.code).toBe(1);
+    const message = run.err.trim();
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(`数据库“${db}”`);
+    expect(message).toContain('0003_register');
+    expect(message).toContain('不一致');
+    expect(message).toContain('没有删除');
+    expect(message).toContain(good.path);
+    expect(message).toContain(`juesuan backup restore --db "${db}" ${good.name}`);
+    const renamed = /已改名为“([^”]+)”/.exec(message)?.[1] ?? '';
+    expect(renamed.startsWith(`${db}.damaged-`)).toBe(true);
+    // Kept byte for byte: the clerk (or support) can still read it.
+    expect(await readFile(renamed)).toEqual(altered);
+    expect(await exists(db)).toBe(false);
+
+    await cliOk('backup', 'restore', '--db', db, good.name);
+    const shown = JSON.parse(await cliOk('show', ...at(), '--json', '--table', 'T03'));
+    expect(shown.tables.T03['2010301'].c2).toBe('6330.95');
+    expect(await checkFile(db)).toEqual([]);
+  });
+
+  it('web host: an unknown recorded migration → set aside, a new empty database opened, the newest good backup offered and restored', async () => {
+    await cliOk('backup', 'create', '--db', db);
+    const good = (await listBackupFiles(backupFolderFor(db)))[0]!;
+    await alterRecord(db, UNKNOWN);
+    const altered = await readFile(db);
+    const host = await startWeb(temp.dir, db);
+    try {
+      const status = await webOk(host, 'backupStatus', {});
+      expect(status.setAside?.original).toBe(db);
+      expect(status.setAside?.problem).toContain('0999_future');
+      const renamed = status.setAside?.renamedTo ?? '';
+      expect(renamed).toMatch(/\.damaged-/);
+      expect(await readFile(renamed)).toEqual(altered);
+      expect(status.setAside?.newestGood?.name).toBe(good.name);
+      expect(await webOk(host, 'listUnits', {})).toEqual([]);
+      await webOk(host, 'restoreBackup', { name: good.name });
+      expect((await webOk(host, 'openReport', ref)).inputs['T03:2010301:c2']).toBe(633_095);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a backup with an altered record is neither offered nor restored; the older good one is offered', async () => {
+    await cliOk('backup', 'create', '--db', db);
+    const good = (await listBackupFiles(backupFolderFor(db)))[0]!;
+    // A newer backup whose record was altered, then the database itself.
+    const newer = join(backupFolderFor(db), backupName(new Date(good.at.getTime() + 60_000), 'manual'));
+    await copyFile(good.path, newer);
+    await alterRecord(newer, ALTERED_HASH);
+    const problems = await checkFile(newer);
+    expect(problems.join(' ')).toContain('0003_register');
+    await alterRecord(db, ALTERED_HASH);
+
+    const run = await cli('show', ...at());
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(good.path);
+    expect(run.err).not.toContain(newer);
+
+    const refused = await cli('backup', 'restore', '--db', db, newer.slice(newer.lastIndexOf('/') + 1));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('0003_register');
+    expect(refused.err).toContain('未恢复');
+  });
+});

@@ -3,51 +3,24 @@
  * (or, for a cell, read as unreadable with its place), nothing is written, and the process holding
  * the database goes on. The files are real exports with their XML edited.
  */
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Unit } from '../../../../shared/api/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors';
-import { ReportEngine } from '../../../../shared/engine/reportEngine';
-import type { Pack } from '../../../../shared/pack/model';
-import { exportWorkbook } from '../../../../electron/services/excel/exportWorkbook';
 import { readWorkbook } from '../../../../electron/services/excel/readWorkbook';
 import { WORKBOOK_LIMITS } from '../../../../electron/services/excel/workbookLimits';
 import { planXlsxImport } from '../../../../electron/services/excel/xlsxService';
-import { defaultPacksDir, loadPack } from '../../../../electron/services/packs/loadPack';
-import { ReportSessions } from '../../../../electron/services/reportSessions';
-import { ReportStore } from '../../../../electron/services/store/reportStore';
-import { balancedData } from '../../../shared/audit/auditFixtures';
-import { makeTempDir } from '../tempDir';
+import type { ReportSessions } from '../../../../electron/services/reportSessions';
+import type { ReportStore } from '../../../../electron/services/store/reportStore';
+import { ref, useImportDatabase } from './importDatabase';
 import { editParts, sheetPart, withMerges } from './packageEdit';
 import { loadWorkbook, saveWorkbook } from './workbookEdit';
 
-const unit: Unit = { code: '001', name: '保山市隆阳区政务服务管理局', kind: '行政单位', parent: null };
-const ref = { unit: '001', year: 2020 };
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let pack: Pack;
 let store: ReportStore;
 let sessions: ReportSessions;
 let exported: Uint8Array;
 let t03Part = '';
-let n = 0;
-
+useImportDatabase('hostile', (db) => ({ store, sessions, exported } = db), { balancedReport: true });
 beforeAll(async () => {
-  temp = await makeTempDir('juesuan-xlsx-hostile-');
-  pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
-  exported = new Uint8Array(await exportWorkbook({ pack, engine: new ReportEngine(pack, balancedData()), unit, year: 2020, texts: {}, options: { unit: '元', blankZeros: false } }));
   t03Part = await sheetPart(exported, '公开03表');
-});
-afterAll(async () => {
-  await temp.remove();
-});
-beforeEach(async () => {
-  n += 1;
-  store = await ReportStore.open(join(temp.dir, `hostile-${n}.db`));
-  await store.replaceReport({ unit, year: 2020, packId: pack.id, data: { ...balancedData(), texts: {} } });
-  sessions = new ReportSessions(store, [pack]);
-});
-afterEach(async () => {
-  await store.close();
 });
 
 async function refusal(bytes: Uint8Array, label: string): Promise<string> {

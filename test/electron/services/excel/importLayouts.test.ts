@@ -4,57 +4,24 @@
  * 收入 above 支出, the 合计 row of a 类|款|项 table, two sheets claiming one table, and cells or tables
  * the importer cannot read (which keep their stored figures). Real exported workbooks, reshaped.
  */
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReportData, Unit } from '../../../../shared/api/contract';
-import { ReportEngine } from '../../../../shared/engine/reportEngine';
+import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../../../shared/pack/model';
-import { exportWorkbook } from '../../../../electron/services/excel/exportWorkbook';
 import { commitXlsxImport, planXlsxImport } from '../../../../electron/services/excel/xlsxService';
-import { defaultPacksDir, loadPack } from '../../../../electron/services/packs/loadPack';
 import { ReportSessions } from '../../../../electron/services/reportSessions';
-import { ReportStore } from '../../../../electron/services/store/reportStore';
+import type { ReportStore } from '../../../../electron/services/store/reportStore';
 import { balancedData } from '../../../shared/audit/auditFixtures';
-import { makeTempDir } from '../tempDir';
+import { ref, storeBalanced as storeBalancedReport, storedData, useImportDatabase } from './importDatabase';
 import { workbookBytes } from './sheetBuilder';
 import { insertSheet, loadWorkbook, sanGong12Rows, saveWorkbook, sheetRows } from './workbookEdit';
 
-const unit: Unit = { code: '001', name: '保山市隆阳区政务服务管理局', kind: '行政单位', parent: null };
-const ref = { unit: '001', year: 2020 };
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let pack: Pack;
 let store: ReportStore;
 let sessions: ReportSessions;
-let n = 0;
 let exported: Uint8Array;
+useImportDatabase('layouts', (db) => ({ pack, store, sessions, exported } = db));
 
-beforeAll(async () => {
-  temp = await makeTempDir('juesuan-xlsx-layouts-');
-  pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
-  const engine = new ReportEngine(pack, balancedData());
-  exported = new Uint8Array(await exportWorkbook({ pack, engine, unit, year: 2020, texts: {}, options: { unit: '元', blankZeros: false } }));
-});
-afterAll(async () => {
-  await temp.remove();
-});
-beforeEach(async () => {
-  n += 1;
-  store = await ReportStore.open(join(temp.dir, `layouts-${n}.db`));
-  await store.addUnit(unit);
-  sessions = new ReportSessions(store, [pack]);
-});
-afterEach(async () => {
-  await store.close();
-});
-
-async function stored(): Promise<ReportData | undefined> {
-  const report = await store.findReport(unit.code, 2020);
-  return report ? store.loadReportData(report.id) : undefined;
-}
-
-async function storeBalanced(): Promise<void> {
-  await store.replaceReport({ unit, year: 2020, packId: pack.id, data: { ...balancedData(), texts: {} } });
-}
+const stored = () => storedData(store);
+const storeBalanced = () => storeBalancedReport(store, pack);
 
 const SANGONG = [68000, 55000, 0, 0, 60000, 50000, 20000, 20000, 40000, 30000, 8000, 5000];
 

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReportData, Unit } from '../../../../shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors';
 import { ReportEngine } from '../../../../shared/engine/reportEngine';
 import type { Pack } from '../../../../shared/pack/model';
@@ -10,41 +8,17 @@ import { previousYearSession } from '../../../../electron/services/storedSession
 import { commitXlsxImport, exportReportXlsx, planXlsxImport } from '../../../../electron/services/excel/xlsxService';
 import { DRAFT_NOTE } from '../../../../electron/services/excel/exportWorkbook';
 import { balancedData } from '../../../shared/audit/auditFixtures';
-import { defaultPacksDir, loadPack } from '../../../../electron/services/packs/loadPack';
 import { ReportSessions } from '../../../../electron/services/reportSessions';
-import { ReportStore } from '../../../../electron/services/store/reportStore';
-import { makeTempDir } from '../tempDir';
+import type { ReportStore } from '../../../../electron/services/store/reportStore';
+import { ref, storedData, unit, useImportDatabase } from './importDatabase';
 import { workbookBytes, type SheetSpec } from './sheetBuilder';
 
-const unit: Unit = { code: '001', name: '保山市隆阳区政务服务管理局', kind: '行政单位', parent: null };
-const ref = { unit: '001', year: 2020 };
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let pack: Pack;
 let store: ReportStore;
 let sessions: ReportSessions;
-let n = 0;
+useImportDatabase('shapes', (db) => ({ pack, store, sessions } = db));
 
-beforeAll(async () => {
-  temp = await makeTempDir('juesuan-xlsx-shapes-');
-  pack = await loadPack(join(defaultPacksDir(), 'yn-2020'));
-});
-afterAll(async () => {
-  await temp.remove();
-});
-beforeEach(async () => {
-  n += 1;
-  store = await ReportStore.open(join(temp.dir, `shapes-${n}.db`));
-  await store.addUnit(unit);
-  sessions = new ReportSessions(store, [pack]);
-});
-afterEach(async () => {
-  await store.close();
-});
-
-async function stored(year = 2020): Promise<ReportData | undefined> {
-  const report = await store.findReport(unit.code, year);
-  return report ? store.loadReportData(report.id) : undefined;
-}
+const stored = (year = 2020) => storedData(store, year);
 
 async function importFile(sheets: SheetSpec[], label = 'bureau.xlsx') {
   const plan = await planXlsxImport(sessions, ref, await workbookBytes(sheets), label);

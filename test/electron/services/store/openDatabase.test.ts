@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors';
 import { Database } from '../../../../electron/services/store/database';
 import { MIGRATIONS } from '../../../../electron/services/store/migrations/index';
-import { migrationHash, openDatabase } from '../../../../electron/services/store/openDatabase';
+import { DamagedDatabaseError, migrationHash, openDatabase } from '../../../../electron/services/store/openDatabase';
 import { makeTempDir } from '../tempDir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -49,7 +49,7 @@ describe('openDatabase', () => {
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name, sha256: migrationHash(m.sql) })));
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
       expect(tables.map((t) => t.name)).toEqual([
-        'cells', 'change_batches', 'change_log', 'dept_adjustments', 'dept_texts', 'exchange_imports', 'perf_dept', 'perf_indicators', 'perf_projects', 'perf_tasks',
+        'cells', 'change_batches', 'change_log', 'dept_adjustments', 'dept_change_batches', 'dept_change_log', 'dept_texts', 'exchange_imports', 'perf_dept', 'perf_indicators', 'perf_projects', 'perf_tasks',
         'print_records', 'print_settings', 'report_rows', 'reports', 'schema_migrations', 'sqlite_sequence', 'texts', 'undo_steps', 'units', 'year_catalogue_entries', 'year_catalogues',
       ]);
     } finally {
@@ -66,6 +66,8 @@ describe('openDatabase', () => {
     expect(err.message).toContain('0001_init');
     expect(err.message).toContain(file);
     expect(err.message).toMatch(/不一致/);
+    // Treated as damage: the services set it aside by renaming and offer the newest good backup.
+    expect(err).toBeInstanceOf(DamagedDatabaseError);
     expect(await readFile(file)).toEqual(before);
   });
 
@@ -102,6 +104,7 @@ describe('openDatabase', () => {
     await (await openDatabase(file, { migrations: newer })).close();
     const err = await refusal(openDatabase(file));
     expect(err.message).toContain(`000${next}_future`);
+    expect(err).toBeInstanceOf(DamagedDatabaseError);
   });
 
   it('refuses a file that is not a SQLite database, naming it and leaving it untouched', async () => {
