@@ -1,5 +1,6 @@
 /**
- * Issue 9 (the department's edit history) in Chromium: 调整表 amounts typed on the 调整表 tab are
+ * Issue 9 (the department's edit history) in Chromium: a consolidated cell's 修改记录 says where its
+ * history is; 调整表 amounts typed on the 调整表 tab are
  * journalled; right click on an amount → 修改记录 lists the line's changes; the top bar's 修改记录 of the
  * 部门汇总 lists the department's saves and restores the 调整表 to an earlier one, which the tab shows.
  */
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDept } from '../electron/services/consolidate/deptFixture';
-import { SHOTS, startWorkstation, type Workstation } from './harness';
+import { gridCell, SHOTS, startWorkstation, type Workstation } from './harness';
 
 let ws: Workstation;
 let page: Page;
@@ -35,6 +36,15 @@ describe('the department’s 修改记录 in Chromium', () => {
     await page.getByRole('tab', { name: /公开01表/ }).waitFor();
     await page.getByRole('button', { name: '部门汇总' }).click();
     await page.locator('.dept-banner').waitFor();
+    // A consolidated cell is a sum: its 修改记录 says where the history is kept instead of an empty list.
+    await page.getByRole('tab', { name: /公开01表/ }).click();
+    await gridCell(page, 0, '年初结转和结余', 'c1', 'item').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: '修改记录' }).click();
+    const sumDialog = page.getByRole('dialog', { name: '单元格修改记录' });
+    await sumDialog.locator('.store-error', { hasText: '没有自己的修改记录' }).waitFor();
+    expect(await sumDialog.locator('.store-error').textContent()).toContain('调整表');
+    await shot('dept-history-00-sum-cell');
+    await sumDialog.getByRole('button', { name: '关闭' }).click();
     await page.getByRole('tab', { name: '调整表' }).click();
     const bad = page.getByRole('table', { name: '调整表' }).locator('tr.mismatch');
     await bad.waitFor();

@@ -8,78 +8,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../../shared/api/methods';
 import { runMain } from '../cli/inProcess';
+import { rec } from './entryRecorder';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-
-const rec = vi.hoisted(() => ({
-  calls: [] as string[],
-  appHandlers: new Map<string, (...args: unknown[]) => unknown>(),
-  sessionHandlers: new Map<string, unknown>(),
-  ipc: new Map<string, unknown>(),
-  protocols: new Map<string, unknown>(),
-  windows: [] as { url: string; options: Record<string, unknown> }[],
-  logs: [] as string[],
-  ready: null as null | (() => void),
-}));
-
-vi.mock('electron', () => {
-  const contents = () => ({ on: () => undefined, setWindowOpenHandler: () => undefined });
-  class BrowserWindow {
-    webContents = contents();
-    constructor(readonly options: Record<string, unknown>) {}
-    once() {}
-    on() {}
-    maximize() {}
-    loadURL(url: string) {
-      rec.windows.push({ url, options: this.options });
-      return Promise.resolve();
-    }
-  }
-  return {
-    app: {
-      isPackaged: false,
-      getAppPath: () => repo,
-      getPath: (name: string) => `/tmp/recorded-${name}`,
-      enableSandbox: () => rec.calls.push('enableSandbox'),
-      requestSingleInstanceLock: () => (rec.calls.push('singleInstanceLock'), true),
-      on: (name: string, fn: (...args: unknown[]) => unknown) => rec.appHandlers.set(name, fn),
-      whenReady: () => (rec.calls.push('whenReady'), new Promise<void>((resolve) => (rec.ready = resolve))),
-      quit: () => undefined,
-      exit: (code: number) => rec.calls.push(`exit ${code}`),
-      getVersion: () => '0.1.0',
-    },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => (rec.calls.push('registerSchemesAsPrivileged'), rec.protocols.set('privileged', schemes)),
-      handle: (scheme: string, fn: unknown) => rec.protocols.set(scheme, fn),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (fn: unknown) => rec.sessionHandlers.set('request', fn),
-        setPermissionCheckHandler: (fn: unknown) => rec.sessionHandlers.set('check', fn),
-        setDevicePermissionHandler: (fn: unknown) => rec.sessionHandlers.set('device', fn),
-        on: (name: string, fn: unknown) => rec.sessionHandlers.set(name, fn),
-      },
-    },
-    dialog: { showErrorBox: (title: string, message: string) => rec.calls.push(`error ${title} ${message}`), showMessageBox: () => undefined },
-    shell: { openExternal: () => Promise.resolve() },
-    ipcMain: { handle: (channel: string, fn: unknown) => rec.ipc.set(channel, fn) },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    BrowserWindow,
-  };
-});
-
-vi.mock('electron-store', () => ({
-  default: class {
-    get(_key: string) {
-      return undefined;
-    }
-    set() {}
-  },
-}));
+vi.mock('electron', () => import('./entryRecorder').then((m) => m.fakeElectron()));
+vi.mock('electron-store', () => import('./entryRecorder').then((m) => m.fakeElectronStore()));
 
 let home: string;
 const saved = { ...process.env };
