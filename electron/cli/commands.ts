@@ -6,6 +6,7 @@ import { unwrap } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { parseCellText } from '../../shared/pack/cellKind';
 import { cellIndex } from '../services/cellKinds';
+import { namedSource } from '../../shared/pack/namedRows';
 import { createServices, type Services, type ServicesOptions } from '../services/createServices';
 import { dispatch } from '../services/dispatch';
 import { assertSafeOutput } from '../services/files/outputGuard';
@@ -112,7 +113,8 @@ export async function setCommand(args: string[], io: Output): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, REPORT, true);
   const ref = reportRef(values);
   if (positionals.length !== 4) throw new UsageError('用法：juesuan set --db 文件 --unit 单位编码 --year 年度 表 行 列 金额');
-  const [table = '', row = '', col = '', amount = ''] = positionals;
+  const [table = '', rowArg = '', col = '', amount = ''] = positionals;
+  let row = rowArg;
   await withServices(values, true, async (s) => {
     await call(s, 'openReport', ref);
     const session = await s.sessions.open(ref);
@@ -122,7 +124,22 @@ export async function setCommand(args: string[], io: Output): Promise<void> {
     // Everything is tried on a copy first, so a bad amount never leaves a half-done row behind.
     let engine = session.engine;
     let addRow = false;
-    if (!cellIndex(engine, session.pack).row(table, row)) {
+    let newName: string | null = null;
+    const def = session.pack.tables.find((t) => t.id === table);
+    // A table of named rows takes the row's id (N1) or its name; a new name adds a row with that name.
+    const byName = def && namedSource(def) && !cellIndex(engine, session.pack).row(table, row)
+      ? engine.layout(table).sides.flatMap((side) => side.rows).find((r) => r.named && r.label === row.trim())
+      : undefined;
+    if (byName) row = byName.id;
+    else if (def && namedSource(def) && !cellIndex(engine, session.pack).row(table, row)) {
+      engine = s.sessions.scratchEngine(session);
+      try {
+        newName = row.trim();
+        row = engine.addNamedRow(table, newName).id;
+      } catch (err) {
+        throw new AppError(`表 ${table} 不能添加名为“${row}”的行：${err instanceof Error ? err.message : String(err)}`, { table });
+      }
+    } else if (!cellIndex(engine, session.pack).row(table, row)) {
       engine = s.sessions.scratchEngine(session);
       try {
         engine.addRows(table, [row]);
@@ -134,16 +151,21 @@ export async function setCommand(args: string[], io: Output): Promise<void> {
       }
       addRow = true;
     }
-    const kind = cellIndex(engine, session.pack).kind(table, row, col);
+    const kind = engine.cellType(table, row, col);
     if (!kind) throw new AppError(`表 ${table} 行 ${row} 列 ${col} 不存在`, { table, row, column: col });
     const parsed = parseCellText(amount, kind);
     if (!parsed.ok) throw new AppError(`表 ${table} 行 ${row} 列 ${col}：${parsed.message}`, { table, row, column: col });
-    const edit = { table, row, col, value: parsed.fen };
+    const edit = { table, row, col, value: parsed.value };
     const problem = engine.checkEdit(edit);
     if (problem) throw new AppError(problem, { table, row, column: col });
     if (addRow) await call(s, 'addRows', { ...ref, table, rows: [row] });
+    if (newName !== null) {
+      const added = await call(s, 'addNamedRow', { ...ref, table, name: newName });
+      edit.row = added.row;
+      row = added.row;
+    }
     await call(s, 'setCells', { ...ref, edits: [edit] });
-    const shown = parsed.fen === null ? '（已清除）' : valueText(parsed.fen, kind);
+    const shown = parsed.value === null ? '（已清除）' : valueText(parsed.value, kind);
     io.out(`已写入 ${ref.unit} ${ref.year} 年度 表 ${table} 行 ${row} 列 ${col}：${shown}`);
   });
 }

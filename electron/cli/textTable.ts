@@ -54,8 +54,9 @@ export function renderTable(engine: ReportEngineApi, pack: Pack, tableId: string
       const lead = subject ? [row.id, row.code ?? '', label] : [row.id, label, row.lineNo ?? ''];
       const values = side.def.columns.map((col) => {
         if (!row.cells.includes(col)) return '';
-        const value = engine.value(tableId, row.id, col) ?? 0;
-        return displayCellValue(value, index.kind(tableId, row.id, col) ?? 'money');
+        const value = engine.cellValue(tableId, row.id, col);
+        if (value === null || value === undefined) return '';
+        return displayCellValue(value, engine.cellType(tableId, row.id, col) ?? index.kind(tableId, row.id, col) ?? 'money');
       });
       return [...lead, ...values];
     });

@@ -23,6 +23,8 @@ import type { SettingsPort } from './settings/settingsPort';
 import type { BackupService } from './backup/backupService';
 import type { SetAside } from './backup/damagedDatabase';
 import { storeMethods } from './storeApi';
+import { namedRowMethods } from './namedRowsApi';
+import { rowNameKey } from '../../shared/pack/namedRows';
 import { historyFingerprintLookup } from './historyFingerprint';
 import { RegisterStore } from './store/registerStore';
 import type { ReportStore } from './store/reportStore';
@@ -56,6 +58,7 @@ function snapshot(session: Session): ReportSnapshot {
     rows: session.engine.addedRows(),
     inputs: session.engine.inputs(),
     texts: { ...session.texts },
+    ...(Object.keys(session.engine.strings()).length > 0 ? { strings: session.engine.strings() } : {}),
     ...(Object.keys(session.yearCatalogues).length > 0 ? { catalogues: session.yearCatalogues } : {}),
     ...(Object.keys(session.engine.subjectNames()).length > 0 ? { subjects: session.engine.subjectNames() } : {}),
     ...(session.unfit.length > 0 ? { unfit: session.unfit } : {}),
@@ -153,11 +156,14 @@ export function createApi(deps: ApiDeps): Api {
             throw err;
           }
           // One delta per cell: a batch may write the same cell twice; its value before the batch is the first seen.
+          // Only money and counts are summed into a consolidation; text and decimal cells are not.
           const deltas = new Map<string, { table: string; row: string; col: string; before: number | null; after: number | null }>();
           edits.forEach((e, i) => {
             const k = `${e.table}:${e.row}:${e.col}`;
             const first = deltas.get(k);
-            deltas.set(k, { table: e.table, row: e.row, col: e.col, before: first ? first.before : (before[i]?.value ?? null), after: e.value });
+            const was = before[i]?.value ?? null;
+            if (typeof e.value === 'string' || typeof was === 'string') return;
+            deltas.set(k, { table: e.table, row: e.row, col: e.col, before: first ? first.before : was, after: e.value });
           });
           consolidation.followEdits(ref.unit, ref.year, [...deltas.values()]);
           return { written };
@@ -196,7 +202,10 @@ export function createApi(deps: ApiDeps): Api {
             throw new AppError(messageOf(err), { table, row });
           }
           if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，不能直接修改；请修改单位的报表或部门的调整表');
-          if (session.reportId > 0) await store.removeRows(session.reportId, table, change.removed, { dataVersion });
+          // A named row's name goes with it (its number is kept: ids are never reused).
+          const names = Object.fromEntries(change.removed.filter((r) => session.texts[rowNameKey(table, r)] !== undefined).map((r) => [rowNameKey(table, r), null]));
+          if (session.reportId > 0) await store.removeRows(session.reportId, table, change.removed, { dataVersion, texts: names });
+          for (const key of Object.keys(names)) delete session.texts[key];
           session.engine = scratch;
           consolidation.invalidate(ref.year);
           return { removedRows: change.removed, removedCells: change.droppedInputs.length };
@@ -215,6 +224,8 @@ export function createApi(deps: ApiDeps): Api {
           return { texts: { ...session.texts } };
         }),
       ),
+
+    ...namedRowMethods(sessions, store, (year) => consolidation.invalidate(year)),
 
     ...refuseConsolidatedImport(fileMethods(sessions)),
 

@@ -4,7 +4,7 @@
  * can always be opened and exported. Nothing is dropped from the database by this.
  */
 import { splitCellKey, type ReportData } from '../../shared/api/contract';
-import { ReportEngine } from '../../shared/engine/reportEngine';
+import { ReportEngine, type ReportEngineData } from '../../shared/engine/reportEngine';
 import type { EditRequest } from '../../shared/engine/types';
 import { fenToYuanString } from '../../shared/money/fen';
 import type { Pack } from '../../shared/pack/model';
@@ -20,19 +20,29 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function buildLenientEngine(pack: Pack, data: Pick<ReportData, 'rows' | 'inputs'> & { subjects?: SubjectNames }): LenientEngine {
+export function buildLenientEngine(pack: Pack, data: Pick<ReportData, 'rows' | 'inputs'> & Omit<ReportEngineData, 'rows' | 'inputs'> & { subjects?: SubjectNames }): LenientEngine {
   try {
     return { engine: new ReportEngine(pack, data), unfit: [] };
   } catch {
     // Some of it does not fit: load it piece by piece below.
   }
-  const engine = new ReportEngine(pack, { rows: {}, inputs: {}, subjects: data.subjects });
+  const { rowNames, rowSeq } = data;
+  const engine = new ReportEngine(pack, { rows: {}, inputs: {}, subjects: data.subjects, ...(rowNames ? { rowNames } : {}), ...(rowSeq ? { rowSeq } : {}) });
+  const named = new Set(pack.tables.filter((t) => t.sides.some((side) => side.rows.some((r) => r.type === 'named'))).map((t) => t.id));
   const unfit: string[] = [];
   const tables = new Set(pack.tables.map((t) => t.id));
   for (const [table, codes] of Object.entries(data.rows)) {
     if (codes.length === 0) continue;
     if (!tables.has(table)) {
       unfit.push(`表 ${table} 不在报表格式 ${pack.id} 中，其科目行 ${codes.join('、')} 未能载入`);
+      continue;
+    }
+    if (named.has(table)) {
+      try {
+        engine.restoreNamedRows(table, codes);
+      } catch (err) {
+        unfit.push(`表 ${table} 的行 ${codes.join('、')} 未能载入：${messageOf(err)}`);
+      }
       continue;
     }
     try {
@@ -47,12 +57,13 @@ export function buildLenientEngine(pack: Pack, data: Pick<ReportData, 'rows' | '
       }
     }
   }
-  const good: (EditRequest & { value: number })[] = [];
-  for (const [key, value] of Object.entries(data.inputs)) {
+  const good: EditRequest[] = [];
+  const shown = (value: number | string | null) => (typeof value === 'number' ? fenToYuanString(value) : `“${value ?? ''}”`);
+  for (const [key, value] of [...Object.entries(data.inputs), ...Object.entries(data.strings ?? {})]) {
     const { table, row, col } = splitCellKey(key);
     const edit = { table, row, col, value };
     const problem = engine.checkEdit(edit);
-    if (problem) unfit.push(`${problem}（保存的数值 ${fenToYuanString(value)}，未能载入）`);
+    if (problem) unfit.push(`${problem}（保存的数值 ${shown(value)}，未能载入）`);
     else good.push(edit);
   }
   try {
@@ -62,7 +73,7 @@ export function buildLenientEngine(pack: Pack, data: Pick<ReportData, 'rows' | '
       try {
         engine.setInputs([edit]);
       } catch (err) {
-        unfit.push(`表 ${edit.table} 行 ${edit.row} 列 ${edit.col}：${messageOf(err)}（保存的数值 ${fenToYuanString(edit.value)}，未能载入）`);
+        unfit.push(`表 ${edit.table} 行 ${edit.row} 列 ${edit.col}：${messageOf(err)}（保存的数值 ${shown(edit.value)}，未能载入）`);
       }
     }
   }

@@ -13,7 +13,11 @@
  *     "rows": { "T03": ["2010301", …] },    科目 (项) rows added to subject tables; 款/类 parents are implied
  *     "tables": { "T03": { "2010301": { "c2": "1660834.72" } } },
  *                                           input cells only: table → row → column → value; amounts are
- *                                           decimal strings in 元 (at most 2 decimals), counts integer strings
+ *                                           decimal strings in 元 (at most 2 decimals), counts integer strings,
+ *                                           decimals and percents decimal strings with the column's places
+ *                                           ("85.50" is 85.50%), texts as they are
+ *                                           rows of a named table (N1, N2 …) are listed in "rows" and
+ *                                           named in texts (rowname.<table>.<id>, rowseq.<table>)
  *     "texts": { "key": "text" }            texts typed by the clerk
  *   }
  *
@@ -45,6 +49,7 @@ import { packForYear } from '../../shared/pack/years';
 import { subjectNamesFromTexts, subjectTextKey } from '../../shared/pack/clerkSubjects';
 import { catalogueEntries } from '../../shared/engine/catalogueIndex';
 import { subjectSource } from '../../shared/engine/layout';
+import { namedSource } from '../../shared/pack/namedRows';
 import { formatStillInUse } from './formatInUse';
 import { cellIndex } from './cellKinds';
 import { stringifyOrdered, type OrderedJson } from './orderedJson';
@@ -68,7 +73,7 @@ const fileSchema = z.object({
     parent: apiSchemas.addUnit.shape.code.nullable().default(null),
   }),
   rows: z.record(fileId, z.array(fileId).max(MAX_ROWS, `每张表最多 ${MAX_ROWS.toLocaleString('en-US')} 个科目行`)).default({}),
-  tables: z.record(fileId, z.record(fileId, z.record(fileId, z.string().max(40, '数值文本过长')))).default({}),
+  tables: z.record(fileId, z.record(fileId, z.record(fileId, z.string().max(MAX_TEXT_LENGTH, '单元格文字过长')))).default({}),
   texts: z
     .record(
       z.string().regex(TEXT_KEY_PATTERN, '文字项的名称无效'),
@@ -167,7 +172,8 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
   }
   if (file.unit.parent === file.unit.code) throw fail(`单位 ${file.unit.code} 不能是自己的上级单位`);
 
-  const engine = sessions.buildEngine(pack, {}, {}, `报表文件 ${name} 的内容`);
+  // Names of named rows (and their numbering) come in texts, as the store keeps them.
+  const engine = sessions.buildEngine(pack, {}, {}, `报表文件 ${name} 的内容`, undefined, { texts: file.texts });
   const index = cellIndex(engine, pack);
   // 科目 the catalogue lacks come with their names in texts (subject.<catalogue>.<code>).
   const ownSubjects = subjectNamesFromTexts(file.texts);
@@ -175,6 +181,14 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     if (!index.hasTable(table)) throw fail(`表 ${table} 不存在`, { table });
     if (codes.length === 0) continue;
     const def = pack.tables.find((t) => t.id === table);
+    if (def && namedSource(def)) {
+      try {
+        engine.restoreNamedRows(table, codes);
+      } catch (err) {
+        throw fail(`表 ${table} 的行：${err instanceof Error ? err.message : String(err)}`, { table });
+      }
+      continue;
+    }
     const catalogue = def ? subjectSource(def)?.catalogue : undefined;
     try {
       engine.addRows(table, codes, catalogue ? (ownSubjects[catalogue] ?? {}) : {});
@@ -196,12 +210,12 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
       if (!cells.row(table, row)) throw fail(`表 ${table} 行 ${row} 不存在`, { table, row });
       for (const [col, textValue] of Object.entries(cols)) {
         const where = { table, row, column: col };
-        const kind = cells.kind(table, row, col);
-        if (!kind) throw fail(`表 ${table} 行 ${row} 列 ${col} 不存在`, where);
-        const value = parseCellText(textValue, kind);
+        const type = engine.cellType(table, row, col);
+        if (!type) throw fail(`表 ${table} 行 ${row} 列 ${col} 不存在`, where);
+        const value = parseCellText(textValue, type);
         if (!value.ok) throw fail(`表 ${table} 行 ${row} 列 ${col}：${value.message}`, where);
-        if (value.fen === null) continue;
-        const edit: EditRequest = { table, row, col, value: value.fen };
+        if (value.value === null) continue;
+        const edit: EditRequest = { table, row, col, value: value.value };
         const problem = engine.checkEdit(edit);
         if (problem) throw fail(problem, where);
         edits.push(edit);
@@ -213,17 +227,22 @@ export function parseReportFile(text: string, fileLabel: string, packs: readonly
     unit: { code: file.unit.code, name: file.unit.name, kind: file.unit.kind, parent: file.unit.parent },
     year: file.year,
     pack,
-    data: { rows: engine.addedRows(), inputs: engine.inputs(), texts: file.texts },
+    data: { rows: engine.addedRows(), inputs: engine.inputs(), texts: file.texts, ...withStrings(engine.strings()) },
   };
+}
+
+function withStrings(strings: Record<string, string>): { strings?: Record<string, string> } {
+  return Object.keys(strings).length > 0 ? { strings } : {};
 }
 
 /** The report file text of an open report. */
 export function reportFileText(session: Session): string {
   const index = cellIndex(session.engine, session.pack);
   const tables: Record<string, Record<string, Record<string, string>>> = {};
-  for (const [key, value] of Object.entries(session.engine.inputs())) {
+  const values: [string, number | string][] = [...Object.entries(session.engine.inputs()), ...Object.entries(session.engine.strings())];
+  for (const [key, value] of values) {
     const { table, row, col } = splitCellKey(key);
-    const kind = index.kind(table, row, col) ?? 'money';
+    const kind = session.engine.cellType(table, row, col) ?? index.kind(table, row, col) ?? 'money';
     ((tables[table] ??= {})[row] ??= {})[col] = valueText(value, kind);
   }
   const rows: Record<string, string[]> = {};

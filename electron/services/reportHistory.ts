@@ -5,6 +5,7 @@
  * (journalled as 恢复, itself undoable as 撤销).
  */
 import type { ChangeHow, HistoryBatchInfo, HistoryEntryInfo, ReportData, ReportRef } from '../../shared/api/contract';
+import { rowNameKey, rowSeqKey } from '../../shared/pack/namedRows';
 import { AppError } from '../../shared/api/errors';
 import type { ReportSessions, Session } from './reportSessions';
 import type { Tx } from './store/database';
@@ -88,12 +89,20 @@ function withTable(current: ReportData, target: ReportData, table: string): Repo
   const inputs: Record<string, number> = {};
   for (const [key, value] of Object.entries(current.inputs)) if (!key.startsWith(`${table}:`)) inputs[key] = value;
   for (const [key, value] of Object.entries(target.inputs)) if (key.startsWith(`${table}:`)) inputs[key] = value;
-  return { rows, inputs, texts: current.texts };
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(current.strings ?? {})) if (!key.startsWith(`${table}:`)) strings[key] = value;
+  for (const [key, value] of Object.entries(target.strings ?? {})) if (key.startsWith(`${table}:`)) strings[key] = value;
+  // The names and numbering of the table's named rows come back with its rows.
+  const ofTable = (key: string) => key.startsWith(`${rowNameKey(table, '')}`) || key === rowSeqKey(table);
+  const texts: Record<string, string> = {};
+  for (const [key, value] of Object.entries(current.texts)) if (!ofTable(key)) texts[key] = value;
+  for (const [key, value] of Object.entries(target.texts)) if (ofTable(key)) texts[key] = value;
+  return { rows, inputs, texts, ...(Object.keys(strings).length > 0 ? { strings } : {}) };
 }
 
 /** Writes a whole new state for an open report after checking the pack takes it; the cached engine is re-read. */
 async function writeState(sessions: ReportSessions, ref: ReportRef, session: Session, state: ReportData, how: 'restore' | 'undo', note: string, dataVersion: number | undefined) {
-  sessions.buildEngine(session.pack, state.rows, state.inputs, '恢复后的报表');
+  sessions.buildEngine(session.pack, state.rows, state.inputs, '恢复后的报表', undefined, { strings: state.strings ?? {}, texts: state.texts });
   try {
     return await sessions.store.writeReportState(session.reportId, state, { how, note, dataVersion });
   } finally {
@@ -134,14 +143,20 @@ export function undoBatch(sessions: ReportSessions, ref: ReportRef, batchId: num
       });
       const rows = new Map(Object.entries(current.rows).map(([t, codes]) => [t, new Set(codes)]));
       const inputs = new Map(Object.entries(current.inputs));
+      const strings = new Map(Object.entries(current.strings ?? {}));
       const texts = new Map(Object.entries(current.texts));
       let kept = 0;
       for (const entry of [...entries].reverse()) {
         if (entry.kind === 'cell') {
+          // A string is a text or decimal cell, a number 分 or a count.
           const key = `${entry.table}:${entry.row}:${entry.col}`;
-          if ((inputs.get(key) ?? null) !== entry.new) kept += 1;
-          else if (entry.old === null) inputs.delete(key);
-          else inputs.set(key, Number(entry.old));
+          if ((inputs.get(key) ?? strings.get(key) ?? null) !== entry.new) kept += 1;
+          else {
+            inputs.delete(key);
+            strings.delete(key);
+            if (typeof entry.old === 'string') strings.set(key, entry.old);
+            else if (entry.old !== null) inputs.set(key, Number(entry.old));
+          }
         } else if (entry.kind === 'text') {
           if ((texts.get(entry.row) ?? null) !== entry.new) kept += 1;
           else if (entry.old === null) texts.delete(entry.row);
@@ -157,6 +172,7 @@ export function undoBatch(sessions: ReportSessions, ref: ReportRef, batchId: num
       const state: ReportData = {
         rows: Object.fromEntries([...rows].filter(([, codes]) => codes.size > 0).map(([t, codes]) => [t, [...codes].sort()])),
         inputs: Object.fromEntries(inputs),
+        ...(strings.size > 0 ? { strings: Object.fromEntries(strings) } : {}),
         texts: Object.fromEntries(texts),
       };
       const undone = await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId));

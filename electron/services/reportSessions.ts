@@ -10,7 +10,8 @@
  * screen polls it and reloads). Writes carry the version their checks were made at, so a write
  * decided on old data is refused by the store, and then tried once more on the fresh data.
  */
-import type { BackupReason, ReportRef, Unit } from '../../shared/api/contract';
+import type { BackupReason, ReportData, ReportRef, Unit } from '../../shared/api/contract';
+import { engineData } from '../../shared/engine/engineData';
 import { AppError } from '../../shared/api/errors';
 import { ReportEngine } from '../../shared/engine/reportEngine';
 import type { KindScope } from '../../shared/audit/kindScope';
@@ -81,7 +82,7 @@ export interface Session {
 
 function stateText(engine: ReportEngine, texts: Record<string, string>): string {
   const sorted = (record: Record<string, unknown>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([sorted(engine.inputs()), sorted(engine.addedRows()), sorted(texts)]);
+  return JSON.stringify([sorted(engine.inputs()), sorted(engine.addedRows()), sorted(texts), sorted(engine.strings())]);
 }
 
 /** Opens consolidated reports (the consolidation service plugs itself in here). */
@@ -213,9 +214,16 @@ export class ReportSessions {
   }
 
   /** Builds an engine over stored data; data the pack cannot take is reported, not dropped. */
-  buildEngine(pack: Pack, rows: Record<string, string[]>, inputs: Record<string, number>, what: string, subjects?: SubjectNames): ReportEngine {
+  buildEngine(
+    pack: Pack,
+    rows: Record<string, string[]>,
+    inputs: Record<string, number>,
+    what: string,
+    subjects?: SubjectNames,
+    extra: { strings?: Record<string, string>; texts?: Record<string, string> } = {},
+  ): ReportEngine {
     try {
-      return new ReportEngine(pack, { rows, inputs, subjects });
+      return new ReportEngine(pack, engineData({ rows, inputs, ...extra }, subjects));
     } catch (err) {
       throw new AppError(`${what}与报表格式 ${pack.id} 不一致：${messageOf(err)}`);
     }
@@ -267,8 +275,8 @@ export class ReportSessions {
     const existing = await this.store.findReport(ref.unit, ref.year);
     const base = existing ? this.packById(existing.packId) : this.packForYear(ref.year);
     const { pack, yearCatalogues } = await this.packOfYear(base, ref.year);
-    const data = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
-    const { engine, unfit } = buildLenientEngine(pack, { ...data, subjects: reportSubjects(pack, base, data.rows, data.texts) });
+    const data: ReportData = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
+    const { engine, unfit } = buildLenientEngine(pack, engineData(data, reportSubjects(pack, base, data.rows, data.texts)));
     const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts, unfit };
     if (cached && stale && (cached.reportId !== session.reportId || JSON.stringify(cached.unit) !== JSON.stringify(unit) || stateText(cached.engine, cached.texts) !== stateText(engine, session.texts))) {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
@@ -295,6 +303,10 @@ export class ReportSessions {
 
   /** A copy of a session's engine to try a row change on before the store commits it. */
   scratchEngine(session: Session): ReportEngine {
-    return this.buildEngine(session.pack, session.engine.addedRows(), session.engine.inputs(), '报表数据', session.engine.subjectNames());
+    try {
+      return new ReportEngine(session.pack, session.engine.data());
+    } catch (err) {
+      throw new AppError(`报表数据与报表格式 ${session.pack.id} 不一致：${messageOf(err)}`);
+    }
   }
 }

@@ -3,14 +3,14 @@
  * what `juesuan show --json` prints. Amounts are decimal strings in 元, counts integer strings.
  */
 import type { ReportEngineApi } from '../../shared/engine/types';
-import { plainCellValue } from '../../shared/pack/cellKind';
-import type { Pack, ValueKind } from '../../shared/pack/model';
+import { plainCellValue, type CellValue, type KindLike } from '../../shared/pack/cellKind';
+import type { Pack } from '../../shared/pack/model';
 import type { Unit } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { cellIndex } from './cellKinds';
 import type { OrderedJson } from './orderedJson';
 
-export function valueText(value: number, kind: ValueKind): string {
+export function valueText(value: CellValue, kind: KindLike): string {
   return plainCellValue(value, kind);
 }
 
@@ -29,8 +29,10 @@ export function reportValues(engine: ReportEngineApi, pack: Pack, tables?: reado
         if (row.cells.length === 0) continue;
         const cells = rows.get(row.id) ?? new Map<string, string>();
         for (const col of row.cells) {
-          const kind = index.kind(table, row.id, col) ?? 'money';
-          cells.set(col, valueText(engine.value(table, row.id, col) ?? 0, kind));
+          const type = engine.cellType(table, row.id, col) ?? index.kind(table, row.id, col) ?? 'money';
+          // An empty text or decimal cell (an empty rate) is "" — not a zero nobody typed.
+          const value = engine.cellValue(table, row.id, col);
+          cells.set(col, value === null || value === undefined ? '' : valueText(value, type));
         }
         rows.set(row.id, cells);
       }

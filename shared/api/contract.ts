@@ -44,6 +44,11 @@ export interface ReportData {
   inputs: Record<CellKey, number>;
   /** Texts keyed by name (narrative fields, cover fields, explanations) — later issues fill these. */
   texts: Record<string, string>;
+  /**
+   * Text, decimal and percent input cells (shared/pack/cellKind): the text, or the decimal as its
+   * canonical string with the column's places ("85.50"). Omitted = none.
+   */
+  strings?: Record<CellKey, string>;
 }
 
 export interface ReportSnapshot extends ReportData {
@@ -142,7 +147,10 @@ export const MAX_EDITS = 100_000;
 export const MAX_ROWS = 10_000;
 const id = z.string().regex(ID_PATTERN);
 /** An amount in 分 or a count; null clears the cell. */
-const cellValue = z.number().int().refine(Number.isSafeInteger).nullable();
+const amountValue = z.number().int().refine(Number.isSafeInteger).nullable();
+/** A cell's value: 分 or a count, a text, a decimal's canonical string ("85.50"); null clears the cell. */
+const cellValue = z.union([z.number().int().refine(Number.isSafeInteger), z.string().max(MAX_TEXT_LENGTH, '文字过长（最多 50,000 字）')]).nullable();
+const rowName = z.string().trim().min(1, '名称不能为空').max(100, '名称最长 100 字');
 
 /** `consolidated`: the department's 部门汇总 of the unit and its subordinate units, not its own report. */
 export const reportRef = z.object({ unit: unitCode, year, consolidated: z.boolean().optional() });
@@ -161,6 +169,8 @@ export interface PreviousYearReport {
   packId: string;
   rows: Record<string, string[]>;
   inputs: Record<CellKey, number>;
+  /** Last year's text and decimal cells. */
+  strings?: Record<CellKey, string>;
   /** Last year's own 科目 (not in its catalogue), catalogue → code → name. */
   subjects?: Record<string, Record<string, string>>;
 }
@@ -220,6 +230,10 @@ export const apiSchemas = {
   }),
   /** Removes a 科目 row and every 项 below it, with their inputs, in one transaction. */
   removeRow: reportRef.extend({ table: id, row: id }),
+  /** Adds a row with a name to a table with a named side (项目, 指标); its id is new and never reused. */
+  addNamedRow: reportRef.extend({ table: id, name: rowName }),
+  /** Renames a named row. */
+  renameRow: reportRef.extend({ table: id, row: id, name: rowName }),
   /**
    * Writes report texts (cover fields `cover.*`, narrative fields `narrative.*`, explanations
    * `explain.*`, import facts `meta.*`) in one transaction; null deletes a text.
@@ -323,7 +337,7 @@ export const apiSchemas = {
     unit: unitCode,
     year,
     key: z.string().min(1).max(200),
-    amount: cellValue,
+    amount: amountValue,
     note: z.string().max(500).optional(),
   }),
   /** The units that make up one consolidated cell, with amounts. */
@@ -378,6 +392,8 @@ export interface ApiResults {
   setCells: { written: number };
   addRows: { rows: string[] };
   removeRow: { removedRows: string[]; removedCells: number };
+  addNamedRow: { row: string };
+  renameRow: { row: string; name: string };
   setTexts: { texts: Record<string, string> };
   previousYear: PreviousYearReport | null;
   exportXlsx: FileResult;

@@ -14,6 +14,8 @@ export const API_METHODS = [
   'setCells',
   'addRows',
   'removeRow',
+  'addNamedRow',
+  'renameRow',
   'setTexts',
   'previousYear',
   'exportXlsx',

@@ -4,7 +4,7 @@
  */
 import type { CellKey } from './contract';
 import type { MoneyUnit } from '../money/fen';
-import type { ValueKind } from '../pack/model';
+import type { CellValue, KindLike } from '../pack/cellKind';
 
 /** Something on a sheet that could not be placed, and why. */
 export interface NotPlaced {
@@ -19,15 +19,16 @@ export interface PlanCell {
   col: string;
   /** 支出决算表 第“2010301 行政运行”行“基本支出” */
   where: string;
-  kind: ValueKind;
+  kind: KindLike;
   /** Where the value stands in the file, when it comes from the file. */
   sheet?: string;
   cell?: string;
 }
 
 export interface ValueChange extends PlanCell {
-  before: number | null;
-  after: number | null;
+  /** 分 or a count; a text or a decimal's canonical string; null when empty. */
+  before: CellValue | null;
+  after: CellValue | null;
 }
 
 export interface ComputedDifference extends PlanCell {
@@ -97,7 +98,7 @@ export interface ImportPlan {
   /** Every table and cell of the file was read: nothing is named in notPlaced, unreadTables or conflicts. */
   complete: boolean;
   /** The report's rows and inputs after the import. */
-  data: { rows: Record<string, string[]>; inputs: Record<CellKey, number> };
+  data: { rows: Record<string, string[]>; inputs: Record<CellKey, number>; strings?: Record<CellKey, string> };
   /** Fingerprint of the report the plan was made against; the commit refuses if it has changed since. */
   base: string;
 }

@@ -11,7 +11,7 @@ import { catalogueEntries } from '../engine/catalogueIndex';
 import { CLERK_SRC } from '../pack/clerkSubjects';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
-import { cellKindIn } from '../pack/cellKind';
+import { cellKindIn, cellTypeIn, isDecimalKind, type KindLike } from '../pack/cellKind';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
 import { bindSide, type BoundSide } from './auditBind';
 import type { ParsedCheck, ParsedRule, RuleSet } from './loadRules';
@@ -34,9 +34,9 @@ export interface CompareInstance {
   rightWords: string;
   /** Message template (see CheckDef.message). */
   template: string;
-  leftKind: ValueKind;
-  rightKind: ValueKind;
-  whenKind: ValueKind;
+  leftKind: KindLike;
+  rightKind: KindLike;
+  whenKind: KindLike;
   /** Reads last year's report: not evaluated without one. */
   usesPrev: boolean;
   /** The check is restricted to unit kinds: in a department it reads the figures of those units (KindScope). */
@@ -93,10 +93,25 @@ function cellKind(ctx: BindContext, table: string, row: string, col: string): Va
   return cellKindIn(tableOf(ctx.pack, table), ctx.shape.get(table)?.rows.get(row), col);
 }
 
-function sideKind(ctx: BindContext, side: BoundSide, other: BoundSide): ValueKind {
+function sideKind(ctx: BindContext, side: BoundSide, other: BoundSide): KindLike {
   const terms = side.terms.length > 0 ? side.terms : other.terms;
   if (terms.length === 0) return 'money';
-  return terms.every((t) => cellKind(ctx, t.table, t.row, t.col) === 'count') ? 'count' : 'money';
+  if (terms.every((t) => cellKind(ctx, t.table, t.row, t.col) === 'count')) return 'count';
+  // Decimal cells of one type (a rule over 得分 or 完成率) are shown with their places.
+  const types = terms.map((t) => cellTypeIn(tableOf(ctx.pack, t.table), ctx.shape.get(t.table)?.rows.get(t.row), t.col));
+  const [first] = types;
+  if (first && isDecimalKind(first) && types.every((t) => t.kind === first.kind && t.decimals === first.decimals)) return first;
+  return 'money';
+}
+
+/** 10^places when every cell of the sides is a decimal of the same places, else 1. */
+function decimalScale(ctx: BindContext, sides: readonly BoundSide[]): number {
+  const terms = sides.flatMap((side) => side.terms);
+  if (terms.length === 0) return 1;
+  const types = terms.map((t) => cellTypeIn(tableOf(ctx.pack, t.table), (t.prev ? ctx.prevShape : ctx.shape)?.get(t.table)?.rows.get(t.row), t.col));
+  const [first] = types;
+  if (!first || !isDecimalKind(first) || !types.every((t) => isDecimalKind(t) && t.decimals === first.decimals)) return 1;
+  return 10 ** first.decimals;
 }
 
 function rowWords(ctx: BindContext, table: string, row: string | null): string {
@@ -124,6 +139,17 @@ function bindCheck(rule: ParsedRule, check: ParsedCheck, id: string, ctx: BindCo
       if (!(err instanceof BindError) || !usesPrev || !ctx.prevShape) throw err;
       ctx.unbound?.add(rule.def.id);
       continue;
+    }
+    // A comparison over decimal cells of one type (得分 <= 100) is written in their natural units; the
+    // cells are kept scaled by 10^places, so the rule's numbers are scaled the same way.
+    const scale = decimalScale(ctx, [left, right]);
+    if (scale !== 1) {
+      left = { ...left, constant: left.constant * scale };
+      right = { ...right, constant: right.constant * scale };
+    }
+    if (boundWhen) {
+      const whenScale = decimalScale(ctx, [boundWhen.left, boundWhen.right]);
+      if (whenScale !== 1) boundWhen = { ...boundWhen, left: { ...boundWhen.left, constant: boundWhen.left.constant * whenScale }, right: { ...boundWhen.right, constant: boundWhen.right.constant * whenScale } };
     }
     const words = rowWords(ctx, driver?.table ?? rule.def.table, row);
     out.push({
@@ -262,7 +288,7 @@ function catalogueOfRow(table: TableDef, row: LayoutRow, fixedRows: CatalogueId)
     for (const source of side.rows) {
       if (source.type === 'fixed') {
         if (source.rows.some((r) => r.id === row.id)) return fixedRows;
-      } else return source.catalogue;
+      } else if (source.type !== 'named') return source.catalogue;
     }
   }
   return null;

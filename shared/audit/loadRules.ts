@@ -10,6 +10,8 @@ import { buildTableLayout, type BuiltTable } from '../engine/layout';
 import { sampleSubjectRows } from '../engine/sampleReport';
 import { FormulaSyntaxError, parseFormula } from '../engine/parse';
 import { PackError } from '../pack/errors';
+import { cellTypeIn, isNumericKind } from '../pack/cellKind';
+import { columnTitle } from '../engine/labels';
 import type { Pack, TableDef } from '../pack/model';
 import { bindSide } from './auditBind';
 import { PREV } from './prevYear';
@@ -103,6 +105,9 @@ function parseCheck(
           fail(`${where}“${f.source}”：${table.title}没有“${ref.col}”列（${refText(ref)}）`);
         } else if (ref.type === 'cell' && !shape.get(ref.table)?.rows.has(ref.row)) {
           fail(`${where}“${f.source}”：${table.title}没有“${ref.row}”行（${refText(ref)}）`);
+        } else if (ref.col !== null && !isNumericKind(cellTypeIn(table, ref.type === 'cell' ? shape.get(ref.table)?.rows.get(ref.row) : undefined, ref.col))) {
+          // Text is not a number: a rule that reads a text column can never be evaluated.
+          fail(`${where}“${f.source}”：${table.title}的“${columnTitle(table, ref.col)}”栏是文字，审核公式不能读取（${refText(ref)}）`);
         }
       }
       try {

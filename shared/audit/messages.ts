@@ -1,12 +1,11 @@
 /** Amounts and comparison words in audit messages; formatting happens here, at the edge. */
 import type { CompareOp } from '../engine/ast';
-import { displayCellValue } from '../pack/cellKind';
-import type { ValueKind } from '../pack/model';
+import { displayCellValue, type KindLike } from '../pack/cellKind';
 
 /** The relation that holds when a comparison fails, as printed: `=` fails as ≠. */
 export const FAILED_OP: Record<CompareOp, string> = { '=': '≠', '<>': '=', '<=': '>', '>=': '<', '<': '≥', '>': '≤' };
 
-export function formatValue(value: number, kind: ValueKind): string {
+export function formatValue(value: number, kind: KindLike): string {
   return displayCellValue(value, kind);
 }
 

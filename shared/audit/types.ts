@@ -1,6 +1,6 @@
 /** What the audit reports: one failing rule instance, in words a clerk reads, with its cells. */
 import type { CellKey } from '../base/cellKey';
-import type { ValueKind } from '../pack/model';
+import type { KindLike } from '../pack/cellKind';
 import type { AuditLevel } from './ruleModel';
 
 export interface AuditSideResult {
@@ -8,7 +8,7 @@ export interface AuditSideResult {
   words: string;
   /** 分 or a count; null for structural results. */
   amount: number | null;
-  kind: ValueKind;
+  kind: KindLike;
   /** Cells of this report on this side (last year's cells are not listed). */
   cells: CellKey[];
 }

@@ -39,7 +39,11 @@ export function describeCell(shape: Shape, key: CellKey): string {
   return cellTitle(built.layout.table, layoutRow, col);
 }
 
-export function buildCellGraph(shape: Shape, formulas: ParsedFormulas): CellGraph {
+/**
+ * `rateTargets` are the cells of rate formulas (shared/engine/rateFormulas): computed after this
+ * graph, exactly; here each is a computed cell with no terms, so nothing linear depends on them.
+ */
+export function buildCellGraph(shape: Shape, formulas: ParsedFormulas, rateTargets: Iterable<CellKey> = []): CellGraph {
   const keys: CellKey[] = [];
   const index = new Map<CellKey, number>();
   const inputFlags: number[] = [];
@@ -60,6 +64,10 @@ export function buildCellGraph(shape: Shape, formulas: ParsedFormulas): CellGrap
   const exprs: (Linear | undefined)[] = new Array<Linear | undefined>(n);
   const origin: (Formula | undefined)[] = new Array<Formula | undefined>(n);
 
+  for (const key of rateTargets) {
+    const id = index.get(key);
+    if (id !== undefined && !isInput[id]) exprs[id] = { constant: 0, terms: new Map() };
+  }
   for (const [tableId, list] of formulas) {
     for (const formula of list) {
       let assignments;

@@ -5,6 +5,8 @@
  */
 import { AppError } from '../base/errors';
 import { CLERK_SRC } from '../pack/clerkSubjects';
+import { cellTypeIn, isNumericKind } from '../pack/cellKind';
+import { namedRowNumber, type RowNames } from '../pack/namedRows';
 import { TOTAL_ROW, type CatalogueEntry, type FixedRowDef, type Pack, type SideDef, type TableDef } from '../pack/model';
 import { catalogueEntries, LEVEL_RANK, rootCode } from './catalogueIndex';
 import type { LayoutRow, SideLayout, TableLayout } from './types';
@@ -54,7 +56,7 @@ function entryRow(entry: CatalogueEntry, cells: string[], inputs: string[], remo
  * Builds one table's layout. `added` are the 项 codes of its subject side; they must be 项 entries
  * of the side's catalogue (the engine checks before calling).
  */
-export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<string>): BuiltTable {
+export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<string>, names: RowNames = {}): BuiltTable {
   const parentOf = new Map<string, string>();
   const rows = new Map<string, LayoutRow>();
   const sumRows = new Set<string>();
@@ -101,6 +103,39 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
         for (const r of subjectRows) if (r.level !== '项') sumRows.add(r.id);
         if (source.total === 'top') sideRows.push(total, ...subjectRows);
         else sideRows.push(...subjectRows, total);
+      } else if (source.type === 'named') {
+        const own = names[table.id] ?? {};
+        const named = addedCodes
+          .slice()
+          .sort((a, b) => namedRowNumber(a) - namedRowNumber(b))
+          .map((id): LayoutRow => ({
+            id,
+            label: own[id] ?? id,
+            indent: 0,
+            total: false,
+            kind: 'money',
+            cells: side.columns,
+            inputs: source.inputs,
+            removable: true,
+            named: true,
+          }));
+        for (const row of named) parentOf.set(row.id, TOTAL_ROW);
+        if (source.total) {
+          // Text has no total: the 合计 row has the numeric columns only.
+          const total: LayoutRow = {
+            id: TOTAL_ROW,
+            label: source.totalLabel ?? '合计',
+            indent: 0,
+            total: true,
+            kind: 'money',
+            cells: side.columns.filter((col) => isNumericKind(cellTypeIn(table, undefined, col))),
+            inputs: [],
+            removable: false,
+          };
+          sumRows.add(TOTAL_ROW);
+          if (source.total === 'top') sideRows.push(total, ...named);
+          else sideRows.push(...named, total);
+        } else sideRows.push(...named);
       } else {
         const entries = catalogueEntries(pack, source.catalogue);
         const maxRank = LEVEL_RANK[source.inputLevel];

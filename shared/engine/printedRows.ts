@@ -2,6 +2,7 @@
  * Which rows a published table shows, and how its two sides line up: the same for the Excel export
  * and the print view, so the paper and the workbook never disagree about a row.
  */
+import type { CellValue } from '../pack/cellKind';
 import type { TableDef } from '../pack/model';
 import type { LayoutRow, SideLayout } from './types';
 
@@ -9,6 +10,8 @@ import type { LayoutRow, SideLayout } from './types';
 export interface PrintedValues {
   layout(tableId: string): { sides: SideLayout[] };
   value(table: string, row: string, col: string): number | undefined;
+  /** A cell as shown (a text, a decimal's string, null when empty); see ReportEngineApi.cellValue. */
+  cellValue?(table: string, row: string, col: string): CellValue | null | undefined;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface PrintedValues {
 export function printedSnapshot(engine: PrintedValues, tableIds: readonly string[]): PrintedValues {
   const layouts = new Map<string, { sides: SideLayout[] }>();
   const values = new Map<string, number>();
+  const shown = new Map<string, CellValue | null>();
   for (const table of tableIds) {
     const layout = engine.layout(table);
     layouts.set(table, layout);
@@ -27,6 +31,8 @@ export function printedSnapshot(engine: PrintedValues, tableIds: readonly string
         for (const col of row.cells) {
           const value = engine.value(table, row.id, col);
           if (value !== undefined) values.set(`${table}\u0000${row.id}\u0000${col}`, value);
+          const typed = engine.cellValue?.(table, row.id, col);
+          if (typed === null || typeof typed === 'string') shown.set(`${table}\u0000${row.id}\u0000${col}`, typed);
         }
       }
     }
@@ -38,6 +44,10 @@ export function printedSnapshot(engine: PrintedValues, tableIds: readonly string
       return layout;
     },
     value: (table, row, col) => values.get(`${table}\u0000${row}\u0000${col}`),
+    cellValue: (table, row, col) => {
+      const key = `${table}\u0000${row}\u0000${col}`;
+      return shown.has(key) ? shown.get(key) : values.get(key);
+    },
   };
 }
 

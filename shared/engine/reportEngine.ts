@@ -7,14 +7,15 @@
 import { cellKey, splitCellKey, type CellKey } from '../base/cellKey';
 import { AppError } from '../base/errors';
 import { MAX_FEN } from '../money/fen';
-import { cellKindIn } from '../pack/cellKind';
+import { cellKindIn, cellTypeIn, cellValueProblem, codecOf, isStringKind, type CellType, type CellValue } from '../pack/cellKind';
+import { isNamedRowId, namedRowNumber, namedSource, rowNameProblem, type RowNames } from '../pack/namedRows';
 import { clerkCodeProblem, levelOfCode, withClerkSubjects, type SubjectNames } from '../pack/clerkSubjects';
 import { TOTAL_ROW, type Pack, type TableDef, type ValueKind } from '../pack/model';
 import { catalogueEntries } from './catalogueIndex';
 import { buildCellGraph, type CellGraph } from './cellGraph';
 import { columnTitle, rowTitle } from './labels';
 import { buildTableLayout, subjectSource, type BuiltTable } from './layout';
-import { parsedFormulas } from './parsedFormulas';
+import { bindRates, evaluateRate, splitFormulas, type RateInstance } from './rateFormulas';
 import type { EditRequest, LayoutRow, ReportEngineApi, RowChange, TableLayout } from './types';
 
 export interface ReportEngineData {
@@ -22,6 +23,12 @@ export interface ReportEngineData {
   inputs: Record<CellKey, number>;
   /** 科目 the catalogue lacks, with the names given (report texts `subject.*`). */
   subjects?: SubjectNames;
+  /** Text, decimal and percent input cells: the text, or the canonical decimal string. */
+  strings?: Record<CellKey, string>;
+  /** Names of the rows the clerk added to named sides (report texts `rowname.*`). */
+  rowNames?: RowNames;
+  /** The highest named-row number given per table (report texts `rowseq.*`). */
+  rowSeq?: Record<string, number>;
 }
 
 export class ReportEngine implements ReportEngineApi {
@@ -32,8 +39,15 @@ export class ReportEngine implements ReportEngineApi {
   private readonly tablesById = new Map<string, TableDef>();
   private readonly added = new Map<string, Set<string>>();
   private readonly inputValues = new Map<CellKey, number>();
+  /** Text and decimal inputs as stored; a decimal's scaled value is in `values` too. */
+  private readonly stringValues = new Map<CellKey, string>();
+  private readonly names: RowNames = {};
+  private readonly seq: Record<string, number> = {};
   private readonly shape = new Map<string, BuiltTable>();
   private graph: CellGraph;
+  private rates: RateInstance[] = [];
+  /** Graph ids of rate cells that are empty (a division by zero). */
+  private readonly emptyRates = new Set<number>();
   private values: Float64Array;
   private mark: Uint32Array;
   private stamp = 0;
@@ -43,23 +57,43 @@ export class ReportEngine implements ReportEngineApi {
     for (const [catalogue, codes] of Object.entries(data.subjects ?? {})) this.subjects[catalogue] = { ...codes };
     this.pack = withClerkSubjects(pack, this.subjects);
     for (const table of pack.tables) this.tablesById.set(table.id, table);
+    for (const [table, rows] of Object.entries(data.rowNames ?? {})) this.names[table] = { ...rows };
+    Object.assign(this.seq, data.rowSeq ?? {});
     for (const [tableId, codes] of Object.entries(data.rows)) {
       if (codes.length === 0) continue;
       const table = this.requireTable(tableId);
-      this.checkAddable(table, codes);
+      if (namedSource(table)) this.checkNamedIds(table, codes);
+      else this.checkAddable(table, codes);
       this.added.set(tableId, new Set(codes));
     }
-    for (const table of pack.tables) this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
-    this.graph = buildCellGraph(this.shape, parsedFormulas(pack));
+    for (const table of pack.tables) this.shape.set(table.id, this.buildLayout(table));
+    this.graph = this.buildGraph();
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
-    for (const [key, value] of Object.entries(data.inputs)) {
+    const stored: [CellKey, CellValue][] = [...Object.entries(data.inputs), ...Object.entries(data.strings ?? {})];
+    for (const [key, value] of stored) {
       const { table, row, col } = splitCellKey(key);
       const problem = this.checkEdit({ table, row, col, value });
       if (problem) throw new AppError(`报表数据有误：${problem}`, { table, row, column: col });
-      this.inputValues.set(key, value);
+      this.storeInput(key, value);
     }
     this.loadAndComputeAll();
+  }
+
+  private buildLayout(table: TableDef): BuiltTable {
+    return buildTableLayout(this.pack, table, this.added.get(table.id) ?? [], this.names);
+  }
+
+  /** The linear graph with the rate cells as placeholders, and the rate cells bound. */
+  private buildGraph(): CellGraph {
+    const { linear, rates } = splitFormulas(this.basePack);
+    this.rates = rates.size > 0 ? bindRates(this.shape, rates) : [];
+    return buildCellGraph(this.shape, linear, this.rates.map((r) => r.target));
+  }
+
+  private storeInput(key: CellKey, value: CellValue): void {
+    if (typeof value === 'string') this.stringValues.set(key, value);
+    else this.inputValues.set(key, value);
   }
 
   tableIds(): string[] {
@@ -86,6 +120,92 @@ export class ReportEngine implements ReportEngineApi {
   value(table: string, row: string, col: string): number | undefined {
     const id = this.graph.index.get(cellKey(table, row, col));
     return id === undefined ? undefined : this.values[id];
+  }
+
+  cellType(table: string, row: string, col: string): CellType | undefined {
+    const layoutRow = this.row(table, row);
+    if (!layoutRow || !layoutRow.cells.includes(col)) return undefined;
+    return cellTypeIn(this.tablesById.get(table), layoutRow, col);
+  }
+
+  cellValue(table: string, row: string, col: string): CellValue | null | undefined {
+    const key = cellKey(table, row, col);
+    const id = this.graph.index.get(key);
+    const type = this.cellType(table, row, col);
+    if (id === undefined || !type) return undefined;
+    if (!isStringKind(type)) return this.values[id] ?? 0;
+    if (this.graph.isInput[id]) return this.stringValues.get(key) ?? null;
+    if (this.emptyRates.has(id)) return null;
+    return codecOf(type).fromEngineNumber(this.values[id] ?? 0, type);
+  }
+
+  /** Everything the engine was built from, as it stands now: a copy of it is an engine to try a change on. */
+  data(): ReportEngineData {
+    return {
+      rows: this.addedRows(),
+      inputs: this.inputs(),
+      subjects: this.subjectNames(),
+      strings: this.strings(),
+      rowNames: this.rowNames(),
+      rowSeq: this.rowSeq(),
+    };
+  }
+
+  strings(): Record<CellKey, string> {
+    return Object.fromEntries(this.stringValues);
+  }
+
+  rowNames(): RowNames {
+    const out: RowNames = {};
+    for (const [table, rows] of Object.entries(this.names)) {
+      const present = this.added.get(table);
+      const kept = Object.entries(rows).filter(([id]) => present?.has(id));
+      if (kept.length > 0) out[table] = Object.fromEntries(kept);
+    }
+    return out;
+  }
+
+  rowSeq(): Record<string, number> {
+    return { ...this.seq };
+  }
+
+  addNamedRow(tableId: string, name: string): { id: string } {
+    const table = this.requireTable(tableId);
+    if (!namedSource(table)) throw new AppError(`${table.title} 的行不是填报人命名的，不能添加命名行`, { table: tableId });
+    const set = this.added.get(tableId) ?? new Set<string>();
+    const problem = rowNameProblem(name, [...set].map((id) => this.names[tableId]?.[id] ?? ''));
+    if (problem) throw new AppError(`${table.title}：${problem}`, { table: tableId });
+    const highest = Math.max(this.seq[tableId] ?? 0, ...[...set].map(namedRowNumber));
+    const id = `N${highest + 1}`;
+    set.add(id);
+    this.added.set(tableId, set);
+    this.seq[tableId] = highest + 1;
+    (this.names[tableId] ??= {})[id] = name.trim();
+    this.rebuild(table);
+    return { id };
+  }
+
+  /** Puts back stored named rows (ids as stored) — what loading a report does, one table at a time. */
+  restoreNamedRows(tableId: string, ids: readonly string[]): void {
+    const table = this.requireTable(tableId);
+    if (!namedSource(table)) throw new AppError(`${table.title} 的行不是填报人命名的`, { table: tableId });
+    this.checkNamedIds(table, ids);
+    const set = this.added.get(tableId) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    this.added.set(tableId, set);
+    this.seq[tableId] = Math.max(this.seq[tableId] ?? 0, ...ids.map(namedRowNumber));
+    this.rebuild(table);
+  }
+
+  renameRow(tableId: string, rowId: string, name: string): void {
+    const table = this.requireTable(tableId);
+    const row = this.row(tableId, rowId);
+    if (!row?.named) throw new AppError(`${table.title} 没有可改名的“${rowId}”行`, { table: tableId, row: rowId });
+    const others = Object.entries(this.names[tableId] ?? {}).filter(([id]) => id !== rowId && this.added.get(tableId)?.has(id)).map(([, n]) => n);
+    const problem = rowNameProblem(name, others);
+    if (problem) throw new AppError(`${table.title} 第“${row.label}”行：${problem}`, { table: tableId, row: rowId });
+    (this.names[tableId] ??= {})[rowId] = name.trim();
+    this.shape.set(tableId, this.buildLayout(table));
   }
 
   /**
@@ -141,6 +261,11 @@ export class ReportEngine implements ReportEngineApi {
     const where = `${table.title} 第“${rowTitle(row)}”行“${columnTitle(table, edit.col)}”`;
     if (!row.inputs.includes(edit.col)) return `${where}是自动计算的单元格，不能直接输入`;
     if (edit.value === null) return null;
+    const type = cellTypeIn(table, row, edit.col);
+    if (isStringKind(type) || typeof edit.value === 'string') {
+      const problem = cellValueProblem(edit.value, type);
+      return problem ? `${where}${problem}` : null;
+    }
     if (!Number.isSafeInteger(edit.value)) return `${where}的值必须是整数（金额以分计）`;
     const isCount = cellKindIn(table, row, edit.col) === 'count';
     if (Math.abs(edit.value) > MAX_FEN) {
@@ -154,13 +279,13 @@ export class ReportEngine implements ReportEngineApi {
       const problem = this.checkEdit(edit);
       if (problem) throw new AppError(problem, { table: edit.table, row: edit.row, column: edit.col });
     }
-    const last = new Map<CellKey, number | null>();
+    const last = new Map<CellKey, CellValue | null>();
     for (const edit of edits) last.set(cellKey(edit.table, edit.row, edit.col), edit.value);
-    const before = new Map<CellKey, number | undefined>();
+    const before = new Map<CellKey, CellValue | undefined>();
     const touched: number[] = [];
     const changedInputKeys: CellKey[] = [];
     for (const [key, value] of last) {
-      const old = this.inputValues.get(key);
+      const old = this.inputValues.get(key) ?? this.stringValues.get(key);
       if (old === (value ?? undefined)) continue;
       before.set(key, old);
       this.writeInput(key, value);
@@ -174,7 +299,7 @@ export class ReportEngine implements ReportEngineApi {
       this.recompute(touched);
       throw new AppError('修改后合计金额超出可精确计算的范围，修改未保存');
     }
-    return [...changedInputKeys, ...changed.map((id) => this.graph.keys[id] ?? '')];
+    return [...changedInputKeys, ...changed.map((id) => this.graph.keys[id] ?? ''), ...this.computeRates().map((id) => this.graph.keys[id] ?? '')];
   }
 
   /**
@@ -183,6 +308,7 @@ export class ReportEngine implements ReportEngineApi {
    */
   addRows(tableId: string, codes: string[], names: Readonly<Record<string, string>> = {}): RowChange {
     const table = this.requireTable(tableId);
+    if (namedSource(table)) throw new AppError(`${table.title} 的行由填报人命名添加，请用“添加一行”`, { table: tableId });
     const extended = this.withNames(table, codes, names);
     if (extended) {
       const before = this.pack;
@@ -226,13 +352,16 @@ export class ReportEngine implements ReportEngineApi {
     const removed = [...beforeRows].filter((id) => !afterRows.has(id));
     const droppedInputs: CellKey[] = [];
     const gone = new Set(removed);
-    for (const key of [...this.inputValues.keys()]) {
-      const { table: t, row: r } = splitCellKey(key);
-      if (t === tableId && gone.has(r)) {
-        droppedInputs.push(key);
-        this.inputValues.delete(key);
+    for (const map of [this.inputValues, this.stringValues]) {
+      for (const key of [...map.keys()]) {
+        const { table: t, row: r } = splitCellKey(key);
+        if (t === tableId && gone.has(r)) {
+          droppedInputs.push(key);
+          map.delete(key);
+        }
       }
     }
+    for (const id of removed) if (this.names[tableId]) delete this.names[tableId][id];
     if (droppedInputs.length > 0) this.loadAndComputeAll();
     return { added: [], removed, droppedInputs };
   }
@@ -242,8 +371,9 @@ export class ReportEngine implements ReportEngineApi {
   }
 
   /** What the clerk typed into one cell; null when it is empty. */
-  inputValue(table: string, row: string, col: string): number | null {
-    return this.inputValues.get(cellKey(table, row, col)) ?? null;
+  inputValue(table: string, row: string, col: string): CellValue | null {
+    const key = cellKey(table, row, col);
+    return this.inputValues.get(key) ?? this.stringValues.get(key) ?? null;
   }
 
   /** The report's own 科目 (not in the catalogue) with their names — the store's view. */
@@ -288,8 +418,8 @@ export class ReportEngine implements ReportEngineApi {
   }
 
   private rebuildAll(): void {
-    for (const table of this.pack.tables) this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
-    this.graph = buildCellGraph(this.shape, parsedFormulas(this.basePack));
+    for (const table of this.pack.tables) this.shape.set(table.id, this.buildLayout(table));
+    this.graph = this.buildGraph();
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
     this.stamp = 0;
@@ -306,6 +436,12 @@ export class ReportEngine implements ReportEngineApi {
     const table = this.tablesById.get(tableId);
     if (!table) throw new AppError(`没有表“${tableId}”`, { table: tableId });
     return table;
+  }
+
+  private checkNamedIds(table: TableDef, ids: readonly string[]): void {
+    for (const id of ids) {
+      if (!isNamedRowId(id)) throw new AppError(`${table.title}：“${id}”不是命名行的编号（应为 N1、N2 …）`, { table: table.id, row: id });
+    }
   }
 
   private checkAddable(table: TableDef, codes: readonly string[]): void {
@@ -330,19 +466,28 @@ export class ReportEngine implements ReportEngineApi {
   }
 
   private rebuild(table: TableDef): void {
-    this.shape.set(table.id, buildTableLayout(this.pack, table, this.added.get(table.id) ?? []));
-    this.graph = buildCellGraph(this.shape, parsedFormulas(this.basePack));
+    this.shape.set(table.id, this.buildLayout(table));
+    this.graph = this.buildGraph();
     this.values = new Float64Array(this.graph.keys.length);
     this.mark = new Uint32Array(this.graph.keys.length);
     this.stamp = 0;
     this.loadAndComputeAll();
   }
 
-  private writeInput(key: CellKey, value: number | null): void {
-    if (value === null) this.inputValues.delete(key);
-    else this.inputValues.set(key, value);
+  private writeInput(key: CellKey, value: CellValue | null): void {
+    this.inputValues.delete(key);
+    this.stringValues.delete(key);
+    if (value !== null) this.storeInput(key, value);
     const id = this.graph.index.get(key);
-    if (id !== undefined) this.values[id] = value ?? 0;
+    if (id !== undefined) this.values[id] = value === null ? 0 : this.engineNumber(key, value);
+  }
+
+  /** The number the graph computes with: 分, a count, a scaled decimal; 0 for text. */
+  private engineNumber(key: CellKey, value: CellValue): number {
+    if (typeof value === 'number') return value;
+    const { table, row, col } = splitCellKey(key);
+    const type = this.cellType(table, row, col);
+    return type ? (codecOf(type).engineNumber(value, type) ?? 0) : 0;
   }
 
   private loadAndComputeAll(): void {
@@ -352,7 +497,39 @@ export class ReportEngine implements ReportEngineApi {
       const id = graph.index.get(key);
       if (id !== undefined) values[id] = value;
     }
+    for (const [key, value] of this.stringValues) {
+      const id = graph.index.get(key);
+      if (id !== undefined) values[id] = this.engineNumber(key, value);
+    }
     for (const c of graph.order) values[c] = this.evaluate(c);
+    this.emptyRates.clear();
+    this.computeRates();
+  }
+
+  /** Evaluates every rate cell after the linear pass; returns the ids whose value or emptiness changed. */
+  private computeRates(): number[] {
+    if (this.rates.length === 0) return [];
+    const changed: number[] = [];
+    const read = (table: string, row: string, col: string): number => {
+      const id = this.graph.index.get(cellKey(table, row, col));
+      return id === undefined ? 0 : (this.values[id] ?? 0);
+    };
+    for (const rate of this.rates) {
+      const id = this.graph.index.get(rate.target);
+      if (id === undefined) continue;
+      const next = evaluateRate(rate, read);
+      const wasEmpty = this.emptyRates.has(id);
+      if (next === null) {
+        if (!wasEmpty) changed.push(id);
+        this.emptyRates.add(id);
+        this.values[id] = 0;
+      } else {
+        if (wasEmpty || this.values[id] !== next) changed.push(id);
+        this.emptyRates.delete(id);
+        this.values[id] = next;
+      }
+    }
+    return changed;
   }
 
   private evaluate(c: number): number {

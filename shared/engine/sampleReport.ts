@@ -6,11 +6,14 @@
  */
 import type { Pack, TableDef } from '../pack/model';
 import { subjectSource } from './layout';
+import { namedSource } from '../pack/namedRows';
 
 const WORD = /[0-9A-Za-z_]+/g;
 
 /** 项 codes to add to a table's subject side when checking `sources` (formula texts) of the pack. */
 export function sampleSubjectRows(pack: Pack, table: TableDef, sources: readonly string[] = []): string[] {
+  // Named rows all behave alike too: two stand for any number of them.
+  if (namedSource(table)) return ['N1', 'N2'];
   const source = subjectSource(table);
   if (!source) return [];
   const entries = pack.catalogues[source.catalogue]?.entries ?? [];

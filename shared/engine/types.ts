@@ -4,6 +4,7 @@
  * values of every cell, kept current incrementally as inputs change.
  */
 import type { CellKey } from '../base/cellKey';
+import type { CellType, CellValue } from '../pack/cellKind';
 import type { Level, SideDef, TableDef, ValueKind } from '../pack/model';
 
 export interface LayoutRow {
@@ -28,6 +29,8 @@ export interface LayoutRow {
   removable: boolean;
   /** A 科目 the year's catalogue does not have (kept with the name given; audit rule G-1 lists it). */
   ownSubject?: boolean;
+  /** A row the clerk added with a name (a named side): it may be renamed and removed. */
+  named?: boolean;
 }
 
 export interface SideLayout {
@@ -44,8 +47,8 @@ export interface EditRequest {
   table: string;
   row: string;
   col: string;
-  /** 分 or a count; null clears the cell. */
-  value: number | null;
+  /** 分 or a count; a text; a decimal as its canonical string ("85.50"); null clears the cell. */
+  value: CellValue | null;
 }
 
 export interface RowChange {
@@ -82,8 +85,28 @@ export interface ReportEngineApi {
   subjectNames(): Record<string, Record<string, string>>;
   /** Removes a subject row and every row below it, with their inputs. */
   removeRow(table: string, row: string): RowChange;
-  /** Every input cell with a value (the store's view). */
+  /** Every money and count input cell with a value (the store's view). */
   inputs(): Record<CellKey, number>;
+  /** Every text, decimal and percent input cell with a value, as stored (the text, the canonical decimal). */
+  strings(): Record<CellKey, string>;
+  /** The type of an existing cell (kind with the column's decimals); undefined when the cell does not exist. */
+  cellType(table: string, row: string, col: string): CellType | undefined;
+  /**
+   * A cell's value as shown: a number for money and count (0 when empty), a string for text and for
+   * decimals (canonical), null for an empty text or decimal cell (a rate over a zero divides nothing);
+   * undefined when the cell does not exist.
+   */
+  cellValue(table: string, row: string, col: string): CellValue | null | undefined;
+  /** Adds a row with a name to a table with a named side; returns its new id (never one used before in the table). */
+  addNamedRow(table: string, name: string): { id: string };
+  /** Puts back named rows with the ids the store gave them (a copy of the store's engine follows it this way). */
+  restoreNamedRows(table: string, ids: readonly string[]): void;
+  /** Renames a named row. */
+  renameRow(table: string, row: string, name: string): void;
+  /** The names of named rows, table → row id → name (the store's view). */
+  rowNames(): Record<string, Record<string, string>>;
+  /** The highest named-row number ever given per table (ids are never reused). */
+  rowSeq(): Record<string, number>;
   /** The 项 rows added to each subject table (the store's view). */
   addedRows(): Record<string, string[]>;
 }

@@ -7,7 +7,9 @@
  * of every smaller one.
  */
 import { z } from 'zod';
-import { collectRefs, FUNCTIONS, refText, type Expr, type Formula, type Ref } from '../engine/ast';
+import { collectRefs, EXACT_FUNCTIONS, FUNCTIONS, refText, type Expr, type Formula, type Ref } from '../engine/ast';
+import { bindRates, evaluateRate, isRateFormula } from '../engine/rateFormulas';
+import { cellTypeIn, isDecimalKind, isNumericKind } from '../pack/cellKind';
 import { buildCellGraph } from '../engine/cellGraph';
 import { buildTableLayout, subjectSource, type BuiltTable } from '../engine/layout';
 import { sampleSubjectRows } from '../engine/sampleReport';
@@ -130,12 +132,18 @@ export function validatePack(manifest: unknown, tables: PackTableFile[], catalog
   }
 
   const parsed = new Map<string, Formula[]>();
+  const rates = new Map<string, Formula[]>();
   for (const def of defs) {
     const file = fileOf.get(def.id) ?? '';
-    parsed.set(def.id, def.formulas.map((source, i) => checkFormula(source, i, def, file, shape)));
+    const all = def.formulas.map((source, i) => checkFormula(source, i, def, file, shape, pack));
+    parsed.set(def.id, all.filter((f) => !isRateFormula(pack, def.id, f)));
+    rates.set(def.id, all.filter((f) => isRateFormula(pack, def.id, f)));
   }
   try {
-    buildCellGraph(shape, parsed);
+    // Rate formulas are bound and tried once (functions, arguments, text cells they may not read).
+    const rateCells = bindRates(shape, rates);
+    for (const rate of rateCells) evaluateRate(rate, () => 1);
+    buildCellGraph(shape, parsed, rateCells.map((r) => r.target));
   } catch (err) {
     if (err instanceof PackError) {
       const table = err.where?.table;
@@ -198,7 +206,7 @@ function checkStructure(pack: Pack, def: TableDef, file: string): void {
   if (subjectSides > 1) fail('一张表最多只能有一处科目行（subject）');
 }
 
-function checkFormula(source: string, i: number, def: TableDef, file: string, shape: Map<string, BuiltTable>): Formula {
+function checkFormula(source: string, i: number, def: TableDef, file: string, shape: Map<string, BuiltTable>, pack: Pack): Formula {
   const fail = (fault: string): never => {
     throw new PackError(`表文件“${file}”第 ${i + 1} 条公式“${source}”${fault}`, { file, table: def.id });
   };
@@ -224,8 +232,22 @@ function checkFormula(source: string, i: number, def: TableDef, file: string, sh
       fail(`：行集合“${refText(ref)}”只能写在 SUM( ) 中，或写在以行集合为目标的公式里`);
     }
   }
-  const unknown = findUnknownFunction(formula.right) ?? findUnknownFunction(formula.left);
-  if (unknown) fail(`：未知的函数“${unknown}”`);
+  const rate = isRateFormula(pack, def.id, formula);
+  const unknown = findUnknownFunction(formula.right, rate ? RATE_FUNCTIONS : FUNCTIONS) ?? findUnknownFunction(formula.left, FUNCTIONS);
+  if (unknown) fail(`：未知的函数“${unknown}”${rate ? '' : '（×、÷、MIN、MAX、IF、ROUND 只能用于小数或百分比栏的计算公式）'}`);
+  // A linear formula adds 分 and counts: a text or decimal cell in it is a fault of the pack.
+  if (!rate) {
+    for (const { ref } of refs) {
+      const built = shape.get(ref.table);
+      if (!built) continue;
+      const col = ref.type === 'set' ? ref.col : (ref.col ?? built.rows.get(ref.row)?.cells[0]);
+      if (!col) continue;
+      const type = cellTypeIn(built.layout.table, ref.type === 'cell' ? built.rows.get(ref.row) : undefined, col);
+      const targetRef = ref === formula.left;
+      if (!isNumericKind(type)) fail(`：“${refText(ref)}”是文字栏，不能参与计算`);
+      if (isDecimalKind(type) && !targetRef) fail(`：“${refText(ref)}”是小数栏，只能由小数或百分比栏的计算公式读取`);
+    }
+  }
   if (target.type === 'cell') {
     const row = shape.get(target.table)?.rows.get(target.row);
     const col = target.col ?? row?.cells[0];
@@ -234,19 +256,25 @@ function checkFormula(source: string, i: number, def: TableDef, file: string, sh
   return formula;
 }
 
-function findUnknownFunction(expr: Expr): string | null {
+/** Functions a rate formula may use: the exact ones that read this year's cells. */
+const RATE_FUNCTIONS: ReadonlySet<string> = new Set([...EXACT_FUNCTIONS].filter((f) => !['PREV', 'HASPREV', 'CHANGED', 'IN', 'FILLED', 'OPT'].includes(f)));
+
+function findUnknownFunction(expr: Expr, known: ReadonlySet<string>): string | null {
   switch (expr.type) {
     case 'call':
-      if (!FUNCTIONS.has(expr.name)) return expr.name;
+      if (!known.has(expr.name)) return expr.name;
       for (const arg of expr.args) {
-        const found = findUnknownFunction(arg);
+        const found = findUnknownFunction(arg, known);
         if (found) return found;
       }
       return null;
     case 'neg':
-      return findUnknownFunction(expr.operand);
+    case 'not':
+      return findUnknownFunction(expr.operand, known);
     case 'binary':
-      return findUnknownFunction(expr.left) ?? findUnknownFunction(expr.right);
+    case 'compare':
+    case 'logic':
+      return findUnknownFunction(expr.left, known) ?? findUnknownFunction(expr.right, known);
     default:
       return null;
   }

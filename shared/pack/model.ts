@@ -72,8 +72,17 @@ export const DEFAULT_IMPORT_WORDS: ImportWords = {
   synonyms: {},
 };
 
-/** A value kind: money is integer 分; count is a whole number (团组数, 辆, 人次). */
-export type ValueKind = 'money' | 'count';
+/**
+ * A value kind: money is integer 分; count is a whole number (团组数, 辆, 人次); text is what the clerk
+ * writes (项目名称, 绩效目标, 原因); decimal is an exact number with the column's `decimals` places
+ * (得分, 比率); percent is a decimal shown with “%” (85.50 means 85.50%, Excel holds 0.855).
+ */
+export type ValueKind = 'money' | 'count' | 'text' | 'decimal' | 'percent';
+
+/** Places of a decimal or percent column when the pack gives none. */
+export const DEFAULT_DECIMALS = 2;
+/** Longest text of a text cell when the column gives no `maxLength`. */
+export const DEFAULT_TEXT_LENGTH = 500;
 
 export interface ColumnDef {
   /** c1 … cn, numbered as the spec's 栏次. */
@@ -87,6 +96,10 @@ export interface ColumnDef {
   /** 栏次 as printed under the header ("1", "2", …); omitted where the published table has none. */
   lanci?: string;
   kind?: ValueKind;
+  /** Places of a decimal or percent column (0–6; default 2). */
+  decimals?: number;
+  /** Longest text of a text column (default 500 characters). */
+  maxLength?: number;
 }
 
 /** A row the table always has, in a fixed place. */
@@ -135,6 +148,20 @@ export type RowSource =
       inputs: string[];
       /** Fixed rows after the catalogue rows (e.g. 人员经费合计). */
       footer?: FixedRowDef[];
+    }
+  | {
+      /**
+       * Rows the clerk adds with a name (projects, indicators): ids N1, N2, … generated in order and
+       * never reused after a removal; the name is kept as the report text `rowname.<table>.<id>`.
+       */
+      type: 'named';
+      /** Columns typed on each named row; the others are computed by formulas. */
+      inputs: string[];
+      /** Heading of the name column (项目名称, 指标名称). */
+      nameLabel: string;
+      /** A 合计 row (id TOTAL) above or below the named rows: each money or count column = Σ rows. */
+      total?: 'top' | 'bottom';
+      totalLabel?: string;
     };
 
 export interface SideDef {

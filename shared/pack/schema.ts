@@ -9,7 +9,7 @@ import type { CatalogueEntry, ColumnDef, FixedRowDef, PackManifest, RowSource, S
 const id = z.string().regex(/^[0-9A-Za-z_]{1,24}$/, '编号只能包含字母、数字和下划线，最长 24 位');
 const tableId = z.string().regex(/^[A-Za-z][0-9A-Za-z_]{0,23}$/, '表编号须以字母开头，只含字母、数字和下划线');
 const level = z.enum(['类', '款', '项']);
-const valueKind = z.enum(['money', 'count']);
+const valueKind = z.enum(['money', 'count', 'text', 'decimal', 'percent']);
 const text = z.string().min(1, '不能为空');
 
 export const columnSchema = z.strictObject({
@@ -18,6 +18,8 @@ export const columnSchema = z.strictObject({
   groups: z.array(text).optional(),
   lanci: z.string().optional(),
   kind: valueKind.optional(),
+  decimals: z.number().int().min(0, '小数位数为 0 到 6').max(6, '小数位数为 0 到 6').optional(),
+  maxLength: z.number().int().min(1).max(50_000).optional(),
 }) satisfies z.ZodType<ColumnDef>;
 
 export const fixedRowSchema = z.strictObject({
@@ -50,6 +52,13 @@ export const rowSourceSchema = z.discriminatedUnion('type', [
     inputLevel: level,
     inputs: z.array(id),
     footer: z.array(fixedRowSchema).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('named'),
+    inputs: z.array(id),
+    nameLabel: text,
+    total: z.enum(['top', 'bottom']).optional(),
+    totalLabel: text.optional(),
   }),
 ]) satisfies z.ZodType<RowSource>;
 

@@ -15,6 +15,8 @@ interface ReportData {
   rows: Record<string, string[]>;
   inputs: Record<string, number>;
   texts: Record<string, string>;
+  /** Text and decimal cells (omitted: none, and the canonical text is as before they existed). */
+  strings?: Record<string, string>;
 }
 import type { Pack } from '../pack/model';
 
@@ -74,8 +76,8 @@ export function canonicalParts(source: FingerprintSource, pack: Pack): Canonical
   parts.push({ id: 'cover', title: '封面信息', text: lines(texts.cover ?? []) });
 
   const tableIds = new Set(pack.tables.map((t) => t.id));
-  const inputsByTable = new Map<string, [string, number][]>();
-  for (const [key, value] of Object.entries(source.inputs)) {
+  const inputsByTable = new Map<string, [string, string | number][]>();
+  for (const [key, value] of [...Object.entries(source.inputs), ...Object.entries(source.strings ?? {})]) {
     const table = key.slice(0, key.indexOf(':'));
     const list = inputsByTable.get(table) ?? [];
     list.push([key, value]);

@@ -9,8 +9,7 @@ import { printedLines, tableIsEmpty, type PrintedValues } from '../engine/printe
 import { sheetLayout, type SheetColumn, type SheetLayout } from '../engine/sheetLayout';
 import type { LayoutRow } from '../engine/types';
 import type { MoneyUnit } from '../money/fen';
-import { cellKindIn, displayCellValue } from '../pack/cellKind';
-import type { ValueKind } from '../pack/model';
+import { cellTypeIn, codecOf, displayCellValue, type CellValue, type KindLike } from '../pack/cellKind';
 import type { TableDef } from '../pack/model';
 import { escapeHtml } from './html';
 import { printableMm, type NamedPage } from './pageCss';
@@ -48,7 +47,7 @@ export function fitWidthZoom(table: TableDef, paper: Paper, landscape: boolean, 
 }
 
 /** A cell as printed: grouped 2-decimal amounts in 元 or 万元, whole counts, blank zeros when asked. */
-export function printedValue(value: number, kind: ValueKind, unit: MoneyUnit, blankZeros: boolean): string {
+export function printedValue(value: CellValue, kind: KindLike, unit: MoneyUnit, blankZeros: boolean): string {
   if (value === 0 && blankZeros) return '';
   return displayCellValue(value, kind, { unit, grouping: true });
 }
@@ -96,9 +95,10 @@ function bodyCell(col: SheetColumn, row: LayoutRow | null, input: TablePrintInpu
     case 'data': {
       const colId = col.colId ?? '';
       if (!row.cells.includes(colId)) return '<td class="num"></td>';
-      const kind = cellKindIn(table, row, colId);
-      const value = input.engine.value(table.id, row.id, colId) ?? 0;
-      return `<td class="num">${printedValue(value, kind, input.unit, input.blankZeros)}</td>`;
+      const type = cellTypeIn(table, row, colId);
+      const value = input.engine.cellValue ? input.engine.cellValue(table.id, row.id, colId) : input.engine.value(table.id, row.id, colId);
+      const text = value === null || value === undefined ? '' : escapeHtml(printedValue(value, type, input.unit, input.blankZeros));
+      return `<td class="${codecOf(type).alignLeft ? 'text' : 'num'}">${text}</td>`;
     }
   }
 }

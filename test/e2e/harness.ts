@@ -38,6 +38,8 @@ export interface WorkstationOptions {
    * (2025); these tests were written on the 2020 report, so they start there unless told otherwise.
    */
   year?: number;
+  /** The packs folder (default resources/packs; a test pack of test/fixtures/packs instead). */
+  packsDir?: string;
 }
 
 export async function startWorkstation(options: WorkstationOptions = {}): Promise<Workstation> {
@@ -47,7 +49,7 @@ export async function startWorkstation(options: WorkstationOptions = {}): Promis
   await writeFile(join(dir, 'settings.json'), JSON.stringify({ lastYear: options.year ?? 2020 }));
   const services = await createServices({
     dbPath: options.dbPath ?? join(dir, 'report.sqlite'),
-    packsDir: join(ROOT, 'resources/packs'),
+    packsDir: options.packsDir ?? join(ROOT, 'resources/packs'),
     settingsFile: join(dir, 'settings.json'),
   });
   const host = await startWebHost({ api: services.api, staticDir: join(ROOT, 'out/renderer'), port: 0 });

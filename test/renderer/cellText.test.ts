@@ -17,10 +17,10 @@ describe('formatCell / parseCell', () => {
   });
 
   it('parses money in the display unit and counts as integers', () => {
-    expect(parseCell('1.5', 'money', '万元')).toEqual({ ok: true, fen: 1_500_000 });
-    expect(parseCell('1.5', 'money', '元')).toEqual({ ok: true, fen: 150 });
+    expect(parseCell('1.5', 'money', '万元')).toEqual({ ok: true, value: 1_500_000, fen: 1_500_000 });
+    expect(parseCell('1.5', 'money', '元')).toEqual({ ok: true, value: 150, fen: 150 });
     expect(parseCell('abc', 'money', '元').ok).toBe(false);
-    expect(parseCell('3', 'count', '万元')).toEqual({ ok: true, fen: 3 });
+    expect(parseCell('3', 'count', '万元')).toEqual({ ok: true, value: 3, fen: 3 });
     expect(parseCell('1.5', 'count', '元').ok).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * department after one unit's edit costs a few cells, not a re-sum. Another connection's commit
  * (PRAGMA data_version) or a change of rows, units or reports makes the next open rebuild it.
  */
+import { namedSource } from '../../../shared/pack/namedRows';
 import type { ReportRef } from '../../../shared/api/contract';
 import { cellKey, splitCellKey } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
@@ -147,7 +148,9 @@ export class ConsolidationService {
       }
       const changed = state.consolidation.applyEdits(unit, deltas);
       if (changed.size === 0) continue;
-      const edits = [...changed].map(([k, value]) => ({ ...splitCellKey(k), value }));
+      // A named table is not summed (see build).
+      const edits = [...changed].map(([k, value]) => ({ ...splitCellKey(k), value })).filter((e) => !namedSource(state.session.pack.tables.find((t) => t.id === e.table) ?? { sides: [] }));
+      if (edits.length === 0) continue;
       try {
         state.session.engine.setInputs(edits);
       } catch {
@@ -214,7 +217,10 @@ export class ConsolidationService {
         return r ? rowTitle(r) : row;
       },
     );
-    const inputs = consolidation.inputs();
+    // Rows the clerk names (projects) are each unit's own: N1 of one unit is not N1 of another, so a
+    // named table is not summed into the department's report.
+    const named = new Set(pack.tables.filter((t) => namedSource(t)).map((t) => t.id));
+    const inputs = Object.fromEntries(Object.entries(consolidation.inputs()).filter(([k]) => !named.has(splitCellKey(k).table)));
     // A 调整表 amount the clerk typed may fall on a 科目 row only the other side of the pair has.
     const allRows = withOwn([...sums.keys(), ...Object.keys(inputs)]);
     engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`, reportSubjects(pack, base, allRows, ownTexts));

@@ -5,6 +5,7 @@
  * commit writes the new report in one transaction and refuses to overwrite a report that exists.
  */
 import { cellKey, type CellKey } from '../../../shared/api/contract';
+import { rowNameKey, rowSeqKey } from '../../../shared/pack/namedRows';
 import { AppError } from '../../../shared/api/errors';
 import type { ChangeLine, RolloverPlanView } from '../../../shared/api/registerContract';
 import { NO_ROLES, type ConsolidationRoles } from '../../../shared/consolidate/roles';
@@ -94,9 +95,16 @@ export async function planRollover(sessions: ReportSessions, roles: ReadonlyMap<
     }
   }
   const prefixes = (roles.get(pack.id) ?? NO_ROLES).carryTexts;
+  // Rows the clerk named (projects, indicators) go on with their names and numbering.
+  const namedTexts: Record<string, string> = {};
+  for (const [table, ids] of Object.entries(rows)) {
+    for (const id of ids) if (old.texts[rowNameKey(table, id)] !== undefined) namedTexts[rowNameKey(table, id)] = old.texts[rowNameKey(table, id)] ?? '';
+    if (old.texts[rowSeqKey(table)] !== undefined) namedTexts[rowSeqKey(table)] = old.texts[rowSeqKey(table)] ?? '';
+  }
   const texts = {
     ...Object.fromEntries(Object.entries(old.texts).filter(([k]) => prefixes.some((p) => k === p || (p.endsWith('.') && k.startsWith(p))))),
     ...ownTexts,
+    ...namedTexts,
   };
   return {
     view: { unit, from, to, packId: pack.id, carried, rows, texts: Object.keys(texts).sort(), dropped },

@@ -38,13 +38,13 @@ export async function unitTree(sessions: ReportSessions, register: RegisterStore
     try {
       const pack = sessions.packById(report.packId);
       const data = await sessions.store.loadReportData(report.id);
-      const engine = sessions.buildEngine(pack, data.rows, data.inputs, `单位 ${record.code} ${year} 年度报表`);
+      const engine = sessions.buildEngine(pack, data.rows, data.inputs, `单位 ${record.code} ${year} 年度报表`, undefined, { strings: data.strings ?? {}, texts: data.texts });
       const results = new AuditEngine(engine, packRuleSet(pack), { unitKind: record.kind, texts: data.texts, previous: null }).results();
       strict = results.filter((r) => r.level === '强制').length;
       hints = results.filter((r) => r.level !== '强制').length;
       if (printed) {
         const perf = await sessionPerfData(sessions.store.db, { reportId: report.id });
-        print = printMark(printed, { unit: record, year, packId: pack.id, rows: engine.addedRows(), inputs: engine.inputs(), texts: data.texts, ...(perf ? { perf } : {}) }, pack);
+        print = printMark(printed, { unit: record, year, packId: pack.id, rows: engine.addedRows(), inputs: engine.inputs(), texts: data.texts, strings: engine.strings(), ...(perf ? { perf } : {}) }, pack);
       }
     } catch {
       // A report the installed packs cannot read counts as not passing.

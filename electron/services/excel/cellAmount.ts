@@ -3,11 +3,11 @@
  * separators all count; an empty cell (or a dash) is zero. Anything else is refused with a reason.
  */
 import type { MoneyUnit } from '../../../shared/money/fen';
-import { codecOf, parseCellText } from '../../../shared/pack/cellKind';
-import type { ValueKind } from '../../../shared/pack/model';
+import { codecOf, isStringKind, parseCellText, typeOf, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
 import type { GridCell } from './grid';
 
-export type AmountResult = { ok: true; value: number } | { ok: false; reason: string };
+/** A number for money and counts (0 when empty); a string for text and decimals ('' when empty). */
+export type AmountResult = { ok: true; value: CellValue } | { ok: false; reason: string };
 
 const DASHES = /^[-—–－/／\\]+$/;
 
@@ -18,7 +18,22 @@ function scaledInteger(value: number, scale: number): number | null {
   return Math.abs(scaled - rounded) <= Math.max(1e-6, Math.abs(scaled) * 1e-12) ? rounded : null;
 }
 
-export function cellAmount(cell: GridCell | undefined, kind: ValueKind, unit: MoneyUnit): AmountResult {
+/** A text, decimal or percent cell: the text, or the decimal read at the column's places ('' when empty). */
+function typedValue(cell: GridCell | undefined, kind: KindLike, unit: MoneyUnit): AmountResult {
+  if (!cell || cell.mergedCopy) return { ok: true, value: '' };
+  if (cell.uncalculated) return { ok: false, reason: '公式没有保存计算结果（请在 Excel 中打开、重新计算并保存后再导入）' };
+  const type = typeOf(kind);
+  const codec = codecOf(type);
+  const text = cell.text.trim();
+  if (codec.numeric && (text === '' || DASHES.test(text)) && cell.number === null) return { ok: true, value: '' };
+  const parsed = cell.number !== null && Number.isFinite(cell.number) ? codec.fromSheetNumber(cell.number, unit, type) : parseCellText(text, type, unit);
+  if (!parsed) return { ok: false, reason: `“${cell.text}”不是有效的数值` };
+  if (!parsed.ok) return { ok: false, reason: parsed.message };
+  return { ok: true, value: typeof parsed.value === 'string' ? parsed.value : '' };
+}
+
+export function cellAmount(cell: GridCell | undefined, kind: KindLike, unit: MoneyUnit): AmountResult {
+  if (isStringKind(kind)) return typedValue(cell, kind, unit);
   if (!cell || cell.mergedCopy) return { ok: true, value: 0 };
   if (cell.date) {
     const shown = cell.text ? `（显示为日期 ${cell.text}）` : '（数值超出日期范围，Excel 显示为 ####）';

@@ -35,6 +35,7 @@ export function commitWorkbookImport(sessions: ReportSessions, plan: ImportPlan)
       plan.data.inputs,
       `导入文件“${plan.fileLabel}”的数据`,
       reportSubjects(target.pack, target.basePack, plan.data.rows, texts),
+      { strings: plan.data.strings ?? {}, texts },
     );
     if (plan.sourceUnit === '万元') texts[SOURCE_UNIT_KEY] = '万元';
     else delete texts[SOURCE_UNIT_KEY];
@@ -42,7 +43,7 @@ export function commitWorkbookImport(sessions: ReportSessions, plan: ImportPlan)
     // A backup first: an import replaces a whole report, and a wrong file must be undoable.
     await sessions.backupNow('import');
     try {
-      await sessions.store.replaceReportData(target.unit.code, plan.year, pack.id, { rows: engine.addedRows(), inputs, texts }, { how: 'import', note: plan.fileLabel });
+      await sessions.store.replaceReportData(target.unit.code, plan.year, pack.id, { rows: engine.addedRows(), inputs, texts, ...(Object.keys(engine.strings()).length > 0 ? { strings: engine.strings() } : {}) }, { how: 'import', note: plan.fileLabel });
     } finally {
       // The cached engine (if any) no longer matches the store, whether the write succeeded or not.
       sessions.drop(ref);

@@ -10,7 +10,7 @@ import type { ReportEngine } from '../../../shared/engine/reportEngine';
 import { alignSides, printedRows, tableIsEmpty } from '../../../shared/engine/printedRows';
 import type { LayoutRow } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
-import { cellKindIn, codecOf } from '../../../shared/pack/cellKind';
+import { cellTypeIn, codecOf, sheetCellValue, sheetNumFmt, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
 import type { Pack, TableDef, ValueKind } from '../../../shared/pack/model';
 import { coverLines, COVER_SHEET } from './cover';
 import { sheetLayout, type SheetColumn, type SheetLayout } from './sheetLayout';
@@ -49,6 +49,12 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
+
+/** The value of a cell of any kind as written: a number (in the chosen unit), a text, or null for a blank. */
+export function exportedValue(value: CellValue, kind: KindLike, options: ExportOptions): number | string | null {
+  if (value === 0 && options.blankZeros) return null;
+  return sheetCellValue(value, kind, options.unit);
+}
 
 /** The value of a cell as written: a number in the chosen unit, or null for a blank. */
 export function exportedNumber(value: number, kind: ValueKind, options: ExportOptions): number | null {
@@ -186,10 +192,13 @@ function writeBodyCell(cell: ExcelJS.Cell, col: SheetColumn, row: LayoutRow | nu
     case 'data': {
       const colId = col.colId ?? '';
       if (!row.cells.includes(colId)) return;
-      const kind = cellKindIn(table, row, colId);
-      cell.value = exportedNumber(input.engine.value(table.id, row.id, colId) ?? 0, kind, input.options);
-      cell.numFmt = codecOf(kind).numFmt;
-      cell.alignment = { horizontal: 'right' };
+      const type = cellTypeIn(table, row, colId);
+      const value = input.engine.cellValue(table.id, row.id, colId);
+      // Text is written as text, a decimal with its places, a percent as its fraction with a % format.
+      cell.value = value === null || value === undefined ? null : exportedValue(value, type, input.options);
+      cell.numFmt = sheetNumFmt(type);
+      // Text on one line from its start (a wrapped line in a fixed-height row would show its end instead).
+      cell.alignment = codecOf(type).alignLeft ? { horizontal: 'left' } : { horizontal: 'right' };
       return;
     }
   }

@@ -12,8 +12,10 @@ import { ReportEngine } from '../../../shared/engine/reportEngine';
 import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import type { EditRequest } from '../../../shared/engine/types';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/fen';
-import { cellKindIn, displayCellValue } from '../../../shared/pack/cellKind';
-import type { ValueKind } from '../../../shared/pack/model';
+import { cellTypeIn, displayCellValue, type CellType, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
+import { rowNameKey, rowSeqKey } from '../../../shared/pack/namedRows';
+import { engineData } from '../../../shared/engine/engineData';
+import { namedRowIds, type NamedRowIds } from './namedImport';
 import { subjectTextKey, type SubjectNames } from '../../../shared/pack/clerkSubjects';
 import { subjectSource } from '../../../shared/engine/layout';
 import { COVER_FIELDS, COVER_SHEET } from './cover';
@@ -38,7 +40,7 @@ export interface PlanInput {
 }
 
 /** Rows and non-zero inputs, in a fixed order, hashed: what a commit checks has not moved. */
-export function reportFingerprint(exists: boolean, data: Pick<ReportData, 'rows' | 'inputs'>): string {
+export function reportFingerprint(exists: boolean, data: Pick<ReportData, 'rows' | 'inputs' | 'strings'>): string {
   const rows = Object.entries(data.rows)
     .filter(([, codes]) => codes.length > 0)
     .map(([t, codes]) => [t, [...codes].sort()] as const)
@@ -46,14 +48,15 @@ export function reportFingerprint(exists: boolean, data: Pick<ReportData, 'rows'
   const inputs = Object.entries(data.inputs)
     .filter(([, v]) => v !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify({ exists, rows, inputs })).digest('hex');
+  const strings = Object.entries(data.strings ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(strings.length > 0 ? { exists, rows, inputs, strings } : { exists, rows, inputs })).digest('hex');
 }
 
-function nonZero(inputs: Record<CellKey, number>): Map<CellKey, number> {
-  return new Map(Object.entries(inputs).filter(([, v]) => v !== 0));
+function nonZero(inputs: Record<CellKey, number>, strings: Record<CellKey, string> = {}): Map<CellKey, CellValue> {
+  return new Map<CellKey, CellValue>([...Object.entries(inputs).filter(([, v]) => v !== 0), ...Object.entries(strings)]);
 }
 
-function sameInUnit(a: number, b: number, unit: MoneyUnit, kind: ValueKind): boolean {
+function sameInUnit(a: CellValue, b: CellValue, unit: MoneyUnit, kind: KindLike): boolean {
   // Equal as the clerk sees them in the file's unit (万元 figures are rounded per cell).
   return a === b || displayCellValue(a, kind, { unit }) === displayCellValue(b, kind, { unit });
 }
@@ -91,11 +94,14 @@ interface Claim {
   match: Extract<SheetMatch, { kind: 'table' }>;
 }
 
-function readClaim(claim: Claim, pack: ImportPlanPack, unit: MoneyUnit): TableRead {
+function readClaim(claim: Claim, pack: ImportPlanPack, unit: MoneyUnit, named: NamedRowIds): TableRead {
   const { grid, match } = claim;
   if (match.layout === 'sanGong12') return readSanGongForm(grid, match.target, match.headerRow, unit);
-  return readTable(grid, pack, match.table, match.titleRow, unit);
+  return readTable(grid, pack, match.table, match.titleRow, unit, named);
 }
+
+/** Empty as the file says it: a zero amount, or an empty text or decimal. */
+const isEmpty = (value: CellValue): boolean => value === 0 || value === '';
 
 type ImportPlanPack = ReportTarget['pack'];
 
@@ -111,6 +117,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   const notes: string[] = [];
   const unitOf = new Map<string, MoneyUnit>();
   let textChanges: TextChange[] = [];
+  const named = namedRowIds(target.current.rows, target.current.texts);
 
   // Every sheet says what it is first, so that two sheets claiming one table are seen before either is read.
   const claims = new Map<string, Claim[]>();
@@ -157,7 +164,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
     const { grid, match } = claim;
     const stated = statedUnit(grid, match.titleRow, Math.min(grid.lastRow, match.titleRow + 6));
     const unit = stated ?? '元';
-    const read = readClaim(claim, pack, unit);
+    const read = readClaim(claim, pack, unit, named);
     if (read.fatal) {
       unreadTables.push({ sheet: grid.name, title: table.title, table: table.id, reason: read.fatal });
       continue;
@@ -184,18 +191,38 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
     if (!read || read.scope) rows[t] = [...codes];
   }
   for (const read of reads) if (read.subjectRows.length > 0) rows[read.table.id] = [...new Set([...(rows[read.table.id] ?? []), ...read.subjectRows])];
+  // Named rows: the names on the sheet are the table's rows; a new name is a new row, named in texts.
+  const texts: Record<string, string> = { ...target.current.texts };
+  for (const read of reads) {
+    for (const r of read.namedRows ?? []) {
+      if (!r.fresh) continue;
+      const key = rowNameKey(read.table.id, r.id);
+      texts[key] = r.name;
+      textChanges.push({ key, label: `${read.table.title} 新增行 ${r.id}`, before: target.current.texts[key] ?? null, after: r.name });
+    }
+    if ((read.namedRows ?? []).some((r) => r.fresh)) {
+      const key = rowSeqKey(read.table.id);
+      const after = String(named.seq(read.table.id));
+      texts[key] = after;
+      textChanges.push({ key, label: `${read.table.title} 行编号`, before: target.current.texts[key] ?? null, after });
+    }
+  }
 
   const fileValues = new Map<CellKey, FoundValue>();
   for (const read of reads) for (const v of read.inputs) fileValues.set(cellKey(v.table, v.row, v.col), v);
 
   // What the stored report keeps: tables the file lacks, and in the tables it has, what the file could not read.
   const kept: Record<CellKey, number> = {};
-  const keptInFound = new Map<CellKey, number>();
-  for (const [key, value] of Object.entries(target.current.inputs)) {
+  const keptStrings: Record<CellKey, string> = {};
+  const keptInFound = new Map<CellKey, CellValue>();
+  const currentValues: [CellKey, CellValue][] = [...Object.entries(target.current.inputs), ...Object.entries(target.current.strings ?? {})];
+  for (const [key, value] of currentValues) {
     const { table, row, col } = splitCellKey(key);
     const read = readOf.get(table);
-    if (!read) kept[key] = value;
-    else if (read.keep.has(`${row}:${col}`)) keptInFound.set(key, value);
+    if (!read) {
+      if (typeof value === 'string') keptStrings[key] = value;
+      else kept[key] = value;
+    } else if (read.keep.has(`${row}:${col}`)) keptInFound.set(key, value);
     else if (read.scope && !read.scope.has(`${row}:${col}`)) keptInFound.set(key, value);
     else if ((read.keepRows?.has(row) || read.keepCols?.has(col)) && !fileValues.has(key)) keptInFound.set(key, value);
   }
@@ -216,7 +243,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   }
   let engine: ReportEngine;
   try {
-    engine = new ReportEngine(pack, { rows, inputs: kept, subjects });
+    engine = new ReportEngine(pack, { ...engineData({ rows, inputs: kept, strings: keptStrings, texts }), subjects });
   } catch (err) {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
@@ -229,15 +256,15 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   for (const [key, v] of fileValues) {
     source.set(key, v);
     if (keptInFound.has(key) && !readOf.get(v.table)?.keepRows?.has(v.row) && !readOf.get(v.table)?.keepCols?.has(v.col)) continue;
-    const problem = engine.checkEdit({ table: v.table, row: v.row, col: v.col, value: v.value === 0 ? 1 : v.value });
+    const problem = engine.checkEdit({ table: v.table, row: v.row, col: v.col, value: v.value === 0 ? 1 : v.value === '' ? null : v.value });
     if (problem) {
       notPlaced.push({ sheet: v.sheet, cell: v.cell, reason: `${problem}，未导入` });
-      const stored = target.current.inputs[key];
+      const stored = target.current.inputs[key] ?? target.current.strings?.[key];
       if (stored !== undefined) keptInFound.set(key, stored);
       continue;
     }
     keptInFound.delete(key);
-    if (v.value !== 0) edits.push({ table: v.table, row: v.row, col: v.col, value: v.value });
+    if (!isEmpty(v.value)) edits.push({ table: v.table, row: v.row, col: v.col, value: v.value });
   }
   for (const [key, value] of keptInFound) {
     const { table, row, col } = splitCellKey(key);
@@ -252,16 +279,16 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
     throw new AppError(`文件“${fileLabel}”不能导入：${err instanceof Error ? err.message : String(err)}`, { file: fileLabel });
   }
 
-  const before = new ReportEngine(pack, { rows: target.current.rows, inputs: target.current.inputs, subjects: target.subjects });
+  const before = new ReportEngine(pack, { ...engineData(target.current), subjects: target.subjects });
   const describe = (eng: ReportEngine, table: string, row: string, col: string): string => {
     const def = pack.tables.find((t) => t.id === table);
     const layoutRow = eng.row(table, row);
     return def && layoutRow ? cellTitle(def, layoutRow, col) : `表 ${table} 行 ${row} 列 ${col}`;
   };
-  const kindOf = (eng: ReportEngine, table: string, row: string, col: string): ValueKind => {
-    return cellKindIn(pack.tables.find((t) => t.id === table), eng.row(table, row), col);
+  const kindOf = (eng: ReportEngine, table: string, row: string, col: string): CellType => {
+    return cellTypeIn(pack.tables.find((t) => t.id === table), eng.row(table, row), col);
   };
-  const change = (eng: ReportEngine, key: CellKey, b: number | null, a: number | null): ValueChange => {
+  const change = (eng: ReportEngine, key: CellKey, b: CellValue | null, a: CellValue | null): ValueChange => {
     const { table, row, col } = splitCellKey(key);
     const from = source.get(key);
     return {
@@ -275,8 +302,8 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
       after: a,
     };
   };
-  const oldInputs = nonZero(target.current.inputs);
-  const newInputs = nonZero(engine.inputs());
+  const oldInputs = nonZero(target.current.inputs, target.current.strings);
+  const newInputs = nonZero(engine.inputs(), engine.strings());
   const newValues: ValueChange[] = [];
   const changedValues: ValueChange[] = [];
   const clearedValues: ValueChange[] = [];
@@ -308,6 +335,8 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
   for (const read of reads) {
     const unit = unitOf.get(read.table.id) ?? '元';
     for (const v of read.computed) {
+      // A rate or text cell the file gives is re-computed here; only amounts and counts are compared.
+      if (typeof v.value !== 'number') continue;
       const computed = engine.value(v.table, v.row, v.col);
       if (computed === undefined) {
         if (v.value === 0) continue;
@@ -319,6 +348,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
     }
     // A figure the file gives whole but the pack keeps in parts (公务接待费 = 国内 + 国（境）外): it cannot be split.
     for (const v of read.splitTotals ?? []) {
+      if (typeof v.value !== 'number') continue;
       const computed = engine.value(v.table, v.row, v.col) ?? 0;
       if (sameInUnit(v.value, computed, unit, v.kind)) continue;
       notPlaced.push({
@@ -353,7 +383,7 @@ export function planWorkbookImport(input: PlanInput): ImportPlan {
     keptValues,
     replaces: replacesText(target, reads, pack.tables),
     complete,
-    data: { rows: engine.addedRows(), inputs: engine.inputs() },
+    data: { rows: engine.addedRows(), inputs: engine.inputs(), ...(Object.keys(engine.strings()).length > 0 ? { strings: engine.strings() } : {}) },
     base: reportFingerprint(target.exists, target.current),
   };
 }

@@ -1,9 +1,8 @@
 /** An import plan as lines of Chinese text: what `import-xlsx --dry-run` prints and the CLI logs. */
-import { plainCellValue } from '../../../shared/pack/cellKind';
-import type { ValueKind } from '../../../shared/pack/model';
+import { plainCellValue, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
 import type { ImportPlan } from './importPlan';
 
-function shown(value: number | null, kind: ValueKind): string {
+function shown(value: CellValue | null, kind: KindLike): string {
   if (value === null) return '（空）';
   return plainCellValue(value, kind);
 }

@@ -8,8 +8,9 @@ import { catalogueEntries } from '../../../shared/engine/catalogueIndex';
 import { buildTableLayout } from '../../../shared/engine/layout';
 import type { LayoutRow } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
-import { cellKindIn } from '../../../shared/pack/cellKind';
-import { TOTAL_ROW, type CatalogueId, type Pack, type SideDef, type TableDef, type ValueKind } from '../../../shared/pack/model';
+import { cellTypeIn, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
+import { TOTAL_ROW, type CatalogueId, type Pack, type SideDef, type TableDef } from '../../../shared/pack/model';
+import type { NamedRowIds } from './namedImport';
 import { cellAmount } from './cellAmount';
 import { gridCell, gridText, type Grid } from './grid';
 import { cellAddress, normalizeLabel, normalizeText } from './words';
@@ -20,8 +21,9 @@ export interface FoundValue {
   table: string;
   row: string;
   col: string;
-  value: number;
-  kind: ValueKind;
+  /** 分 or a count; a text or a decimal's canonical string ('' when the cell is empty). */
+  value: CellValue;
+  kind: KindLike;
   sheet: string;
   cell: string;
 }
@@ -54,6 +56,8 @@ export interface TableRead {
   ownSubjects?: Record<string, string>;
   /** Things the clerk should check that did not stop a value (a 科目 name unlike the catalogue's). */
   notes?: string[];
+  /** Rows of a named side found on the sheet, in sheet order, with their ids (`fresh`: the report lacks that name). */
+  namedRows?: { id: string; name: string; fresh: boolean }[];
 }
 
 type HeaderKind = 'code' | 'name' | 'item' | 'lineNo' | '类' | '款' | '项';
@@ -90,9 +94,21 @@ interface SheetSide {
   columns: SheetColumn[];
 }
 
-function headerKind(words: readonly string[]): HeaderKind | 'data' | null {
+/** The row-header words of one table: the common ones and the table's own 项目 headings (项目名称, 指标名称 of a named side). */
+type HeaderWords = Readonly<Record<string, HeaderKind>>;
+
+function tableHeaderWords(table: TableDef): HeaderWords {
+  const own: Record<string, HeaderKind> = { ...ROW_HEADER_WORDS };
+  for (const side of table.sides) {
+    if (side.itemLabel) own[normalizeText(side.itemLabel)] = 'item';
+    for (const source of side.rows) if (source.type === 'named') own[normalizeText(source.nameLabel)] = 'item';
+  }
+  return own;
+}
+
+function headerKind(words: readonly string[], headerWords: HeaderWords): HeaderKind | 'data' | null {
   for (let i = words.length - 1; i >= 0; i--) {
-    const kind = ROW_HEADER_WORDS[words[i] ?? ''];
+    const kind = headerWords[words[i] ?? ''];
     if (kind) return kind;
   }
   return words.length > 0 ? 'data' : null;
@@ -141,13 +157,13 @@ function spansWholeWidth(grid: Grid, r: number): boolean {
 }
 
 /** The header rows: from the first row naming a row-header word (and the side labels above it) down to 栏次 or the first data. */
-function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>): HeaderBand | null {
+function findHeader(grid: Grid, titleRow: number, fixedLabels: ReadonlySet<string>, headerWords: HeaderWords): HeaderBand | null {
   let anchor = 0;
   for (let r = titleRow + 1; r <= grid.lastRow && anchor === 0; r++) {
     if (spansWholeWidth(grid, r)) continue;
     for (const cell of grid.rows.get(r)?.values() ?? []) {
       const word = normalizeText(cell.text);
-      if (ROW_HEADER_WORDS[word] || word === LANCI) anchor = r;
+      if (headerWords[word] || word === LANCI) anchor = r;
     }
     if (r > titleRow + 12) break;
   }
@@ -176,12 +192,12 @@ function columnWords(grid: Grid, band: HeaderBand, col: number): string[] {
   return words;
 }
 
-function splitSides(grid: Grid, band: HeaderBand): SheetSide[] {
+function splitSides(grid: Grid, band: HeaderBand, headerWords: HeaderWords): SheetSide[] {
   const sides: SheetSide[] = [];
   let current: SheetSide | null = null;
   for (let c = 1; c <= grid.lastCol; c++) {
     const words = columnWords(grid, band, c);
-    const kind = headerKind(words);
+    const kind = headerKind(words, headerWords);
     if (!kind) continue;
     const isRowHeader = kind !== 'data';
     if (!current || (isRowHeader && current.columns.some((x) => x.kind === 'data'))) {
@@ -193,14 +209,15 @@ function splitSides(grid: Grid, band: HeaderBand): SheetSide[] {
   return sides;
 }
 
-function sideKind(side: SideDef): 'subject' | 'catalogue' | 'fixed' {
+function sideKind(side: SideDef): 'subject' | 'catalogue' | 'fixed' | 'named' {
   if (side.rows.some((r) => r.type === 'subject')) return 'subject';
+  if (side.rows.some((r) => r.type === 'named')) return 'named';
   if (side.rows.some((r) => r.type === 'catalogue')) return 'catalogue';
   return 'fixed';
 }
 
 function sideCatalogue(side: SideDef): CatalogueId | null {
-  for (const source of side.rows) if (source.type !== 'fixed') return source.catalogue;
+  for (const source of side.rows) if (source.type === 'subject' || source.type === 'catalogue') return source.catalogue;
   return null;
 }
 
@@ -336,20 +353,21 @@ function sideSwitch(grid: Grid, r: number, table: TableDef): { label: number | n
   return label !== null || header ? { label } : null;
 }
 
-export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit): TableRead {
+export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: number, unit: MoneyUnit, named?: NamedRowIds): TableRead {
   const result: TableRead = { table, sheet: grid.name, subjectRows: [], inputs: [], computed: [], notPlaced: [], keep: new Map(), keepRows: new Set(), keepCols: new Set(), ownSubjects: {}, notes: [] };
   const problem = (cell: string, reason: string) => result.notPlaced.push({ sheet: grid.name, cell, reason });
   const base = buildTableLayout(pack, table, []);
   const fixedLabels = new Set<string>(['合计', '总计']);
   for (const side of base.layout.sides) for (const row of side.rows) if (!row.code) fixedLabels.add(normalizeLabel(row.label));
 
-  const band = findHeader(grid, titleRow, fixedLabels);
+  const headerWords = tableHeaderWords(table);
+  const band = findHeader(grid, titleRow, fixedLabels, headerWords);
   if (!band) {
     problem(cellAddress(Math.max(1, titleRow), 1), `找不到${table.title}的表头（应有“科目编码”“科目名称”或“项目”等栏目），本表未导入`);
     result.fatal = '找不到表头（应有“科目编码”“科目名称”或“项目”等栏目）';
     return result;
   }
-  const sheetSides = splitSides(grid, band);
+  const sheetSides = splitSides(grid, band, headerWords);
   // A side whose header carries a side label (收入/支出) goes to that side; the rest in order.
   const assigned = new Map<number, number>();
   const taken = () => [...assigned.values()];
@@ -469,6 +487,24 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
           if (valued) problem(header.cell, `${rowName}没有科目编码，无法确定科目，本行未导入`);
           continue;
         }
+      } else if (kind === 'named') {
+        // A named row by its name: the report's row of that name, or a new row (listed in the preview).
+        const name = header.name.trim();
+        const total = sideLayout.rows.find((r) => r.total && normalizeLabel(r.label) === normalizeLabel(name));
+        if (total) row = total;
+        else if (name === '') {
+          if (valued) problem(header.cell, `${table.title}中有一行没有名称，本行未导入`);
+          continue;
+        } else if (!named) {
+          problem(header.cell, `${rowName}：无法确定行，本行未导入`);
+          continue;
+        } else {
+          const { id, fresh } = named.idOf(table.id, name);
+          rowId = id;
+          isNewItem = true;
+          (result.namedRows ??= []).push({ id, name, fresh });
+        }
+        if (row) rowId = row.id;
       } else {
         row = matchFixedRow(fixedRows, header, usedFixed, catalogue !== null);
         if (!row && catalogue && header.code) {
@@ -499,7 +535,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
       for (const [col, colId] of byCol) {
         const address = cellAddress(r, col);
         const cell = gridCell(grid, r, col);
-        const colKind: ValueKind = cellKindIn(table, row, colId);
+        const colKind: KindLike = cellTypeIn(table, row, colId);
         const amount = cellAmount(cell, colKind, unit);
         const inputs = row ? row.inputs : isNewItem ? subjectInputs(sideDef) : [];
         const cells = row ? row.cells : sideDef.columns;
@@ -512,7 +548,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
         if (inputs.includes(colId)) result.inputs.push(found);
         else if (cells.includes(colId)) {
           if (cell && !cell.mergedCopy) result.computed.push(found);
-        } else if (amount.value !== 0) problem(address, `${rowName}在本表中没有这一栏的数，未导入`);
+        } else if (amount.value !== 0 && amount.value !== '') problem(address, `${rowName}在本表中没有这一栏的数，未导入`);
       }
       for (const u of unknown) {
         const cell = gridCell(grid, r, u.col);
@@ -526,7 +562,7 @@ export function readTable(grid: Grid, pack: Pack, table: TableDef, titleRow: num
 }
 
 function subjectInputs(side: SideDef): string[] {
-  for (const source of side.rows) if (source.type === 'subject') return source.inputs;
+  for (const source of side.rows) if (source.type === 'subject' || source.type === 'named') return source.inputs;
   return [];
 }
 

@@ -127,7 +127,7 @@ export function readSanGongForm(grid: Grid, target: SanGongTarget, headerRow: nu
       result.keep.set(`${layoutRow.id}:${colId}`, address);
       continue;
     }
-    const found: FoundValue = { table: table.id, row: layoutRow.id, col: colId, value: amount.value, kind: 'money', sheet: grid.name, cell: address };
+    const found: FoundValue = { table: table.id, row: layoutRow.id, col: colId, value: typeof amount.value === 'number' ? amount.value : 0, kind: 'money', sheet: grid.name, cell: address };
     if (layoutRow.inputs.includes(colId)) result.inputs.push(found);
     else if (col.item === 'reception') result.splitTotals?.push({ ...found, label: col.words });
     else if (cell && !cell.mergedCopy) result.computed.push(found);

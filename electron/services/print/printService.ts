@@ -270,6 +270,7 @@ export function fingerprintOf(session: Session, perf?: PerfData): ReportFingerpr
       rows: session.engine.addedRows(),
       inputs: session.engine.inputs(),
       texts: session.texts,
+      strings: session.engine.strings(),
       ...(perf ? { perf } : {}),
     },
     session.pack,

@@ -121,12 +121,15 @@ export async function batchChanges(tx: Tx, report: HistoryReport, batchId: numbe
   return rows.map(toEntry);
 }
 
-function applyOld(state: { rows: Map<string, Set<string>>; inputs: Map<string, number>; texts: Map<string, string> }, row: LogRow): void {
+function applyOld(state: { rows: Map<string, Set<string>>; inputs: Map<string, number>; texts: Map<string, string>; strings: Map<string, string> }, row: LogRow): void {
   const value = row.old_value;
   if (row.kind === 'cell') {
+    // A string is a text or decimal cell (table typed_cells), a number 分 or a count.
     const key = cellKey(row.table_id, row.row_id, row.col_id);
-    if (value === null) state.inputs.delete(key);
-    else state.inputs.set(key, Number(value));
+    state.inputs.delete(key);
+    state.strings.delete(key);
+    if (typeof value === 'string') state.strings.set(key, value);
+    else if (value !== null) state.inputs.set(key, Number(value));
   } else if (row.kind === 'text') {
     if (value === null) state.texts.delete(row.row_id);
     else state.texts.set(row.row_id, String(value));
@@ -154,13 +157,15 @@ export async function stateAfterBatch(tx: Tx, report: HistoryReport, batchId: nu
     rows: new Map(Object.entries(current.rows).map(([t, codes]) => [t, new Set(codes)])),
     inputs: new Map(Object.entries(current.inputs)),
     texts: new Map(Object.entries(current.texts)),
+    strings: new Map(Object.entries(current.strings ?? {})),
   };
   for (const row of later) applyOld(state, row);
   const rows: Record<string, string[]> = {};
   for (const [table, codes] of [...state.rows].sort(([a], [b]) => a.localeCompare(b))) {
     if (codes.size > 0) rows[table] = [...codes].sort();
   }
-  return { rows, inputs: Object.fromEntries(state.inputs), texts: Object.fromEntries(state.texts) };
+  const strings = Object.fromEntries(state.strings);
+  return { rows, inputs: Object.fromEntries(state.inputs), texts: Object.fromEntries(state.texts), ...(state.strings.size > 0 ? { strings } : {}) };
 }
 
 /** The id of the last batch made at or before `time` (0 when none was). */

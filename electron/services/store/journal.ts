@@ -89,11 +89,21 @@ export function diffStates(before: ReportData, after: ReportData): Change[] {
     changes.push({ kind: 'row', table, row, col: '', old: 1, new: null });
   }
   for (const [key, value] of Object.entries(after.inputs)) {
-    const old = own(before.inputs, key);
+    const old = own(before.inputs, key) ?? own(before.strings ?? {}, key);
     if (old !== value) changes.push({ kind: 'cell', ...splitCellKey(key), old, new: value });
   }
   for (const [key, old] of Object.entries(before.inputs)) {
-    if (!Object.hasOwn(after.inputs, key)) changes.push({ kind: 'cell', ...splitCellKey(key), old, new: null });
+    if (!Object.hasOwn(after.inputs, key) && !Object.hasOwn(after.strings ?? {}, key)) changes.push({ kind: 'cell', ...splitCellKey(key), old, new: null });
+  }
+  // Text and decimal cells are journalled as cells too, their values as strings (a number is 分 or a count).
+  const afterStrings = after.strings ?? {};
+  const beforeStrings = before.strings ?? {};
+  for (const [key, value] of Object.entries(afterStrings)) {
+    const old = own(beforeStrings, key) ?? own(before.inputs, key);
+    if (old !== value) changes.push({ kind: 'cell', ...splitCellKey(key), old, new: value });
+  }
+  for (const [key, old] of Object.entries(beforeStrings)) {
+    if (!Object.hasOwn(afterStrings, key) && !Object.hasOwn(after.inputs, key)) changes.push({ kind: 'cell', ...splitCellKey(key), old, new: null });
   }
   for (const [key, value] of Object.entries(after.texts)) {
     const old = own(before.texts, key);

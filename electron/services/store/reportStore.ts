@@ -29,8 +29,8 @@ export interface CellWrite {
   table: string;
   row: string;
   col: string;
-  /** 分 or a count; null deletes the cell. */
-  value: number | null;
+  /** 分 or a count (table `cells`); a text or a decimal's canonical string (table `typed_cells`); null deletes the cell. */
+  value: number | string | null;
 }
 
 export interface ReplaceReportInput {
@@ -68,28 +68,51 @@ function toReport(row: ReportRow): StoredReport {
   return { id: row.id, unitCode: row.unit_code, year: row.year, packId: row.pack_id };
 }
 
-function checkValue(value: number, where: string): void {
+function checkValue(value: number | string, where: string): void {
+  if (typeof value === 'string') {
+    if (value === '') throw new AppError(`${where}的文字为空，未写入`);
+    return;
+  }
   if (!Number.isSafeInteger(value)) throw new AppError(`${where}的数值不是整数分，未写入`);
 }
 
-async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: number }): Promise<void> {
+function checkData(data: ReportData): void {
+  for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+  for (const [key, value] of Object.entries(data.strings ?? {})) {
+    if (typeof value !== 'string') throw new AppError(`单元格 ${key} 的文字不是字符串，未写入`);
+    checkValue(value, `单元格 ${key} `);
+    if (Object.hasOwn(data.inputs, key)) throw new AppError(`单元格 ${key} 既有数值又有文字，未写入`);
+  }
+}
+
+/** The table a value is kept in: a number in `cells`, a string (text, canonical decimal) in `typed_cells`. */
+const tableOf = (value: number | string): 'cells' | 'typed_cells' => (typeof value === 'string' ? 'typed_cells' : 'cells');
+
+/** Upserts a cell; `old` is its stored value, so a cell that changes table leaves the other one. */
+async function insertCell(tx: Tx, reportId: number, edit: CellWrite & { value: number | string }, old: number | string | null): Promise<void> {
+  const into = tableOf(edit.value);
+  if (old !== null && tableOf(old) !== into) {
+    await tx.run(`DELETE FROM ${tableOf(old)} WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?`, [reportId, edit.table, edit.row, edit.col]);
+  }
   await tx.run(
-    `INSERT INTO cells (report_id, table_id, row_id, col_id, value) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO ${into} (report_id, table_id, row_id, col_id, value) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (report_id, table_id, row_id, col_id) DO UPDATE SET value = excluded.value`,
     [reportId, edit.table, edit.row, edit.col, edit.value],
   );
 }
 
 /** The stored values of the cells an edit list touches (one query per table rather than one per cell). */
-async function cellValues(tx: Tx, reportId: number, edits: readonly CellWrite[]): Promise<Map<string, number>> {
-  const values = new Map<string, number>();
+async function cellValues(tx: Tx, reportId: number, edits: readonly CellWrite[]): Promise<Map<string, number | string>> {
+  const values = new Map<string, number | string>();
   const tables = [...new Set(edits.map((e) => e.table))];
   for (const table of tables) {
-    const rows = await tx.all<{ row_id: string; col_id: string; value: number }>(
-      'SELECT row_id, col_id, value FROM cells WHERE report_id = ? AND table_id = ?',
-      [reportId, table],
-    );
-    for (const r of rows) values.set(cellKey(table, r.row_id, r.col_id), r.value);
+    for (const from of ['cells', 'typed_cells']) {
+      const rows = await tx.all<{ row_id: string; col_id: string; value: number | string }>(
+        `SELECT row_id, col_id, value FROM ${from} WHERE report_id = ? AND table_id = ?`,
+        [reportId, table],
+      );
+      for (const r of rows) values.set(cellKey(table, r.row_id, r.col_id), r.value);
+    }
   }
   return values;
 }
@@ -117,13 +140,28 @@ export async function readState(tx: Tx, reportId: number): Promise<ReportData> {
     [reportId],
   );
   const textRows = await tx.all<{ key: string; value: string }>('SELECT key, value FROM texts WHERE report_id = ? ORDER BY key', [reportId]);
+  const typedRows = await tx.all<{ table_id: string; row_id: string; col_id: string; value: string }>(
+    'SELECT table_id, row_id, col_id, value FROM typed_cells WHERE report_id = ?',
+    [reportId],
+  );
+  return stateOf(rowRows, cellRows, textRows, typedRows);
+}
+
+function stateOf(
+  rowRows: { table_id: string; row_id: string }[],
+  cellRows: { table_id: string; row_id: string; col_id: string; value: number }[],
+  textRows: { key: string; value: string }[],
+  typedRows: { table_id: string; row_id: string; col_id: string; value: string }[],
+): ReportData {
   const rows: Record<string, string[]> = {};
   for (const r of rowRows) (rows[r.table_id] ??= []).push(r.row_id);
   const inputs: Record<string, number> = {};
   for (const c of cellRows) inputs[cellKey(c.table_id, c.row_id, c.col_id)] = c.value;
   const texts: Record<string, string> = {};
   for (const t of textRows) texts[t.key] = t.value;
-  return { rows, inputs, texts };
+  const strings: Record<string, string> = {};
+  for (const c of typedRows) strings[cellKey(c.table_id, c.row_id, c.col_id)] = c.value;
+  return typedRows.length > 0 ? { rows, inputs, texts, strings } : { rows, inputs, texts };
 }
 
 async function journalTarget(tx: Tx, reportId: number): Promise<JournalTarget> {
@@ -146,6 +184,7 @@ async function overwriteState(
   await tx.run('DELETE FROM report_rows WHERE report_id = ?', [id]);
   await tx.run('DELETE FROM cells WHERE report_id = ?', [id]);
   await tx.run('DELETE FROM texts WHERE report_id = ?', [id]);
+  await tx.run('DELETE FROM typed_cells WHERE report_id = ?', [id]);
   const rows = Object.entries(data.rows).flatMap(([table, codes]) => [...new Set(codes)].map((code) => [id, table, code]));
   await insertMany(tx, 'INSERT INTO report_rows (report_id, table_id, row_id)', rows);
   const cells = Object.entries(data.inputs).map(([key, value]) => {
@@ -154,7 +193,17 @@ async function overwriteState(
   });
   await insertMany(tx, 'INSERT INTO cells (report_id, table_id, row_id, col_id, value)', cells);
   await insertMany(tx, 'INSERT INTO texts (report_id, key, value)', Object.entries(data.texts).map(([k, v]) => [id, k, v]));
-  const changes = diffStates(before, { rows: Object.fromEntries(Object.entries(data.rows).map(([t, c]) => [t, [...new Set(c)]])), inputs: data.inputs, texts: data.texts });
+  const strings = Object.entries(data.strings ?? {}).map(([key, value]) => {
+    const { table, row: r, col } = splitCellKey(key);
+    return [id, table, r, col, value];
+  });
+  await insertMany(tx, 'INSERT INTO typed_cells (report_id, table_id, row_id, col_id, value)', strings);
+  const changes = diffStates(before, {
+    rows: Object.fromEntries(Object.entries(data.rows).map(([t, c]) => [t, [...new Set(c)]])),
+    inputs: data.inputs,
+    texts: data.texts,
+    strings: data.strings ?? {},
+  });
   return { batchId: await journal(tx, target, how, changes, at, note), changes };
 }
 
@@ -178,6 +227,23 @@ async function writeWholeReport(
   if (!row) throw new AppError(`无法创建单位 ${unitCode} ${year} 年度的报表`);
   await overwriteState(tx, { reportId: row.id, unitCode, year }, data, how, at, note);
   return toReport(row);
+}
+
+/** Upserts (string) or deletes (null) report texts inside the caller's transaction; returns the changes to journal. */
+async function writeTextsIn(tx: Tx, reportId: number, texts: Readonly<Record<string, string | null>>): Promise<Change[]> {
+  const changes: Change[] = [];
+  for (const [key, value] of Object.entries(texts)) {
+    const old = (await tx.get<{ value: string }>('SELECT value FROM texts WHERE report_id = ? AND key = ?', [reportId, key]))?.value ?? null;
+    if (value === null) await tx.run('DELETE FROM texts WHERE report_id = ? AND key = ?', [reportId, key]);
+    else {
+      await tx.run(
+        'INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
+        [reportId, key, value],
+      );
+    }
+    if (old !== value) changes.push({ kind: 'text', table: '', row: key, col: '', old, new: value });
+  }
+  return changes;
 }
 
 export class ReportStore {
@@ -296,7 +362,7 @@ export class ReportStore {
   }
 
   async loadReportData(reportId: number): Promise<ReportData> {
-    const [rowRows, cellRows, textRows] = await Promise.all([
+    const [rowRows, cellRows, textRows, typedRows] = await Promise.all([
       this.db.all<{ table_id: string; row_id: string }>(
         'SELECT table_id, row_id FROM report_rows WHERE report_id = ? ORDER BY table_id, row_id',
         [reportId],
@@ -308,14 +374,12 @@ export class ReportStore {
       this.db.all<{ key: string; value: string }>('SELECT key, value FROM texts WHERE report_id = ? ORDER BY key', [
         reportId,
       ]),
+      this.db.all<{ table_id: string; row_id: string; col_id: string; value: string }>(
+        'SELECT table_id, row_id, col_id, value FROM typed_cells WHERE report_id = ?',
+        [reportId],
+      ),
     ]);
-    const rows: Record<string, string[]> = {};
-    for (const r of rowRows) (rows[r.table_id] ??= []).push(r.row_id);
-    const inputs: Record<string, number> = {};
-    for (const c of cellRows) inputs[cellKey(c.table_id, c.row_id, c.col_id)] = c.value;
-    const texts: Record<string, string> = {};
-    for (const t of textRows) texts[t.key] = t.value;
-    return { rows, inputs, texts };
+    return stateOf(rowRows, cellRows, textRows, typedRows);
   }
 
   /** Writes input cells in one transaction: a value upserts, null deletes. Returns how many edits were applied. */
@@ -329,14 +393,16 @@ export class ReportStore {
         const key = cellKey(edit.table, edit.row, edit.col);
         const old = before.get(key) ?? null;
         if (edit.value === null) {
-          await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?', [
-            reportId,
-            edit.table,
-            edit.row,
-            edit.col,
-          ]);
+          if (old !== null) {
+            await tx.run(`DELETE FROM ${tableOf(old)} WHERE report_id = ? AND table_id = ? AND row_id = ? AND col_id = ?`, [
+              reportId,
+              edit.table,
+              edit.row,
+              edit.col,
+            ]);
+          }
         } else {
-          await insertCell(tx, reportId, { ...edit, value: edit.value });
+          await insertCell(tx, reportId, { ...edit, value: edit.value }, old);
         }
         if (old !== edit.value) changes.push({ kind: 'cell', table: edit.table, row: edit.row, col: edit.col, old, new: edit.value });
         if (edit.value === null) before.delete(key);
@@ -352,18 +418,7 @@ export class ReportStore {
   async writeTexts(reportId: number, texts: Readonly<Record<string, string | null>>, options: WriteOptions = {}): Promise<void> {
     await this.db.transaction(async (tx) => {
       const target = await journalTarget(tx, reportId);
-      const changes: Change[] = [];
-      for (const [key, value] of Object.entries(texts)) {
-        const old = (await tx.get<{ value: string }>('SELECT value FROM texts WHERE report_id = ? AND key = ?', [reportId, key]))?.value ?? null;
-        if (value === null) await tx.run('DELETE FROM texts WHERE report_id = ? AND key = ?', [reportId, key]);
-        else {
-          await tx.run(
-            'INSERT INTO texts (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
-            [reportId, key, value],
-          );
-        }
-        if (old !== value) changes.push({ kind: 'text', table: '', row: key, col: '', old, new: value });
-      }
+      const changes = await writeTextsIn(tx, reportId, texts);
       await journal(tx, target, options.how ?? 'typed', changes, this.now(), options.note);
     }, options);
     this.wrote(undefined);
@@ -394,23 +449,31 @@ export class ReportStore {
     this.wrote(undefined);
   }
 
-  /** Removes rows of a table and every cell in them, in one transaction. Returns the number of cells removed. */
-  async removeRows(reportId: number, table: string, rows: readonly string[], options: WriteOptions = {}): Promise<number> {
+  /**
+   * Removes rows of a table and every cell in them, in one transaction, with the texts that go with
+   * them (a named row's name: `options.texts`, null deletes). Returns the number of cells removed.
+   */
+  async removeRows(reportId: number, table: string, rows: readonly string[], options: WriteOptions & { texts?: Readonly<Record<string, string | null>> } = {}): Promise<number> {
     const removed = await this.db.transaction(async (tx) => {
       const target = await journalTarget(tx, reportId);
       const changes: Change[] = [];
       let cells = 0;
       for (const row of rows) {
-        const gone = await tx.all<{ col_id: string; value: number }>(
-          'SELECT col_id, value FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ? ORDER BY col_id',
-          [reportId, table, row],
-        );
-        for (const cell of gone) changes.push({ kind: 'cell', table, row, col: cell.col_id, old: cell.value, new: null });
+        for (const from of ['cells', 'typed_cells']) {
+          const gone = await tx.all<{ col_id: string; value: number | string }>(
+            `SELECT col_id, value FROM ${from} WHERE report_id = ? AND table_id = ? AND row_id = ? ORDER BY col_id`,
+            [reportId, table, row],
+          );
+          for (const cell of gone) changes.push({ kind: 'cell', table, row, col: cell.col_id, old: cell.value, new: null });
+        }
         const rowResult = await tx.run('DELETE FROM report_rows WHERE report_id = ? AND table_id = ? AND row_id = ?', [reportId, table, row]);
         if (rowResult.changes > 0) changes.push({ kind: 'row', table, row, col: '', old: 1, new: null });
-        const result = await tx.run('DELETE FROM cells WHERE report_id = ? AND table_id = ? AND row_id = ?', [reportId, table, row]);
-        cells += result.changes;
+        for (const from of ['cells', 'typed_cells']) {
+          const result = await tx.run(`DELETE FROM ${from} WHERE report_id = ? AND table_id = ? AND row_id = ?`, [reportId, table, row]);
+          cells += result.changes;
+        }
       }
+      changes.push(...(await writeTextsIn(tx, reportId, options.texts ?? {})));
       await journal(tx, target, options.how ?? 'typed', changes, this.now(), options.note);
       return cells;
     }, options);
@@ -422,7 +485,7 @@ export class ReportStore {
    * changes: a restore from the history, or the undo of one. Returns the changes.
    */
   async writeReportState(reportId: number, data: ReportData, options: WriteOptions = {}): Promise<{ batchId: number | null; changes: Change[] }> {
-    for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+    checkData(data);
     const changes = await this.db.transaction(async (tx) => {
       const target = await journalTarget(tx, reportId);
       return overwriteState(tx, target, data, options.how ?? 'restore', this.now(), options.note ?? '');
@@ -441,7 +504,7 @@ export class ReportStore {
     also?: (tx: Tx, report: StoredReport) => Promise<void>,
   ): Promise<StoredReport> {
     const { unit, year, packId, data } = input;
-    for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+    checkData(data);
     const stored = await this.db.transaction(async (tx) => {
       if (unit.parent !== null) {
         if (unit.parent === unit.code) throw new AppError(`单位 ${unit.code} 不能是自己的上级单位`);
@@ -466,7 +529,7 @@ export class ReportStore {
    * never creates or changes a unit), in one transaction.
    */
   async replaceReportData(unitCode: string, year: number, packId: string, data: ReportData, options: WriteOptions = {}): Promise<StoredReport> {
-    for (const [key, value] of Object.entries(data.inputs)) checkValue(value, `单元格 ${key} `);
+    checkData(data);
     const stored = await this.db.transaction(async (tx) => {
       if (!(await tx.get('SELECT 1 FROM units WHERE code = ?', [unitCode]))) throw new AppError(`单位 ${unitCode} 不存在，请先添加该单位`);
       return writeWholeReport(tx, unitCode, year, packId, data, options.how ?? 'import', this.now(), options.note ?? '');

@@ -2,6 +2,8 @@ import { cellKey, type Api, type CellKey, type ReportRef, type ReportSnapshot, t
 import { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { EditRequest, ReportEngineApi, RowChange } from '../../../shared/engine/types';
 import type { Pack } from '../../../shared/pack/model';
+import { engineData } from '../../../shared/engine/engineData';
+import type { CellValue } from '../../../shared/pack/cellKind';
 import { subjectNamesFromTexts } from '../../../shared/pack/clerkSubjects';
 import { describeCell } from '../edit/place';
 import { SerialQueue } from '../edit/serialQueue';
@@ -27,7 +29,7 @@ export interface SessionEvents {
 
 /** A cell shown with a value the store has not acknowledged yet: what the store holds, and how many writes to it are in flight. */
 interface PendingCell {
-  stored: number | null;
+  stored: CellValue | null;
   writes: number;
 }
 
@@ -69,11 +71,11 @@ export class ReportSession {
     readonly pack: Pack,
     readonly unit: Unit,
     readonly year: number,
-    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'subjects' | 'unfit' | 'consolidated' | 'stored' | 'kindScope'>>,
+    snapshot: Pick<ReportSnapshot, 'rows' | 'inputs'> & Partial<Pick<ReportSnapshot, 'texts' | 'strings' | 'subjects' | 'unfit' | 'consolidated' | 'stored' | 'kindScope'>>,
     history?: UndoHistory,
   ) {
-    this.engine = new ReportEngine(pack, { rows: snapshot.rows, inputs: snapshot.inputs, subjects: snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {}) });
-    this.filled = new Set(Object.keys(snapshot.inputs));
+    this.engine = new ReportEngine(pack, engineData(snapshot, snapshot.subjects ?? subjectNamesFromTexts(snapshot.texts ?? {})));
+    this.filled = new Set([...Object.keys(snapshot.inputs), ...Object.keys(snapshot.strings ?? {})]);
     this.unfit = snapshot.unfit ?? [];
     this.consolidated = snapshot.consolidated === true;
     this.stored = snapshot.stored !== false;
@@ -109,9 +111,9 @@ export class ReportSession {
   }
 
   /** The value a cell shows: null for an input nobody filled (shown blank), else the engine's value. */
-  valueOf(table: string, row: string, col: string): number | null {
+  valueOf(table: string, row: string, col: string): CellValue | null {
     if (this.engine.isInput(table, row, col) && !this.filled.has(cellKey(table, row, col))) return null;
-    return this.engine.value(table, row, col) ?? null;
+    return this.engine.cellValue(table, row, col) ?? null;
   }
 
   isFilled(table: string, row: string, col: string): boolean {
@@ -128,7 +130,7 @@ export class ReportSession {
     return this.queue.run(async () => undefined);
   }
 
-  private setShown(edits: readonly { table: string; row: string; col: string; value: number | null }[]): CellKey[] {
+  private setShown(edits: readonly { table: string; row: string; col: string; value: CellValue | null }[]): CellKey[] {
     const changed = this.engine.setInputs(edits.map((e) => ({ table: e.table, row: e.row, col: e.col, value: e.value })));
     for (const e of edits) {
       const key = cellKey(e.table, e.row, e.col);
@@ -140,7 +142,7 @@ export class ReportSession {
 
   /** The store answered a write of `batch`: on success its values are stored; on failure cells no later write covers go back. */
   private settle(batch: Batch, ok: boolean): CellKey[] {
-    const back: { table: string; row: string; col: string; value: number | null }[] = [];
+    const back: { table: string; row: string; col: string; value: CellValue | null }[] = [];
     for (const c of batch) {
       const key = cellKey(c.table, c.row, c.col);
       const p = this.pending.get(key);
@@ -266,6 +268,44 @@ export class ReportSession {
       if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
       this.emit('rows', table);
       return change;
+    });
+  }
+
+  /** Adds a row with a name to a table with a named side; the store gives its id. */
+  addNamedRow(table: string, name: string): Promise<string> {
+    return this.queue.run(async () => {
+      if (this.consolidated) throw new Error(READ_ONLY);
+      this.emit('saving', { kind: 'saving' });
+      let row: string;
+      try {
+        row = (await this.api.addNamedRow({ ...this.ref, table, name })).row;
+      } catch (err) {
+        this.emit('saving', { kind: 'failed', message: errorText(err) });
+        throw err;
+      }
+      this.engine.restoreNamedRows(table, [row]);
+      this.engine.renameRow(table, row, name);
+      this.stored = true;
+      if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
+      this.emit('rows', table);
+      return row;
+    });
+  }
+
+  /** Renames a named row. */
+  renameRow(table: string, row: string, name: string): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.consolidated) throw new Error(READ_ONLY);
+      this.emit('saving', { kind: 'saving' });
+      try {
+        await this.api.renameRow({ ...this.ref, table, row, name });
+      } catch (err) {
+        this.emit('saving', { kind: 'failed', message: errorText(err) });
+        throw err;
+      }
+      this.engine.renameRow(table, row, name);
+      if (this.writesInFlight === 0) this.emit('saving', { kind: 'saved' });
+      this.emit('rows', table);
     });
   }
 

@@ -1,6 +1,6 @@
 import type { MoneyUnit } from '../../../shared/money/fen';
 import type { EditRequest, LayoutRow } from '../../../shared/engine/types';
-import { resolveCellKind } from '../../../shared/pack/cellKind';
+import { resolveCellType } from '../../../shared/pack/cellKind';
 import type { ColumnDef, TableDef } from '../../../shared/pack/model';
 import { parseCell } from './cellText';
 import { describeCell } from './place';
@@ -55,14 +55,14 @@ export function planPaste(area: PasteArea, matrix: string[][]): PastePlan {
         skippedComputed += 1;
         continue;
       }
-      const parsed = parseCell(text, resolveCellKind(column, row), area.unit);
+      const parsed = parseCell(text, resolveCellType(column, row), area.unit);
       if (!parsed.ok) {
         return {
           ok: false,
           message: `粘贴未执行：${describeCell(area.table, row, column)}：${parsed.message}（粘贴内容第 ${r + 1} 行第 ${c + 1} 列），未写入任何数据`,
         };
       }
-      edits.push({ table: area.table.id, row: row.id, col: column.id, value: parsed.fen });
+      edits.push({ table: area.table.id, row: row.id, col: column.id, value: parsed.value });
     }
   }
   return { ok: true, edits, skippedComputed, skippedMissing };

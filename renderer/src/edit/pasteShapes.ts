@@ -9,7 +9,7 @@
  * is asked (a one-line choice). Pure: the grid passes a `totals` oracle (a scratch engine).
  */
 import type { EditRequest, LayoutRow } from '../../../shared/engine/types';
-import { resolveCellKind } from '../../../shared/pack/cellKind';
+import { resolveCellType, type CellValue } from '../../../shared/pack/cellKind';
 import { parseCell } from './cellText';
 import { describeCell, rowName } from './place';
 import type { PasteArea } from './pastePlan';
@@ -97,7 +97,7 @@ function inputLines(area: PasteArea, width: number): number[] {
   return out;
 }
 
-type Built = { ok: true; paste: ShapedPaste; dropped: { row: LayoutRow; col: string; text: string; where: string; value: number | null }[] } | { ok: false; message: string };
+type Built = { ok: true; paste: ShapedPaste; dropped: { row: LayoutRow; col: string; text: string; where: string; value: CellValue | null }[] } | { ok: false; message: string };
 
 function build(area: PasteArea, matrix: string[][], shape: PasteShape): Built {
   const height = matrix.length;
@@ -118,7 +118,7 @@ function build(area: PasteArea, matrix: string[][], shape: PasteShape): Built {
   const edits: EditRequest[] = [];
   const landed: { row: number; col: number }[] = [];
   const notLanded: NotLanded[] = [];
-  const dropped: { row: LayoutRow; col: string; text: string; where: string; value: number | null }[] = [];
+  const dropped: { row: LayoutRow; col: string; text: string; where: string; value: CellValue | null }[] = [];
   for (const slot of slots) {
     const row = area.rows[slot.row] ?? null;
     const column = area.columns[slot.col];
@@ -128,11 +128,11 @@ function build(area: PasteArea, matrix: string[][], shape: PasteShape): Built {
       if (text !== '') notLanded.push({ text, where: row ? describeCell(area.table, row, column) : `粘贴内容第 ${slot.source.r + 1} 行第 ${slot.source.c + 1} 列`, why: '此处没有单元格' });
       continue;
     }
-    const kind = resolveCellKind(column, row);
+    const kind = resolveCellType(column, row);
     if (!row.inputs.includes(column.id)) {
       if (text === '') continue;
       const parsed = parseCell(text, kind, area.unit);
-      dropped.push({ row, col: column.id, text, where: describeCell(area.table, row, column), value: parsed.ok ? parsed.fen : null });
+      dropped.push({ row, col: column.id, text, where: describeCell(area.table, row, column), value: parsed.ok ? parsed.value : null });
       continue;
     }
     const parsed = parseCell(text, kind, area.unit);
@@ -142,7 +142,7 @@ function build(area: PasteArea, matrix: string[][], shape: PasteShape): Built {
         message: `粘贴未执行：${describeCell(area.table, row, column)}：${parsed.message}（粘贴内容第 ${slot.source.r + 1} 行第 ${slot.source.c + 1} 列），未写入任何数据`,
       };
     }
-    edits.push({ table: area.table.id, row: row.id, col: column.id, value: parsed.fen });
+    edits.push({ table: area.table.id, row: row.id, col: column.id, value: parsed.value });
     landed.push({ row: slot.row, col: slot.col });
   }
   return { ok: true, paste: { shape, edits, landed, parts: runs(area, landed), notLanded, matchedTotals: 0 }, dropped };

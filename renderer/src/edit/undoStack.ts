@@ -1,12 +1,13 @@
 import type { EditRequest } from '../../../shared/engine/types';
+import type { CellValue } from '../../../shared/pack/cellKind';
 
 /** One cell change: what it was and what it became. */
 export interface CellChange {
   table: string;
   row: string;
   col: string;
-  before: number | null;
-  after: number | null;
+  before: CellValue | null;
+  after: CellValue | null;
 }
 
 /** A batch is undone as one step: a typed value is a batch of one, a paste is one batch. */

@@ -3,8 +3,7 @@
  * and cell it came from. Pure, so the wording is tested without a browser.
  */
 import type { ImportPlanView, ValueChange } from '../../../shared/api/xlsxPlan';
-import { displayCellValue } from '../../../shared/pack/cellKind';
-import type { ValueKind } from '../../../shared/pack/model';
+import { displayCellValue, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
 
 export type SectionTone = 'add' | 'change' | 'remove' | 'warn' | 'info' | 'refused';
 
@@ -27,7 +26,7 @@ export interface PlanSection {
 export const LINES_SHOWN = 200;
 
 /** A value in 元 as the grid shows it (counts as whole numbers); an empty cell reads （空）. */
-export function shownValue(value: number | null, kind: ValueKind): string {
+export function shownValue(value: CellValue | null, kind: KindLike): string {
   if (value === null) return '（空）';
   return displayCellValue(value, kind);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Api, HistoryEntryInfo, ReportRef } from '../../../shared/api/contract';
 import type { MoneyUnit } from '../../../shared/money/fen';
-import type { ValueKind } from '../../../shared/pack/model';
+import type { KindLike } from '../../../shared/pack/cellKind';
 import { errorText } from '../app/reportSession';
 import { formatCell } from '../edit/cellText';
 import { HOW_WORDS } from '../store/words';
@@ -13,16 +13,16 @@ interface Props {
   api: Api;
   report: ReportRef;
   cell: CellMenuAt;
-  kind: ValueKind;
+  kind: KindLike;
   unit: MoneyUnit;
   onClose(): void;
   /** Where the entries come from; default: the cell's history in the report. */
   load?: () => Promise<HistoryEntryInfo[]>;
 }
 
-function shown(value: HistoryEntryInfo['old'], kind: ValueKind, unit: MoneyUnit): string {
+function shown(value: HistoryEntryInfo['old'], kind: KindLike, unit: MoneyUnit): string {
   if (value === null) return '（空）';
-  return typeof value === 'number' ? formatCell(value, kind, unit) : value;
+  return formatCell(value, kind, unit);
 }
 
 /** A 调整表 line keeps two things: its amount and its note. */

@@ -16,7 +16,7 @@ import type { CellKey } from '../../../shared/api/contract';
 import type { EditRequest, LayoutRow, TableLayout } from '../../../shared/engine/types';
 import type { MoneyUnit } from '../../../shared/money/fen';
 import { ReportEngine } from '../../../shared/engine/reportEngine';
-import { displayCellValue } from '../../../shared/pack/cellKind';
+import { codecOf, displayCellValue, type CellValue } from '../../../shared/pack/cellKind';
 import type { ReportSession } from '../app/reportSession';
 import { markGridPainted, markPasteStart } from '../audit/auditPerf';
 import type { CellMarks } from '../audit/cellMarks';
@@ -68,7 +68,8 @@ function staticClasses(model: SheetModel, line: number, col: number): string {
   const classes: string[] = [];
   if (c.row?.total) classes.push('cell-total');
   if (c.meta.role === 'data') {
-    classes.push('cell-number');
+    // Text is left-aligned like text; amounts, counts, decimals and percents right-aligned like numbers.
+    classes.push(codecOf(c.kind).alignLeft ? 'cell-text' : 'cell-number');
     if (!c.row) classes.push('cell-void');
     else if (!c.key) classes.push('cell-none');
     else classes.push(c.input ? 'cell-input' : 'cell-calc');
@@ -203,6 +204,11 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   const fitValues = useCallback((cells: HTMLTableCellElement[]) => {
     const wide = cells.filter((el) => el.textContent && el.scrollWidth > el.clientWidth + 1);
     for (const el of wide) {
+      // A text too long for its column ends in “…” and shows whole on hover.
+      if (el.classList.contains('cell-text')) {
+        el.title = el.dataset.value ?? '';
+        continue;
+      }
       el.title = el.dataset.value ?? '';
       el.textContent = HASHES.slice(0, Math.max(3, Math.floor(el.clientWidth / 8) - 1));
       el.classList.add('cell-hashes');
@@ -283,6 +289,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       if (!cell) return;
       el.style.top = `${cell.offsetTop}px`;
       el.style.left = `${cell.offsetLeft}px`;
+      el.style.textAlign = cell.classList.contains('cell-text') ? 'left' : '';
       el.style.width = `${Math.max(cell.offsetWidth, 60)}px`;
       el.style.height = `${cell.offsetHeight}px`;
     },
@@ -422,7 +429,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
       }
       setMode('ready');
       const corrected = s.refusedKey === c.key ? describeCell(table, c.row, column) : null;
-      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.fen }], '').then((res) => {
+      void write([{ table: table.id, row: c.row.id, col: column.id, value: parsed.value }], '').then((res) => {
         if (res.ok && corrected && s.refusedKey === c.key) {
           s.refusedKey = null;
           notify('info', `已改正：${corrected}`);
@@ -461,7 +468,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   );
 
   const inputEditsOf = useCallback(
-    (r: Range, value: (line: number, col: number) => number | null): EditRequest[] => {
+    (r: Range, value: (line: number, col: number) => CellValue | null): EditRequest[] => {
       const m = modelRef.current;
       const edits: EditRequest[] = [];
       for (let line = r.top; line <= r.bottom; line += 1) {
@@ -661,7 +668,7 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
           const r = selection();
           const top = r.top === r.bottom ? r.top - 1 : r.top;
           if (top < 0) return;
-          const source = (col: number): number | null => {
+          const source = (col: number): CellValue | null => {
             const c = m.cell(top, col);
             return c.row && c.meta.column && c.key ? session.valueOf(table.id, c.row.id, c.meta.column.id) : null;
           };
@@ -888,6 +895,8 @@ export function ReportGrid({ session, layout, unit, notify, onFocusRow, onReques
   // After the structure is drawn (first time, new rows, new widths): values, marks, cursor.
   useLayoutEffect(() => {
     const s = st.current;
+    // React keeps the cells of rows that stay (the 合计 after a row is added): take the painted cursor off them.
+    for (const el of s.painted) el.classList.remove('cell-sel', 'cell-active');
     s.painted.clear();
     s.marked.clear();
     s.pasted = [];

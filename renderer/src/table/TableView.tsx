@@ -12,8 +12,10 @@ import { ReportGrid, type FocusedRow, type Notify } from './ReportGrid';
 import { CellMenu, type CellMenuAt } from '../history/CellMenu';
 import { CellHistoryDialog } from '../history/CellHistoryDialog';
 import { describeCell } from '../edit/place';
-import type { ValueKind } from '../../../shared/pack/model';
+import type { KindLike } from '../../../shared/pack/cellKind';
 import type { CellMenuHandler } from './cellMenu';
+import { NamedRowTools } from './NamedRowTools';
+import { namedSource } from '../../../shared/pack/namedRows';
 
 interface Props {
   session: ReportSession;
@@ -42,8 +44,8 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
   const [valuesTick, setValuesTick] = useState(0);
   const [focusedRow, setFocusedRow] = useState<FocusedRow | null>(null);
   const [removing, setRemoving] = useState<FocusedRow | null>(null);
-  const [menu, setMenu] = useState<(CellMenuAt & { kind: ValueKind }) | null>(null);
-  const [history, setHistory] = useState<(CellMenuAt & { kind: ValueKind }) | null>(null);
+  const [menu, setMenu] = useState<(CellMenuAt & { kind: KindLike }) | null>(null);
+  const [history, setHistory] = useState<(CellMenuAt & { kind: KindLike }) | null>(null);
   const layout = useMemo(() => session.engine.layout(tableId), [session, tableId, version]);
   const table = layout.table;
 
@@ -76,6 +78,7 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
   );
   const closeMenu = useCallback(() => setMenu(null), []);
   const removable = focusedRow?.row.removable ? focusedRow : null;
+  const named = namedSource(table);
 
   const removal = useMemo(() => {
     if (!removing) return null;
@@ -90,7 +93,7 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
     if (!target) return;
     try {
       const change = await session.removeRow(table.id, target.row.id);
-      notify('info', `已删除科目 ${rowName(target.row)}（共 ${change.removed.length} 行，${change.droppedInputs.length} 个已填单元格）`);
+      notify('info', target.row.named ? `已删除“${target.row.label}”（${change.droppedInputs.length} 个已填单元格）` : `已删除科目 ${rowName(target.row)}（共 ${change.removed.length} 行，${change.droppedInputs.length} 个已填单元格）`);
     } catch (err) {
       notify('error', `删除失败：${errorText(err)}`);
     }
@@ -118,6 +121,16 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
             {removable ? `选中：${rowName(removable.row)}` : '选中一个科目行后可删除；类、款行随项自动出现'}
           </span>
         </div>
+      )}
+      {named && !session.consolidated && (
+        <NamedRowTools
+          session={session}
+          table={table.id}
+          source={named}
+          selected={removable?.row.named ? removable.row : null}
+          onRemove={() => removable && setRemoving(removable)}
+          notify={notify}
+        />
       )}
       <ReportGrid
         session={session}
@@ -151,8 +164,12 @@ export function TableView({ session, tableId, unit, notify, marks, focusCell }: 
       )}
       {removing && removal && (
         <ConfirmDialog
-          title="删除科目行"
-          message={`删除“${rowName(removing.row)}”${removal.rows.length > 1 ? '及其下级科目' : ''}，共 ${removal.rows.length} 行，其中已填写的 ${removal.cells} 个单元格将一并删除。此操作不能撤销，确定删除吗？`}
+          title={removing.row.named ? '删除行' : '删除科目行'}
+          message={
+            removing.row.named
+              ? `删除“${removing.row.label}”这一行，其中已填写的 ${removal.cells} 个单元格将一并删除（可在“修改记录”中恢复）。确定删除吗？`
+              : `删除“${rowName(removing.row)}”${removal.rows.length > 1 ? '及其下级科目' : ''}，共 ${removal.rows.length} 行，其中已填写的 ${removal.cells} 个单元格将一并删除。此操作不能撤销，确定删除吗？`
+          }
           confirmLabel="删除"
           onConfirm={() => void confirmRemove()}
           onCancel={() => setRemoving(null)}

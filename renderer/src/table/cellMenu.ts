@@ -3,13 +3,14 @@
  * ReportGrid so the grid's own keyboard and selection code stays free of it.
  */
 import type { LayoutRow } from '../../../shared/engine/types';
-import type { ColumnDef, ValueKind } from '../../../shared/pack/model';
+import type { ColumnDef } from '../../../shared/pack/model';
+import type { KindLike } from '../../../shared/pack/cellKind';
 import type { SheetModel } from './sheetModel';
 
 export interface CellMenuTarget {
   row: LayoutRow;
   column: ColumnDef;
-  kind: ValueKind;
+  kind: KindLike;
   x: number;
   y: number;
 }

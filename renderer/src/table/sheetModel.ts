@@ -5,8 +5,7 @@
  */
 import { cellKey, type CellKey } from '../../../shared/api/contract';
 import type { LayoutRow, TableLayout } from '../../../shared/engine/types';
-import { resolveCellKind } from '../../../shared/pack/cellKind';
-import type { ValueKind } from '../../../shared/pack/model';
+import { resolveCellType, type CellType } from '../../../shared/pack/cellKind';
 import type { NavShape } from '../edit/gridNav';
 import { tableColumns, type ColumnMeta } from './columnDefs';
 import { buildGridRows, type GridRow } from './gridRows';
@@ -17,7 +16,8 @@ export interface SheetCell {
   /** The cell's key when a data cell exists at this position. */
   key: CellKey | null;
   input: boolean;
-  kind: ValueKind;
+  /** The cell's kind with its column's places (shared/pack/cellKind). */
+  kind: CellType;
 }
 
 export interface SheetModel {
@@ -33,6 +33,8 @@ export interface SheetModel {
   firstDataCol: number;
 }
 
+const MONEY: CellType = resolveCellType(undefined, undefined);
+
 export function buildSheetModel(layout: TableLayout): SheetModel {
   const table = layout.table;
   const metas = tableColumns(table);
@@ -42,9 +44,9 @@ export function buildSheetModel(layout: TableLayout): SheetModel {
       const row = line.sides[meta.side] ?? null;
       const col = meta.column?.id;
       if (meta.role !== 'data' || !row || !col || !row.cells.includes(col)) {
-        return { meta, row, key: null, input: false, kind: 'money' };
+        return { meta, row, key: null, input: false, kind: MONEY };
       }
-      return { meta, row, key: cellKey(table.id, row.id, col), input: row.inputs.includes(col), kind: resolveCellKind(meta.column, row) };
+      return { meta, row, key: cellKey(table.id, row.id, col), input: row.inputs.includes(col), kind: resolveCellType(meta.column, row) };
     }),
   );
   const positions = new Map<CellKey, { line: number; col: number }[]>();
@@ -56,7 +58,7 @@ export function buildSheetModel(layout: TableLayout): SheetModel {
       positions.set(c.key, list);
     }),
   );
-  const empty: SheetCell = { meta: metas[0] ?? { colId: '', side: 0, role: 'item' }, row: null, key: null, input: false, kind: 'money' };
+  const empty: SheetCell = { meta: metas[0] ?? { colId: '', side: 0, role: 'item' }, row: null, key: null, input: false, kind: MONEY };
   return {
     tableId: table.id,
     metas,

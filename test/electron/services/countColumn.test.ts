@@ -27,8 +27,8 @@ describe('a count column', () => {
 
   it('typed "3" is the count 3 in 元 and in 万元, and shows as 3', () => {
     const kind = resolveCellKind(groups, abr);
-    expect(parseCell('3', kind, '元')).toEqual({ ok: true, fen: 3 });
-    expect(parseCell('3', kind, '万元')).toEqual({ ok: true, fen: 3 });
+    expect(parseCell('3', kind, '元')).toEqual({ ok: true, value: 3, fen: 3 });
+    expect(parseCell('3', kind, '万元')).toEqual({ ok: true, value: 3, fen: 3 });
     expect(formatCell(3, kind, '万元')).toBe('3');
     expect(parseCell('2.5', kind, '元')).toMatchObject({ ok: false, message: expect.stringContaining('不是整数') });
   });

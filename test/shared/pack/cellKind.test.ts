@@ -24,16 +24,16 @@ describe('resolveCellKind: the column’s kind wins over the row’s', () => {
 
 describe('per-kind text', () => {
   it('a count is read and written as a whole number in any money unit', () => {
-    expect(parseCellText('3', 'count', '万元')).toEqual({ ok: true, fen: 3 });
-    expect(parseCellText('1,200', 'count')).toEqual({ ok: true, fen: 1200 });
+    expect(parseCellText('3', 'count', '万元')).toEqual({ ok: true, value: 3, fen: 3 });
+    expect(parseCellText('1,200', 'count')).toEqual({ ok: true, value: 1200, fen: 1200 });
     expect(parseCellText('3.5', 'count')).toMatchObject({ ok: false });
     expect(displayCellValue(1200, 'count', { unit: '万元' })).toBe('1,200');
     expect(plainCellValue(3, 'count')).toBe('3');
   });
 
   it('money is 分, shown in the chosen unit', () => {
-    expect(parseCellText('3', 'money')).toEqual({ ok: true, fen: 300 });
-    expect(parseCellText('3', 'money', '万元')).toEqual({ ok: true, fen: 3_000_000 });
+    expect(parseCellText('3', 'money')).toEqual({ ok: true, value: 300, fen: 300 });
+    expect(parseCellText('3', 'money', '万元')).toEqual({ ok: true, value: 3_000_000, fen: 3_000_000 });
     expect(displayCellValue(300, 'money')).toBe('3.00');
     expect(plainCellValue(123456, 'money')).toBe('1234.56');
   });

@@ -10,6 +10,7 @@ import { sql as history } from './0004_history';
 import { sql as print } from './0005_print';
 import { sql as yearCatalogues } from './0006_year_catalogues';
 import { sql as perf } from './0007_perf';
+import { sql as cellKinds } from './0008_cell_kinds';
 import { sql as deptHistory } from './0009_dept_history';
 
 export interface Migration {
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: '0005_print', sql: print },
   { id: 6, name: '0006_year_catalogues', sql: yearCatalogues },
   { id: 7, name: '0007_perf', sql: perf },
+  { id: 8, name: '0008_cell_kinds', sql: cellKinds },
   { id: 9, name: '0009_dept_history', sql: deptHistory },
 ];
