@@ -1,3 +1,4 @@
+import type { CellValue, KindLike } from '../pack/cellKind';
 import type { PrintMark } from './printSchemas';
 /**
  * Types of the unit register (单位名录), the department's consolidated report (部门汇总), its
@@ -121,8 +122,11 @@ export interface ChangeLine {
   row: string;
   col: string;
   label: string;
-  before: number | null;
-  after: number | null;
+  /** 分 or a count; a text or a decimal's canonical string; null when empty. */
+  before: CellValue | null;
+  after: CellValue | null;
+  /** The cell's type, to show the value as the grid does (money when omitted). */
+  kind?: KindLike;
 }
 
 export interface ExchangePlanView {

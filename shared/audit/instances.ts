@@ -11,7 +11,7 @@ import { catalogueEntries } from '../engine/catalogueIndex';
 import { CLERK_SRC } from '../pack/clerkSubjects';
 import { columnTitle, rowTitle, sideCellWords } from '../engine/labels';
 import type { LayoutRow } from '../engine/types';
-import { cellKindIn, cellTypeIn, isDecimalKind, type KindLike } from '../pack/cellKind';
+import { cellKindIn, cellTypeIn, codecOf, isDecimalKind, type KindLike } from '../pack/cellKind';
 import type { CatalogueId, Pack, TableDef, ValueKind } from '../pack/model';
 import { bindSide, type BoundSide } from './auditBind';
 import type { ParsedCheck, ParsedRule, RuleSet } from './loadRules';
@@ -96,7 +96,7 @@ function cellKind(ctx: BindContext, table: string, row: string, col: string): Va
 function sideKind(ctx: BindContext, side: BoundSide, other: BoundSide): KindLike {
   const terms = side.terms.length > 0 ? side.terms : other.terms;
   if (terms.length === 0) return 'money';
-  if (terms.every((t) => cellKind(ctx, t.table, t.row, t.col) === 'count')) return 'count';
+  if (terms.every((t) => codecOf(cellKind(ctx, t.table, t.row, t.col)).whole)) return 'count';
   // Decimal cells of one type (a rule over 得分 or 完成率) are shown with their places.
   const types = terms.map((t) => cellTypeIn(tableOf(ctx.pack, t.table), ctx.shape.get(t.table)?.rows.get(t.row), t.col));
   const [first] = types;

@@ -8,7 +8,7 @@
  */
 import { cellKey, type CellKey } from '../base/cellKey';
 import { roundTo } from '../money/ratio';
-import { cellTypeIn, isDecimalKind, isNumericKind, type CellType } from '../pack/cellKind';
+import { cellTypeIn, codecOf, isDecimalKind, isNumericKind, type CellType } from '../pack/cellKind';
 import { PackError } from '../pack/errors';
 import type { Pack } from '../pack/model';
 import { AGGREGATES, refText, type Expr, type Formula } from './ast';
@@ -59,7 +59,7 @@ function natural(shape: Shape, ref: { table: string; row: string; col: string },
   const type = cellTypeIn(built?.layout.table, row, ref.col);
   if (!isNumericKind(type)) throw new PackError(`${where}：“${ref.table}.${ref.row}.${ref.col}”是文字栏，不能参与计算`, { table: ref.table });
   const cell: Expr = { type: 'cell', table: ref.table, row: ref.row, col: ref.col, pos: 0 };
-  const places = type.kind === 'money' ? 2 : type.decimals;
+  const places = codecOf(type).places(type);
   return places === 0 ? cell : { type: 'binary', op: '/', left: cell, right: scaleOf(places), pos: 0 };
 }
 

@@ -267,7 +267,7 @@ export class ReportEngine implements ReportEngineApi {
       return problem ? `${where}${problem}` : null;
     }
     if (!Number.isSafeInteger(edit.value)) return `${where}的值必须是整数（金额以分计）`;
-    const isCount = cellKindIn(table, row, edit.col) === 'count';
+    const isCount = codecOf(type).whole;
     if (Math.abs(edit.value) > MAX_FEN) {
       return isCount ? `${where}的数量超出允许范围` : `${where}的金额超出允许范围（绝对值最大 1,000,000,000,000 元）`;
     }

@@ -106,6 +106,8 @@ export interface KindCodec {
   alignLeft: boolean;
   /** The value the engine computes with (分, a count, a scaled decimal); null for text. */
   engineNumber(value: CellValue, type: CellType): number | null;
+  /** Decimal places of the engine's number: it is the natural value × 10^places (分: 2, a count: 0, a decimal: its column's). */
+  places(type: CellType): number;
   /** The engine's number → the value as stored (canonical string of a decimal). */
   fromEngineNumber(value: number, type: CellType): CellValue;
 }
@@ -221,6 +223,7 @@ function decimalCodec(percent: boolean): KindCodec {
     },
     alignLeft: false,
     engineNumber: (value, type) => scaledOf(value, type),
+    places: (type) => type.decimals,
     fromEngineNumber: (value, type) => scaledToDecimal(value, type.decimals),
   };
 }
@@ -262,6 +265,7 @@ const money: KindCodec = {
   sheetNumber: (value, unit) => Number(formatAmount(value, { unit, grouping: false })),
   alignLeft: false,
   engineNumber: (value) => numberOf(value),
+  places: () => 2,
   fromEngineNumber: (value) => value,
 };
 
@@ -282,6 +286,7 @@ const count: KindCodec = {
   sheetNumber: (value) => value,
   alignLeft: false,
   engineNumber: (value) => numberOf(value),
+  places: () => 0,
   fromEngineNumber: (value) => value,
 };
 
@@ -304,6 +309,7 @@ const text: KindCodec = {
   sheetNumber: (value) => value,
   alignLeft: true,
   engineNumber: () => null,
+  places: () => 0,
   fromEngineNumber: (value) => String(value),
 };
 

@@ -3,6 +3,7 @@
  * otherwise the members, the 调整表, the 提示 and the tables), `juesuan rollover` (year Y+1 from Y),
  * and the exchange files (`export-exchange`, `import-exchange`).
  */
+import { displayCellValue, type CellValue, type KindLike } from '../../../shared/pack/cellKind';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
@@ -14,6 +15,8 @@ import { renderTable } from '../textTable';
 
 const COMMON = { db: { type: 'string' }, packs: { type: 'string' } } as const;
 const yuan = (fen: number | null) => (fen === null ? '（空）' : formatAmount(fen, { unit: '元' }));
+/** A cell of a plan as the grid shows it: amounts in 元, counts, texts and decimals by their type. */
+const cellShown = (value: CellValue | null, kind: KindLike = 'money') => (value === null ? '（空）' : displayCellValue(value, kind));
 
 export async function consolidateCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(args, { ...COMMON, dept: { type: 'string' }, year: { type: 'string' }, table: { type: 'string' }, json: { type: 'boolean' } }, false);
@@ -49,7 +52,7 @@ export async function rolloverCommand(args: string[], io: Output): Promise<void>
     const plan = await call(s, values['dry-run'] === true ? 'planRollover' : 'commitRollover', { unit, from });
     io.out(`${values['dry-run'] === true ? '将' : '已'}由 ${from} 年度结转生成 ${plan.to} 年度报表（报表格式 ${plan.packId}）`);
     io.out(`年初数取自 ${from} 年度年末数（${plan.carried.length} 项）：`);
-    for (const c of plan.carried) io.out(`  ${c.label}：${yuan(c.after)}`);
+    for (const c of plan.carried) io.out(`  ${c.label}：${cellShown(c.after, c.kind)}`);
     const rows = Object.entries(plan.rows).map(([t, r]) => `${t} ${r.length} 行`).join('，');
     io.out(`沿用科目行：${rows || '无'}；沿用文字：${plan.texts.join('、') || '无'}`);
     if (plan.dropped.length > 0) io.out(`新年度科目目录中没有、未沿用的科目：${plan.dropped.join('、')}`);
@@ -85,7 +88,7 @@ export async function importExchangeCommand(args: string[], io: Output): Promise
       io.out('与库中数据完全相同，无需导入');
       return;
     }
-    for (const c of plan.changes) io.out(`  ${c.label}：${yuan(c.before)} → ${yuan(c.after)}`);
+    for (const c of plan.changes) io.out(`  ${c.label}：${cellShown(c.before, c.kind)} → ${cellShown(c.after, c.kind)}`);
     for (const t of plan.texts) io.out(`  文字 ${t.key}：${t.before ?? '（无）'} → ${t.after ?? '（无）'}`);
     for (const r of plan.rows.added) io.out(`  新增科目行 ${r}`);
     for (const r of plan.rows.removed) io.out(`  删除科目行 ${r}`);

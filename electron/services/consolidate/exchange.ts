@@ -8,6 +8,7 @@
  * cell), the differences from what is stored are listed, and only a confirmed plan is written, in one
  * transaction. A file for another department or another 报表格式 is refused with the reason.
  */
+import type { KindLike } from '../../../shared/pack/cellKind';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -100,15 +101,24 @@ export interface ExchangePlan {
   data: ReportData;
 }
 
-function diffInputs(pack: Pack, before: ReportData | null, after: ReportData, label: (t: string, r: string, c: string) => string): ChangeLine[] {
-  const keys = new Set([...Object.keys(before?.inputs ?? {}), ...Object.keys(after.inputs)]);
+function diffInputs(
+  pack: Pack,
+  before: ReportData | null,
+  after: ReportData,
+  label: (t: string, r: string, c: string) => string,
+  kindOf: (t: string, r: string, c: string) => KindLike | undefined,
+): ChangeLine[] {
+  // Amounts and counts, and the text and decimal cells beside them.
+  const valueOf = (data: ReportData | null, key: string) => data?.inputs[key] ?? data?.strings?.[key] ?? null;
+  const keys = new Set([...Object.keys(before?.inputs ?? {}), ...Object.keys(after.inputs), ...Object.keys(before?.strings ?? {}), ...Object.keys(after.strings ?? {})]);
   const out: ChangeLine[] = [];
   for (const key of [...keys].sort()) {
-    const b = before?.inputs[key] ?? null;
-    const a = after.inputs[key] ?? null;
+    const b = valueOf(before, key);
+    const a = valueOf(after, key);
     if (b === a) continue;
     const { table, row, col } = splitCellKey(key);
-    out.push({ table, row, col, label: label(table, row, col), before: b, after: a });
+    const kind = kindOf(table, row, col);
+    out.push({ table, row, col, label: label(table, row, col), before: b, after: a, ...(kind ? { kind } : {}) });
   }
   void pack;
   return out;
@@ -163,13 +173,13 @@ export async function planExchange(sessions: ReportSessions, register: RegisterS
   const stored = await sessions.store.findReport(report.unit.code, report.year);
   const before = stored ? await sessions.store.loadReportData(stored.id) : null;
   if (stored && stored.packId !== report.pack.id) throw fail(`库中该单位 ${report.year} 年度报表的格式为 ${stored.packId}，与文件的 ${report.pack.id} 不同`);
-  const engine = sessions.buildEngine(report.pack, report.data.rows, {}, '报送文件');
+  const engine = sessions.buildEngine(report.pack, report.data.rows, {}, '报送文件', undefined, { texts: report.data.texts });
   const label = (t: string, r: string, c: string) => {
     const table = report.pack.tables.find((x) => x.id === t);
-    const row = engine.row(t, r) ?? (before ? sessions.buildEngine(report.pack, before.rows, {}, '库中报表').row(t, r) : undefined);
+    const row = engine.row(t, r) ?? (before ? sessions.buildEngine(report.pack, before.rows, {}, '库中报表', undefined, { texts: before.texts }).row(t, r) : undefined);
     return table && row ? cellTitle(table, row, c) : `${t}:${r}:${c}`;
   };
-  const changes = diffInputs(report.pack, before, report.data, label);
+  const changes = diffInputs(report.pack, before, report.data, label, (t, r, c) => engine.cellType(t, r, c));
   const textKeys = new Set([...Object.keys(before?.texts ?? {}), ...Object.keys(report.data.texts)]);
   const texts = [...textKeys]
     .sort()

@@ -91,7 +91,8 @@ export async function planRollover(sessions: ReportSessions, roles: ReadonlyMap<
       inputs[cellKey(c.to.table, toRow, c.to.col)] = value;
       const table = pack.tables.find((t) => t.id === c.to.table);
       const row = engine.row(c.to.table, toRow);
-      carried.push({ table: c.to.table, row: toRow, col: c.to.col, label: table && row ? cellTitle(table, row, c.to.col) : cellKey(c.to.table, toRow, c.to.col), before: null, after: value });
+      const kind = engine.cellType(c.to.table, toRow, c.to.col);
+      carried.push({ table: c.to.table, row: toRow, col: c.to.col, label: table && row ? cellTitle(table, row, c.to.col) : cellKey(c.to.table, toRow, c.to.col), before: null, after: value, ...(kind ? { kind } : {}) });
     }
   }
   const prefixes = (roles.get(pack.id) ?? NO_ROLES).carryTexts;

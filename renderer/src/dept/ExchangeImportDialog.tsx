@@ -3,7 +3,7 @@ import type { Api } from '../../../shared/api/contract';
 import type { ExchangePlanView } from '../../../shared/api/registerContract';
 import { errorText } from '../app/reportSession';
 import { bytesToBase64 } from '../excel/fileBytes';
-import { yuan } from './money';
+import { shownValue } from '../excel/planView';
 
 interface Props {
   api: Api;
@@ -71,8 +71,8 @@ export function ExchangeImportDialog({ api, dept, file, notify, onClose, onImpor
                     {p.changes.slice(0, 500).map((c) => (
                       <tr key={`${c.table}:${c.row}:${c.col}`}>
                         <td>{c.label}</td>
-                        <td className="num">{c.before === null ? '（空）' : yuan(c.before)}</td>
-                        <td className="num">{c.after === null ? '（空）' : yuan(c.after)}</td>
+                        <td className="num">{shownValue(c.before, c.kind ?? 'money')}</td>
+                        <td className="num">{shownValue(c.after, c.kind ?? 'money')}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Api, Unit } from '../../../shared/api/contract';
 import type { RolloverPlanView } from '../../../shared/api/registerContract';
 import { errorText } from '../app/reportSession';
-import { yuan } from './money';
+import { shownValue } from '../excel/planView';
 
 interface Props {
   api: Api;
@@ -70,7 +70,7 @@ export function RolloverDialog({ api, unit, from, notify, onDone, onClose }: Pro
                   {plan.carried.map((c) => (
                     <tr key={`${c.table}:${c.row}:${c.col}`}>
                       <td>{c.label}</td>
-                      <td className="num">{yuan(c.after)}</td>
+                      <td className="num">{shownValue(c.after, c.kind ?? 'money')}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -252,6 +252,34 @@ describe('typed, stored, reopened', () => {
     }
   });
 
+  it('a unit’s 报送文件 carries its text and decimal cells, and the department’s preview lists them', async () => {
+    const a = await open();
+    let file;
+    try {
+      await a.api.addUnit({ code: '001001', name: '农业技术推广站', kind: '其他事业单位', parent: '001' });
+      const child = { unit: '001001', year: 2030 };
+      const { row } = await a.api.addNamedRow({ ...child, table: 'TX', name: '甲' });
+      await a.api.setCells({ ...child, edits: [{ table: 'TX', row, col: 'c1', value: '张三' }, { table: 'TX', row, col: 'c6', value: '88.5' }] });
+      file = await a.api.exportExchange(child);
+    } finally {
+      await a.store.close();
+    }
+    const b = await open();
+    try {
+      const { planId, plan } = await b.api.planExchangeImport({ dept: '001', fileName: file.fileName, base64: file.base64 });
+      expect(plan.changes.map((c) => [c.label, c.after])).toEqual([
+        ['项目支出完成情况表 第“甲”行“项目负责人”', '张三'],
+        ['项目支出完成情况表 第“甲”行“自评得分”', '88.5'],
+      ]);
+      await b.api.commitExchangeImport({ planId });
+      const stored = await b.api.openReport({ unit: '001001', year: 2030 });
+      expect(stored.strings).toEqual({ 'TX:N1:c1': '张三', 'TX:N1:c6': '88.5' });
+      expect(stored.texts['rowname.TX.N1']).toBe('甲');
+    } finally {
+      await b.store.close();
+    }
+  });
+
   it('undo steps of the grid carry text values', async () => {
     const { store, api } = await open();
     try {
