@@ -107,6 +107,8 @@ async function typeRandom(api: Api, seed: number): Promise<void> {
       { table: 'TS', row: 'R1', col: 'c1', value: Math.floor(random() * 1e7) },
       { table: 'TS', row: 'R1', col: 'c2', value: `${Math.floor(random() * 10)}.${String(Math.floor(random() * 1000)).padStart(3, '0')}` },
       { table: 'TS', row: 'R2', col: 'c3', value: `第二项说明\n第二行：${pick(WORDS)}` },
+      // A typed percent: the workbook holds its fraction (0.855 for 85.5%) and gives it back exactly.
+      { table: 'TS', row: 'R2', col: 'c4', value: `${Math.floor(random() * 200) - 50}.${Math.floor(random() * 10)}` },
     ],
   });
 }
