@@ -13,6 +13,7 @@ import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
 import { benchNarrative } from './bench/narrativeBench';
+import { benchPerf } from './bench/perfBench';
 import { benchPrint } from './bench/printBench';
 import { benchStore } from './bench/storeBench';
 
@@ -27,6 +28,7 @@ const parts: [string, () => Promise<void>][] = [
   ['narrative', () => benchNarrative(report)],
   ['grid', () => benchChromiumAudit(report)],
   ['print', () => benchPrint(report)],
+  ['perf', () => benchPerf(report)],
   ['consolidation', () => benchConsolidation(pack)],
 ];
 const only = process.argv.slice(2);

@@ -40,9 +40,11 @@ export const HELP = `决算工作站 命令行工具
   juesuan show … --perf [--json]   显示项目库和各绩效自评表（得分、等级、计分规则）及提示
   juesuan export-json … --perf --out 文件.json   导出项目库和绩效自评表
   juesuan print --db 文件 (--unit 单位编码 | --dept 部门编码) --year 年度 --out 文件.pdf [--tables T01,T03] [--wan]
-        [--blank-zeros] [--narrative] [--audit] [--draft]
+        [--blank-zeros] [--narrative] [--perf [--outline hunan|yunnan]] [--audit] [--draft]
         打印封面和公开表为 PDF（每页有标题、单位、签章栏、“第 n 页 共 m 页”、数据指纹和打印时间）；--dept 打印部门汇总。
         --tables 只打印所列的表（加 cover 即含封面），--narrative、--audit 附情况说明、审核报告；
+        --perf 附绩效自评报告、部门整体支出绩效自评表和每个项目的项目支出绩效自评表（也可在 --tables 中写
+        perfReport、perfDept、perfProjects），--outline 选自评报告的格式；
         其余设置（纸张、方向、页边距、缩放）沿用工作站中为该报表保存的打印设置。
         有强制审核规则未通过（或所附情况说明还有未填写的«…»）时拒绝打印；--draft 打印核对稿，
         强制规则未通过时每页注明“未通过审核，仅供核对”。

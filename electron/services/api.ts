@@ -252,7 +252,7 @@ export function createApi(deps: ApiDeps): Api {
       }),
     ...storeMethods(sessions, deps.backups, deps.setAside ?? null),
 
-    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer(), undefined, historyFingerprintLookup(sessions)), deps.printer ?? null),
+    ...printMethods(deps.print ?? new PrintService(sessions, () => chromiumRenderer(), undefined, historyFingerprintLookup(sessions), deps.perf), deps.printer ?? null),
 
     getSettings: () => settings.get(),
 

@@ -133,7 +133,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const settings = options.settings ?? jsonFileSettings(options.settingsFile ?? location.settingsPath);
   const sessions = new ReportSessions(store, packs);
   sessions.backups = backups;
-  const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()), undefined, historyFingerprintLookup(sessions));
+  const print = new PrintService(sessions, options.pdfRenderer ?? (() => chromiumRenderer()), undefined, historyFingerprintLookup(sessions), perf);
   const api = createApi({ store, packs, settings, sessions, backups, setAside, roles, perf, print, printer: options.printer ?? null });
   return {
     api,

@@ -20,6 +20,8 @@ export const printSettingsSchema = z.object({
   narrative: z.boolean(),
   audit: z.boolean(),
   perTable: z.record(id, z.object({ paper: paper.optional(), orientation: orientation.optional(), scale: scale.optional() })),
+  perf: z.array(z.enum(['perfReport', 'perfDept', 'perfProjects'])).max(3).optional(),
+  perfOutline: z.string().regex(/^[a-z0-9-]{1,32}$/).optional(),
 }) satisfies z.ZodType<PrintSettings>;
 
 /** Parts of a set: `cover`, a table id, `narrative`, `audit`. */

@@ -45,6 +45,8 @@ export interface UnitTreeNode {
   printed: string[];
   /** The latest printed copy and whether it still matches (false: 打印后已修改); null when never printed. */
   print: PrintMark | null;
+  /** A department: the latest printed copy of its 部门汇总 and whether it still matches; absent when never printed. */
+  deptPrint?: PrintMark;
 }
 
 /** The 调整表 in a department's edit history (its lines are not cells of the pack's tables). */

@@ -7,6 +7,8 @@
  * gives the same text on every machine; the hashing is done where a SHA-256 is at hand.
  */
 import type { Unit } from '../base/unit';
+import type { PerfData } from '../perf/model';
+import { PERF_TEXT_PREFIX, perfCanonicalText, perfIsEmpty } from './perfCanonical';
 
 /** What the store keeps of a report (the contract's ReportData, by shape: print sits below the Api). */
 interface ReportData {
@@ -22,6 +24,8 @@ export interface FingerprintSource extends ReportData {
   unit: Unit;
   year: number;
   packId: string;
+  /** The report's 绩效自评 (register, 自评表, 重点工作任务), kept in tables of its own. */
+  perf?: PerfData;
 }
 
 export interface CanonicalPart {
@@ -46,6 +50,7 @@ function lines(entries: [string, string | number][]): string {
 
 function textPart(key: string): string {
   if (key.startsWith('cover.')) return 'cover';
+  if (key.startsWith(PERF_TEXT_PREFIX)) return 'perf';
   if (key.startsWith('narrative.')) return 'narrative';
   if (key.startsWith('explain.')) return 'explain';
   return 'other';
@@ -66,7 +71,7 @@ export function canonicalParts(source: FingerprintSource, pack: Pack): Canonical
       ]),
     },
   ];
-  const texts: Record<string, [string, string][]> = { cover: [], narrative: [], explain: [], other: [] };
+  const texts: Record<string, [string, string][]> = { cover: [], narrative: [], explain: [], other: [], perf: [] };
   for (const [key, value] of Object.entries(source.texts)) texts[textPart(key)]?.push([key, value]);
   parts.push({ id: 'cover', title: '封面信息', text: lines(texts.cover ?? []) });
 
@@ -88,6 +93,8 @@ export function canonicalParts(source: FingerprintSource, pack: Pack): Canonical
   parts.push({ id: 'narrative', title: '情况说明', text: lines(texts.narrative ?? []) });
   parts.push({ id: 'explain', title: '审核出错说明', text: lines(texts.explain ?? []) });
   parts.push({ id: 'other', title: '其他文字', text: lines(texts.other ?? []) });
+  // Last, and only when something was typed into it: the fingerprints of reports without a 绩效自评 stay as they were.
+  if (!perfIsEmpty(source.perf, texts.perf ?? [])) parts.push({ id: 'perf', title: '绩效自评', text: perfCanonicalText(source.perf, texts.perf ?? []) });
   return parts;
 }
 

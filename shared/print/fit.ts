@@ -64,6 +64,9 @@ export function flowPages(metrics: FlowMetrics, pageHeight: number): number {
 /** Layout rounding and the borders between rows: a page is taken as this much shorter. */
 const SAFETY_PX = 3;
 const SAFETY_SHARE = 0.004;
+/** The same allowances for other paginated parts (the 绩效自评表 sheets). */
+export const PAGE_SAFETY_PX = SAFETY_PX;
+export const PAGE_SAFETY_SHARE = SAFETY_SHARE;
 const MIN_FIT_RATIO = 0.85;
 const MAX_SPILL = 0.15;
 

@@ -13,8 +13,15 @@ const NARRATIVE_CSS = `
 .narrative p { font-size: 12pt; line-height: 1.75; text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; orphans: 2; widows: 2; }
 `;
 
-export function narrativePart(doc: NarrativeDoc, edits: Readonly<Record<string, string>>, paper: Paper, runningTitle: string): PartHtml {
-  const page: NamedPage = { name: 'narrative', paper, landscape: false, runningTitle };
+/** `as`: another document written the same way (the 绩效自评报告), under its own part id and title. */
+export function narrativePart(
+  doc: NarrativeDoc,
+  edits: Readonly<Record<string, string>>,
+  paper: Paper,
+  runningTitle: string,
+  as: { id: string; title: string } = { id: 'narrative', title: '情况说明' },
+): PartHtml {
+  const page: NamedPage = { name: as.id, paper, landscape: false, runningTitle };
   const parts: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`];
   for (const block of doc.blocks) {
     const text = printedText(block, edits);
@@ -22,10 +29,10 @@ export function narrativePart(doc: NarrativeDoc, edits: Readonly<Record<string, 
     else for (const line of text.split(/\r?\n/)) if (line.trim() !== '') parts.push(`<p>${escapeHtml(line.trim())}</p>`);
   }
   return {
-    id: 'narrative',
-    title: '情况说明',
+    id: as.id,
+    title: as.title,
     page,
     css: { kind: 'narrative', rules: NARRATIVE_CSS },
-    body: section('narrative', page, `<div class="narrative">\n${parts.join('\n')}\n</div>`),
+    body: section(as.id, page, `<div class="narrative">\n${parts.join('\n')}\n</div>`),
   };
 }

@@ -3,6 +3,7 @@
  * remembered per report (and orientation/scale/paper per table), so a clerk sets them up once.
  */
 import type { MoneyUnit } from '../money/fen';
+import { isPerfPart, type PerfPartId } from './perfParts';
 
 export type Paper = 'A4' | 'A3';
 export type Orientation = 'auto' | 'portrait' | 'landscape';
@@ -37,6 +38,10 @@ export interface PrintSettings {
   audit: boolean;
   /** Per table: paper, orientation, scale that differ from the report's. */
   perTable: Record<string, TablePrintSettings>;
+  /** The 绩效自评 parts the whole set prints (perfReport, perfDept, perfProjects); none when absent. */
+  perf?: PerfPartId[];
+  /** The 自评报告's outline (hunan, yunnan …); the pack's first when absent. */
+  perfOutline?: string;
 }
 
 /** Left margin is the binding edge; the bottom holds the signature line and the footer. */
@@ -91,5 +96,6 @@ export function mergePrintSettings(tableIds: readonly string[], stored: Partial<
     margins: { ...base.margins, ...(stored.margins ?? {}) },
     tables: stored.tables ? tableIds.filter((id) => stored.tables?.includes(id)) : base.tables,
     perTable,
+    ...(stored.perf ? { perf: stored.perf.filter(isPerfPart) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * `juesuan print --db … --unit … --year … --out F.pdf [--tables T01,T03] [--wan] [--blank-zeros]
- * [--narrative] [--audit] [--draft]`: the signed-copy set as a PDF, through a Chromium found on the
+ * [--narrative] [--perf [--outline hunan|yunnan]] [--audit] [--draft]`: the signed-copy set as a PDF, through a Chromium found on the
  * machine. A report failing a 强制 rule prints only as a draft (--draft), every page marked
  * 未通过审核，仅供核对. The print is recorded with its fingerprints for `juesuan verify`.
  */
@@ -14,6 +14,7 @@ import { storedSession } from '../../services/storedSession';
 import { parseCommandArgs, requireString, UsageError } from '../args';
 import { withServices, type Output } from '../commands';
 import { PRINTED_REPORT, printedRef } from './printedRef';
+import { PERF_PART_IDS } from '../../../shared/print/perfParts';
 
 export async function printCommand(args: string[], io: Output): Promise<void> {
   const { values } = parseCommandArgs(
@@ -26,6 +27,8 @@ export async function printCommand(args: string[], io: Output): Promise<void> {
       'blank-zeros': { type: 'boolean' },
       narrative: { type: 'boolean' },
       audit: { type: 'boolean' },
+      perf: { type: 'boolean' },
+      outline: { type: 'string' },
       draft: { type: 'boolean' },
     },
     false,
@@ -53,16 +56,22 @@ export async function printCommand(args: string[], io: Output): Promise<void> {
       ...(values.wan === true ? { unit: '万元' as const } : {}),
       ...(values['blank-zeros'] === true ? { blankZeros: true } : {}),
     };
+    if (typeof values.outline === 'string') settings.perfOutline = values.outline;
+    // --perf: the 自评报告, the 部门整体 and every project's 自评表 (or name them in --tables: perfReport,perfDept,perfProjects).
+    const perf = values.perf === true ? PERF_PART_IDS : [];
     const parts = listed
-      ? [...listed, ...(values.narrative === true ? ['narrative'] : []), ...(values.audit === true ? ['audit'] : [])]
+      ? [...listed, ...(values.narrative === true ? ['narrative'] : []), ...perf, ...(values.audit === true ? ['audit'] : [])]
       : [
           ...(settings.cover ? ['cover'] : []),
           ...settings.tables,
           ...(settings.narrative || values.narrative === true ? ['narrative'] : []),
+          ...new Set([...(settings.perf ?? []), ...perf]),
           ...(settings.audit || values.audit === true ? ['audit'] : []),
         ];
     const job = await s.print.render(ref, { parts, settings });
     if (job.unfilled.length > 0 && values.draft !== true) throw new AppError(unfilledMessage(job.unfilled, '加 --draft 打印核对稿'));
+    const perfUnfilled = job.perfUnfilled ?? [];
+    if (perfUnfilled.length > 0 && values.draft !== true) throw new AppError(unfilledMessage(perfUnfilled, '加 --draft 打印核对稿').replace(/^情况说明/, '自评报告'));
     await writeFileAtomic(out, job.pdf);
     await s.print.record(ref, job);
     const list = job.parts.map((p) => `${p.title.split(' ')[0]} ${p.pages} 页`).join('，');

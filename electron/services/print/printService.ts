@@ -22,6 +22,11 @@ import { printedTime } from './printedTime';
 import { addPrintRecord, latestPrint, loadPrintSettings, printsWithFingerprint, savePrintSettings, type PrintKey } from './printRecords';
 import { printSet, type PrintedPart } from './printSet';
 import type { VerifyResult } from './verifyText';
+import { EMPTY_DEPT_FORM, type PerfData } from '../../../shared/perf/model';
+import type { PerfPackData } from '../../../shared/perf/packData';
+import { PERF_PART_IDS } from '../../../shared/print/perfParts';
+import { perfPrintInput } from '../perf/perfPrintInput';
+import { sessionPerfData } from '../perf/sessionPerf';
 
 export interface PrintRequest {
   /** Parts to print; the remembered selection when omitted. */
@@ -45,12 +50,14 @@ export interface PrintJob {
   unfilled: UnfilledPlaceholder[];
   /** What the preview says above the pages besides an audit failure. */
   warnings: string[];
+  /** «…» the printed 自评报告 still shows (empty when it is not printed or complete). */
+  perfUnfilled?: UnfilledPlaceholder[];
   /** Milliseconds: reading, auditing and fingerprinting the report; measuring; rendering. */
   timings: { prepare: number; measure: number; render: number };
 }
 
 /** Optional history lookup (an edit journal): the latest time at which the report had this fingerprint. */
-export type HistoryLookup = (session: Session, fingerprint: string) => Promise<string | null>;
+export type HistoryLookup = (session: Session, fingerprint: string, perf?: PerfData) => Promise<string | null>;
 
 export class PrintService {
   private renderer: Promise<PdfRenderer> | null = null;
@@ -60,7 +67,14 @@ export class PrintService {
     private readonly rendererSource: PdfRendererSource,
     private readonly clock: () => Date = () => new Date(),
     private readonly history: HistoryLookup | null = null,
+    /** Each pack's 绩效自评 data: the 自评表 and 自评报告 print with the set where the pack has them. */
+    private readonly perf: ReadonlyMap<string, PerfPackData> = new Map(),
   ) {}
+
+  /** The report's 绩效自评 data, for its fingerprint (none for a consolidated or unstored report). */
+  private perfData(session: Session): Promise<PerfData | undefined> {
+    return sessionPerfData(this.sessions.store.db, session);
+  }
 
   private pdfRenderer(): Promise<PdfRenderer> {
     if (!this.renderer) {
@@ -92,7 +106,10 @@ export class PrintService {
   }
 
   fingerprint(ref: ReportRef): Promise<ReportFingerprint> {
-    return this.sessions.serial(async () => fingerprintOf(await this.sessions.open(ref)));
+    return this.sessions.serial(async () => {
+      const session = await this.sessions.open(ref);
+      return fingerprintOf(session, await this.perfData(session));
+    });
   }
 
   /** Renders the set; records nothing (a preview). */
@@ -103,12 +120,23 @@ export class PrintService {
       const { session, report } = await auditStoredReport(this.sessions, ref);
       const stored = await loadPrintSettings(this.sessions.store.db, printKey(ref));
       const settings = request.settings ?? mergePrintSettings(session.pack.tables.map((t) => t.id), stored);
-      const parts = request.parts ?? [...(settings.cover ? ['cover'] : []), ...settings.tables, ...(settings.narrative ? ['narrative'] : []), ...(settings.audit ? ['audit'] : [])];
-      const known = new Set(['cover', 'narrative', 'audit', ...session.pack.tables.map((t) => t.id)]);
+      const perfPack = session.consolidated ? undefined : this.perf.get(session.pack.id);
+      const perfParts = perfPack ? (settings.perf ?? []).filter((p) => PERF_PART_IDS.includes(p)) : [];
+      const parts = request.parts ?? [...(settings.cover ? ['cover'] : []), ...settings.tables, ...(settings.narrative ? ['narrative'] : []), ...perfParts, ...(settings.audit ? ['audit'] : [])];
+      const known = new Set(['cover', 'narrative', 'audit', ...session.pack.tables.map((t) => t.id), ...(perfPack ? PERF_PART_IDS : [])]);
       const unknown = parts.filter((p) => !known.has(p));
-      if (unknown.length > 0) throw new AppError(`没有可打印的部分：${unknown.join('、')}（可用：封面 cover、${session.pack.tables.map((t) => t.id).join('、')}、情况说明 narrative、审核报告 audit）`);
+      if (unknown.length > 0) {
+        const perfWords = perfPack ? '、自评报告 perfReport、部门整体支出绩效自评表 perfDept、项目支出绩效自评表 perfProjects' : '';
+        const why = !perfPack && unknown.some((p) => PERF_PART_IDS.includes(p)) ? (session.consolidated ? '（部门汇总没有绩效自评，请打印单位的报表）' : '（本报表格式没有绩效自评）') : '';
+        throw new AppError(`没有可打印的部分：${unknown.join('、')}${why}（可用：封面 cover、${session.pack.tables.map((t) => t.id).join('、')}、情况说明 narrative、审核报告 audit${perfWords}）`);
+      }
       if (parts.length === 0) throw new AppError('没有选择要打印的内容');
       const narrative = parts.includes('narrative') && session.pack.narrative ? await reportNarrative(this.sessions, packNarrativeTemplate(session.pack), ref) : null;
+      const perfData = await this.perfData(session);
+      const perf =
+        perfPack && parts.some((p) => PERF_PART_IDS.includes(p))
+          ? perfPrintInput(perfPack, session, perfData ?? { projects: [], indicators: [], tasks: [], dept: { ...EMPTY_DEPT_FORM } }, parts.includes('perfReport'), settings.perfOutline)
+          : null;
       return {
         session,
         engine: printedSnapshot(session.engine, session.pack.tables.map((t) => t.id).filter((id) => parts.includes(id))),
@@ -117,7 +145,8 @@ export class PrintService {
         parts,
         report,
         narrative: narrative ? { doc: narrative.doc, edits: narrative.edits } : null,
-        fingerprint: fingerprintOf(session),
+        perf,
+        fingerprint: fingerprintOf(session, perfData),
       };
     });
     const { session } = gathered;
@@ -136,10 +165,16 @@ export class PrintService {
       printedAt,
       audit: gathered.report,
       narrative: gathered.narrative,
+      perf: gathered.perf,
     });
     const unfilled = gathered.narrative ? unfilledPlaceholders(gathered.narrative.doc, gathered.narrative.edits) : [];
-    const shown = unfilledLines(unfilled);
-    const warnings = unfilled.length > 0 ? [`情况说明中还有 ${unfilled.length} 处未填写，打印出来是«…»：${shown.slice(0, 8).join('；')}${shown.length > 8 ? ' 等' : ''}`] : [];
+    const perfReport = gathered.perf?.report ?? null;
+    const perfUnfilled = perfReport ? unfilledPlaceholders(perfReport.doc, perfReport.edits) : [];
+    const unfilledWarning = (what: string, list: UnfilledPlaceholder[]): string[] => {
+      const shown = unfilledLines(list);
+      return list.length > 0 ? [`${what}中还有 ${list.length} 处未填写，打印出来是«…»：${shown.slice(0, 8).join('；')}${shown.length > 8 ? ' 等' : ''}`] : [];
+    };
+    const warnings = [...unfilledWarning('情况说明', unfilled), ...unfilledWarning('自评报告', perfUnfilled)];
     const what = result.parts.length === 1 && result.parts[0] ? result.parts[0].title.replace(/\s+/g, '') : '部门决算';
     return {
       ...result,
@@ -149,6 +184,7 @@ export class PrintService {
       hardFailures: gathered.report.counts.强制,
       timings: { prepare, ...result.timings },
       unfilled,
+      perfUnfilled,
       warnings,
       fileName: `${session.unit.name}${session.year}年度${what}${gathered.report.blocking ? '（核对稿）' : ''}.pdf`,
     };
@@ -176,12 +212,13 @@ export class PrintService {
     return this.sessions.serial(async () => {
       const session = await storedSession(this.sessions, ref);
       if (!session) throw new AppError(ref.consolidated ? `部门 ${ref.unit} 的单位都没有 ${ref.year} 年度的报表，没有部门汇总` : `单位 ${ref.unit} 没有 ${ref.year} 年度的报表`);
-      const current = fingerprintOf(session);
+      const perf = await this.perfData(session);
+      const current = fingerprintOf(session, perf);
       const prints = await printsWithFingerprint(this.sessions.store.db, printKey(ref), fingerprint);
       const matches = current.fingerprint === fingerprint;
       const first = prints[0];
       const changed = first ? changedParts(current, first.parts) : null;
-      const stateAt = !matches && this.history ? await this.history(session, fingerprint) : null;
+      const stateAt = !matches && this.history ? await this.history(session, fingerprint, perf) : null;
       return { fingerprint, current: current.fingerprint, matches, printedAt: prints.map((p) => p.printedAt), changed: matches ? [] : changed, stateAt };
     });
   }
@@ -191,7 +228,7 @@ export class PrintService {
     return this.sessions.serial(async () => {
       const session = await storedSession(this.sessions, ref);
       if (!session) return { current: '', last: null, changed: [] };
-      const current = fingerprintOf(session);
+      const current = fingerprintOf(session, await this.perfData(session));
       const last = await latestPrint(this.sessions.store.db, printKey(ref));
       if (!last) return { current: current.fingerprint, last: null, changed: [] };
       const changed = last.fingerprint === current.fingerprint ? [] : changedParts(current, last.parts);
@@ -223,7 +260,8 @@ function printKey(ref: ReportRef): PrintKey {
   return { unit: ref.unit, year: ref.year, consolidated: ref.consolidated === true };
 }
 
-export function fingerprintOf(session: Session): ReportFingerprint {
+/** `perf`: the report's 绩效自评 data (sessionPerfData), part of what a signed copy carries. */
+export function fingerprintOf(session: Session, perf?: PerfData): ReportFingerprint {
   return reportFingerprint(
     {
       unit: session.unit,
@@ -233,6 +271,7 @@ export function fingerprintOf(session: Session): ReportFingerprint {
       inputs: session.engine.inputs(),
       texts: session.texts,
       strings: session.engine.strings(),
+      ...(perf ? { perf } : {}),
     },
     session.pack,
   );

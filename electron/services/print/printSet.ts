@@ -14,6 +14,10 @@ import { auditPart } from '../../../shared/print/auditHtml';
 import { coverPart, signatureLine } from '../../../shared/print/cover';
 import { fitTable, flowPages, isSetMetrics, MEASURE_SCRIPT } from '../../../shared/print/fit';
 import { narrativePart } from '../../../shared/print/narrativeHtml';
+import type { PerfData } from '../../../shared/perf/model';
+import type { PerfScores } from '../../../shared/perf/view';
+import { fitSheet, isSheetMetrics, PERF_MEASURE_SCRIPT, sheetPages, sheetZoomScript } from '../../../shared/print/perfFit';
+import { perfDeptPart, perfProjectParts, perfSheetFit, type PerfSheetsInput } from '../../../shared/print/perfHtml';
 import { printableMm, PX_PER_MM, UNAUDITED_MARK, type PageFurniture } from '../../../shared/print/pageCss';
 import type { PartHtml } from '../../../shared/print/part';
 import { printSetHtml } from '../../../shared/print/printSetHtml';
@@ -36,6 +40,15 @@ export interface PrintSetInput {
   printedAt: string;
   audit: AuditReport;
   narrative: { doc: NarrativeDoc; edits: Record<string, string> } | null;
+  /** The 绩效自评 to print (its parts perfReport, perfDept, perfProjects); null when the report has none. */
+  perf?: PerfPrintInput | null;
+}
+
+export interface PerfPrintInput {
+  data: PerfData;
+  scores: PerfScores;
+  /** The 自评报告 in the chosen outline, generated as the export writes it. */
+  report: { doc: NarrativeDoc; edits: Record<string, string>; title: string } | null;
 }
 
 export interface PrintedPart {
@@ -61,7 +74,7 @@ export interface PrintSetResult {
 /** The set order: cover, tables as the pack lists them, 情况说明, 审核报告. */
 export function orderParts(pack: Pack, parts: readonly string[]): string[] {
   const wanted = new Set(parts);
-  return ['cover', ...pack.tables.map((t) => t.id), 'narrative', 'audit'].filter((id) => wanted.has(id));
+  return ['cover', ...pack.tables.map((t) => t.id), 'narrative', 'perfReport', 'perfDept', 'perfProjects', 'audit'].filter((id) => wanted.has(id));
 }
 
 interface TablePlan {
@@ -102,6 +115,9 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
     });
   }
 
+  const sheetScale = settings.scale === 'fit' ? null : settings.scale / 100;
+  const sheetFit = perfSheetFit(settings.paper, settings.orientation, margins, sheetScale);
+  const sheetZooms = new Map<string, number>();
   const build = (zooms: ReadonlyMap<string, number>): PartHtml[] =>
     ids.flatMap((id): PartHtml[] => {
       if (id === 'cover') {
@@ -110,6 +126,25 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
       }
       if (id === 'narrative') return input.narrative ? [narrativePart(input.narrative.doc, input.narrative.edits, settings.paper, `${heading}　情况说明`)] : [];
       if (id === 'audit') return [auditPart(input.audit, settings.paper, `${heading}　审核报告`)];
+      if (id === 'perfReport') {
+        const report = input.perf?.report;
+        return report ? [narrativePart(report.doc, report.edits, settings.paper, `${input.unit.name}　${input.year}年度　${report.title}`, { id: 'perfReport', title: report.title })] : [];
+      }
+      if (id === 'perfDept' || id === 'perfProjects') {
+        if (!input.perf) return [];
+        const sheets: PerfSheetsInput = {
+          ...input.perf,
+          unitName: input.unit.name,
+          year: input.year,
+          unit: settings.unit,
+          paper: settings.paper,
+          orientation: settings.orientation,
+          margins,
+          scale: sheetScale,
+          zooms: sheetZooms,
+        };
+        return id === 'perfDept' ? [perfDeptPart(sheets)] : perfProjectParts(sheets);
+      }
       const plan = plans.get(id);
       if (!plan) return [];
       return [
@@ -137,7 +172,9 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   const started = performance.now();
   let measuredAt = started;
   // The set is loaded once: measured at the width-fitting zooms, each table's zoom set in place, printed.
-  const { pdf } = await renderer.layoutAndPrint(printSetHtml(title, first, furniture), MEASURE_SCRIPT, (measured) => {
+  const sheetHeight = printableMm(settings.paper, sheetFit.landscape, margins).height * PX_PER_MM;
+  const measure = `(() => ({ ...${MEASURE_SCRIPT}, sheets: ${PERF_MEASURE_SCRIPT} }))()`;
+  const { pdf } = await renderer.layoutAndPrint(printSetHtml(title, first, furniture), measure, (measured) => {
     measuredAt = performance.now();
     if (!isSetMetrics(measured)) throw new AppError('打印排版时无法测量表格（浏览器返回了意外的结果）');
     for (const metrics of measured.tables) {
@@ -148,7 +185,21 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
       expected.set(metrics.id, fit.pages);
     }
     for (const flow of measured.flows) expected.set(flow.id, flowPages(flow, portraitHeight));
-    return zoomScript(zooms);
+    // The 绩效自评表 sheets are paginated block by block (their grids repeat their headers), not as free text.
+    const sheets: unknown = (measured as { sheets?: unknown }).sheets;
+    if (isSheetMetrics(sheets)) {
+      for (const sheet of sheets) {
+        if (sheetScale !== null) {
+          expected.set(sheet.id, sheetPages(sheet, sheetHeight));
+          continue;
+        }
+        // Scale 适合页面: a sheet spilling a few rows onto an extra page is pulled back, as a table is.
+        const fit = fitSheet(sheet, sheetHeight);
+        if (fit.factor < 1) sheetZooms.set(sheet.id, sheetFit.zoom * fit.factor);
+        expected.set(sheet.id, fit.pages);
+      }
+    }
+    return sheetZooms.size > 0 ? `(() => { ${zoomScript(zooms)}; ${sheetZoomScript(sheetZooms)}; })()` : zoomScript(zooms);
   });
 
   const parts = build(zooms);
@@ -159,13 +210,13 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
   // Tables are paginated exactly as simulated; free-flowing text is an estimate, so the last such
   // part takes whatever difference remains to the PDF's own page count.
   const counts = parts.map((p) => expected.get(p.id) ?? 1);
-  const flowIndex = parts.findLastIndex((p) => p.id === 'narrative' || p.id === 'audit');
+  const flowIndex = parts.findLastIndex((p) => p.id === 'narrative' || p.id === 'audit' || p.id === 'perfReport');
   const difference = pages - counts.reduce((a, b) => a + b, 0);
   if (difference !== 0 && flowIndex >= 0) counts[flowIndex] = Math.max(1, (counts[flowIndex] ?? 1) + difference);
   let next = 1;
   const printed = parts.map((part, i): PrintedPart => {
     const count = counts[i] ?? 1;
-    const zoom = zooms.get(part.id);
+    const zoom = zooms.get(part.id) ?? sheetZooms.get(part.id) ?? (part.id.startsWith('perf') && part.id !== 'perfReport' && sheetFit.zoom < 1 ? sheetFit.zoom : undefined);
     const item: PrintedPart = { id: part.id, title: part.title, firstPage: next, pages: count, ...(zoom !== undefined ? { zoom: Math.round(zoom * 1000) / 1000 } : {}) };
     next += count;
     return item;

@@ -54,6 +54,7 @@ function NameCell({ data }: ICellRendererParams<UnitTreeNode>) {
 function StateCell({ data }: ICellRendererParams<UnitTreeNode>) {
   if (!data) return null;
   const print = data.print;
+  const dept = data.deptPrint;
   return (
     <>
       <span className={`state state-${data.state}`} title={print ? `数据指纹 ${print.fingerprint}，${print.printedAt} 打印` : undefined}>
@@ -62,6 +63,18 @@ function StateCell({ data }: ICellRendererParams<UnitTreeNode>) {
       {print && !print.current && (
         <span className="state state-outdated" title={`打印后已修改：纸质稿（数据指纹 ${print.fingerprint}，${print.printedAt} 打印）与今天的数据不一致`}>
           已过时
+        </span>
+      )}
+      {dept && (
+        <span
+          className={`state ${dept.current ? 'state-已打印' : 'state-outdated'}`}
+          title={
+            dept.current
+              ? `部门汇总已打印：数据指纹 ${dept.fingerprint}，${dept.printedAt} 打印；今天的汇总数据与纸质稿一致`
+              : `部门汇总打印后已修改：纸质稿（数据指纹 ${dept.fingerprint}，${dept.printedAt} 打印）与今天的汇总数据不一致，请重新打印后签章`
+          }
+        >
+          {dept.current ? '汇总已打印' : '汇总已过时'}
         </span>
       )}
     </>
@@ -85,7 +98,7 @@ export function UnitTreeGrid({ nodes, year, selected, find, onSelect, onOpen }: 
       { headerName: '单位类型', colId: 'kind', valueGetter: (p) => p.data?.unit.kind, width: 150 },
       { headerName: '报表类型', colId: 'reportKind', valueGetter: (p) => p.data?.unit.reportKind, width: 110 },
       { headerName: '统一社会信用代码', colId: 'creditCode', valueGetter: (p) => p.data?.unit.creditCode ?? '', width: 190 },
-      { headerName: `${year} 年度报表`, colId: 'state', valueGetter: (p) => p.data?.state, cellRenderer: StateCell, width: 120 },
+      { headerName: `${year} 年度报表`, colId: 'state', valueGetter: (p) => p.data?.state, cellRenderer: StateCell, width: 200 },
       {
         headerName: '强制/提示',
         colId: 'counts',

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Api, ReportRef } from '../../../shared/api/contract';
 import { checkFieldValue } from '../../../shared/narrative/fieldValues';
 import type { PerfPackView, PerfReportView as ReportView } from '../../../shared/perf/contract';
+import { announceOutsideEdit } from '../print/outsideEdits';
 import { PERF_EDIT_PREFIX } from '../../../shared/perf/report';
 import { errorText } from '../app/reportSession';
 import { saveFile } from '../excel/saveFile';
@@ -48,6 +49,7 @@ export function PerfReportView({ api, reportRef, pack, texts, notify, onTexts }:
         const result = await api.setTexts({ ...reportRef, texts: patch });
         onTexts(result.texts);
         setNonce((n) => n + 1);
+        announceOutsideEdit();
         return null;
       } catch (err) {
         return errorText(err);

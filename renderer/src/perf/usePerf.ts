@@ -11,6 +11,7 @@ import type { PerfTarget } from '../../../shared/perf/fields';
 import { scoreAll, type PerfScores } from '../../../shared/perf/view';
 import { errorText } from '../app/reportSession';
 import { draftKey, withDrafts, type DraftKey } from './liveData';
+import { announceOutsideEdit } from '../print/outsideEdits';
 
 export interface PerfScreen {
   state: PerfState | null;
@@ -68,6 +69,7 @@ export function usePerf(api: Api, ref: ReportRef, unit: MoneyUnit, notify: (kind
       try {
         const result = await api.perfEdit({ ...ref, op: { op: 'set', target, id, field, text, unit } });
         setState(result.state);
+        announceOutsideEdit();
         return null;
       } catch (err) {
         return errorText(err);
@@ -81,6 +83,7 @@ export function usePerf(api: Api, ref: ReportRef, unit: MoneyUnit, notify: (kind
       try {
         const result = await api.perfEdit({ ...ref, op });
         setState(result.state);
+        announceOutsideEdit();
         return result.id;
       } catch (err) {
         notify('error', errorText(err));

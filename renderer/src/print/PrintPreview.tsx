@@ -11,6 +11,7 @@ import { base64ToBytes } from '../excel/fileBytes';
 import { saveFile } from '../excel/saveFile';
 import { drawPage, openPdf, type PdfDocument } from './pdfView';
 import { PrintSettingsPanel } from './PrintSettingsPanel';
+import { PERF_PARTS } from '../../../shared/print/perfParts';
 import './print.css';
 
 interface Props {
@@ -40,6 +41,19 @@ export function PrintPreview({ api, session, notify, onClose, onPrinted }: Props
   const viewer = useRef<HTMLDivElement>(null);
   const request = useRef(0);
   const tables = session.pack.tables;
+  // The 绩效自评 parts are offered where the report has a 绩效自评 (a unit's report in a format with one).
+  const [perfReports, setPerfReports] = useState<{ id: string; title: string }[] | null>(null);
+  useEffect(() => {
+    if (session.consolidated) return;
+    let live = true;
+    api
+      .perfState(session.ref)
+      .then((s) => live && setPerfReports(s.pack ? s.pack.reports.map((r) => ({ id: r.id, title: r.title })) : null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, session]);
 
   useEffect(() => {
     api
@@ -160,6 +174,12 @@ export function PrintPreview({ api, session, notify, onClose, onPrinted }: Props
                 {t.code} {t.title}
               </option>
             ))}
+            {perfReports &&
+              PERF_PARTS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
           </select>
         </label>
         <span className="print-toolbar-gap" />
@@ -222,7 +242,7 @@ export function PrintPreview({ api, session, notify, onClose, onPrinted }: Props
             <ol className="print-parts" aria-label="各部分页码">
               {preview.parts.map((p) => (
                 <li key={p.id}>
-                  <button type="button" className={partOfPage?.id === p.id ? 'on' : undefined} onClick={() => setPage(p.firstPage)}>
+                  <button type="button" className={partOfPage?.id === p.id ? 'on' : undefined} title={`${p.title}：第 ${p.firstPage} 页起，共 ${p.pages} 页`} onClick={() => setPage(p.firstPage)}>
                     <span>{p.title}</span>
                     <span className="print-part-pages">
                       {p.pages} 页{p.zoom !== undefined && p.zoom < 0.995 ? ` · ${Math.round(p.zoom * 100)}%` : ''}
@@ -232,7 +252,7 @@ export function PrintPreview({ api, session, notify, onClose, onPrinted }: Props
               ))}
             </ol>
           )}
-          {settings && <PrintSettingsPanel tables={tables} settings={settings} hasNarrative={!!session.pack.narrative} onChange={changeSettings} />}
+          {settings && <PrintSettingsPanel tables={tables} settings={settings} hasNarrative={!!session.pack.narrative} perfReports={perfReports} onChange={changeSettings} />}
         </aside>
       </div>
     </div>

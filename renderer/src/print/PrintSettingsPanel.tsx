@@ -1,11 +1,14 @@
 /** The print settings of the open report: paper, orientation, margins, scale, zeros, 元/万元, the set's contents, per-table overrides. */
 import type { TableDef } from '../../../shared/pack/model';
 import type { Orientation, Paper, PrintSettings, Scale, TablePrintSettings } from '../../../shared/print/settings';
+import { PERF_PARTS, type PerfPartId } from '../../../shared/print/perfParts';
 
 interface Props {
   tables: TableDef[];
   settings: PrintSettings;
   hasNarrative: boolean;
+  /** The 自评报告's outlines when the report has a 绩效自评 (none for a 部门汇总 or a format without it). */
+  perfReports?: readonly { id: string; title: string }[] | null;
   onChange(settings: PrintSettings): void;
 }
 
@@ -26,7 +29,7 @@ function scaleValue(text: string): Scale {
   return text === 'fit' ? 'fit' : Number(text);
 }
 
-export function PrintSettingsPanel({ tables, settings, hasNarrative, onChange }: Props) {
+export function PrintSettingsPanel({ tables, settings, hasNarrative, perfReports, onChange }: Props) {
   const set = (patch: Partial<PrintSettings>) => onChange({ ...settings, ...patch });
   const setTable = (id: string, patch: Partial<TablePrintSettings>) => {
     const own = { ...(settings.perTable[id] ?? {}), ...patch };
@@ -35,6 +38,7 @@ export function PrintSettingsPanel({ tables, settings, hasNarrative, onChange }:
     if (Object.keys(own).length === 0) delete perTable[id];
     set({ perTable });
   };
+  const togglePerf = (id: PerfPartId, on: boolean) => set({ perf: PERF_PARTS.map((p) => p.id).filter((p) => (p === id ? on : (settings.perf ?? []).includes(p))) });
   const toggleTable = (id: string, on: boolean) => set({ tables: tables.map((t) => t.id).filter((t) => (t === id ? on : settings.tables.includes(t))) });
   const margin = (side: keyof PrintSettings['margins'], label: string) => (
     <label className="print-margin">
@@ -160,6 +164,25 @@ export function PrintSettingsPanel({ tables, settings, hasNarrative, onChange }:
           <label className="print-part">
             <input type="checkbox" checked={settings.narrative} onChange={(e) => set({ narrative: e.target.checked })} /> 情况说明
           </label>
+        )}
+        {perfReports && perfReports.length > 0 && (
+          <div className="print-perf" role="group" aria-label="绩效自评">
+            {PERF_PARTS.map((p) => (
+              <label key={p.id} className="print-part">
+                <input type="checkbox" checked={(settings.perf ?? []).includes(p.id)} onChange={(e) => togglePerf(p.id, e.target.checked)} /> {p.title}
+              </label>
+            ))}
+            <label className="print-part">
+              自评报告格式{' '}
+              <select aria-label="自评报告格式" value={settings.perfOutline ?? perfReports[0]?.id ?? ''} onChange={(e) => set({ perfOutline: e.target.value })}>
+                {perfReports.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
         )}
         <label className="print-part">
           <input type="checkbox" checked={settings.audit} onChange={(e) => set({ audit: e.target.checked })} /> 审核报告

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { PrintStatusView } from '../../../shared/api/printSchemas';
 import type { ReportSession } from '../app/reportSession';
+import { onOutsideEdit } from './outsideEdits';
 
 /** Edits come in bursts (typing, pasting); the fingerprint is taken once the burst is over. */
 const AFTER_EDITS_MS = 600;
@@ -41,8 +42,10 @@ export function usePrintStatus(api: Api, session: ReportSession | null): { statu
       timer = setTimeout(refresh, AFTER_EDITS_MS);
     };
     const off = session.on({ cells: later, rows: later, saving: (s) => s.kind === 'saved' && later() });
+    const offOutside = onOutsideEdit(later);
     return () => {
       off();
+      offOutside();
       if (timer) clearTimeout(timer);
     };
   }, [session, refresh]);
