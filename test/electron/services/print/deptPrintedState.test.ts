@@ -66,4 +66,8 @@ describe('已打印 of a 部门汇总 in the unit register', () => {
     await services.api.setCells({ unit: '101', year: 2020, edits: [{ table: 'T03', row: item, col: 'c2', value: original }] });
     expect((await node('100'))?.deptPrint?.current).toBe(true);
   }, 120_000);
+
+  it('refuses the 绩效自评 parts for a 部门汇总, which has none, saying so', async () => {
+    await expect(services.api.printPreview({ ...dept, parts: ['perfDept'] })).rejects.toThrow('没有可打印的部分：perfDept（部门汇总没有绩效自评，请打印单位的报表）');
+  }, 60_000);
 });
