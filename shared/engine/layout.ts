@@ -52,6 +52,11 @@ function entryRow(entry: CatalogueEntry, cells: string[], inputs: string[], remo
   };
 }
 
+/** The 合计 row (id TOTAL) of a subject or named side, over the given columns. */
+function totalRow(label: string | undefined, cells: string[]): LayoutRow {
+  return { id: TOTAL_ROW, label: label ?? '合计', indent: 0, total: true, kind: 'money', cells, inputs: [], removable: false };
+}
+
 /**
  * Builds one table's layout. `added` are the 项 codes of its subject side; they must be 项 entries
  * of the side's catalogue (the engine checks before calling).
@@ -89,16 +94,7 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
           if (!entry) throw new AppError(`${table.title}：科目编码“${code}”不在科目表中`, { table: table.id, row: code });
           return entryRow(entry, side.columns, entry.level === '项' ? source.inputs : [], true);
         });
-        const total: LayoutRow = {
-          id: TOTAL_ROW,
-          label: source.totalLabel ?? '合计',
-          indent: 0,
-          total: true,
-          kind: 'money',
-          cells: side.columns,
-          inputs: [],
-          removable: false,
-        };
+        const total = totalRow(source.totalLabel, side.columns);
         sumRows.add(TOTAL_ROW);
         for (const r of subjectRows) if (r.level !== '项') sumRows.add(r.id);
         if (source.total === 'top') sideRows.push(total, ...subjectRows);
@@ -122,16 +118,10 @@ export function buildTableLayout(pack: Pack, table: TableDef, added: Iterable<st
         for (const row of named) parentOf.set(row.id, TOTAL_ROW);
         if (source.total) {
           // Text has no total: the 合计 row has the numeric columns only.
-          const total: LayoutRow = {
-            id: TOTAL_ROW,
-            label: source.totalLabel ?? '合计',
-            indent: 0,
-            total: true,
-            kind: 'money',
-            cells: side.columns.filter((col) => isNumericKind(cellTypeIn(table, undefined, col))),
-            inputs: [],
-            removable: false,
-          };
+          const total = totalRow(
+            source.totalLabel,
+            side.columns.filter((col) => isNumericKind(cellTypeIn(table, undefined, col))),
+          );
           sumRows.add(TOTAL_ROW);
           if (source.total === 'top') sideRows.push(total, ...named);
           else sideRows.push(...named, total);

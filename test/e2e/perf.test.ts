@@ -7,8 +7,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cellEdit } from '../../shared/api/contract';
-import { S002_INPUTS, S002_ROWS, S002_UNIT } from '../shared/perf/s002Fixture';
+import { S002_UNIT, seedS002Tables } from '../shared/perf/s002Fixture';
 import { SHOTS, startWorkstation, type Workstation } from './harness';
 
 let ws: Workstation;
@@ -38,14 +37,7 @@ beforeAll(async () => {
   const api = ws.services.api;
   await api.addUnit({ code: S002_UNIT.code, name: S002_UNIT.name, kind: '行政单位' });
   const ref = { unit: S002_UNIT.code, year: 2020 };
-  await api.addRows({ ...ref, table: 'T03', rows: S002_ROWS.T03 });
-  await api.setCells({
-    ...ref,
-    edits: Object.entries(S002_INPUTS).map(([k, value]) => {
-      const [table = '', row = '', col = ''] = k.split(':');
-      return cellEdit.parse({ table, row, col, value });
-    }),
-  });
+  await seedS002Tables(api, ref);
   await api.setSettings({ lastUnit: S002_UNIT.code, lastYear: 2020 });
 });
 

@@ -6,9 +6,8 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellEdit } from '../../shared/api/contract';
 import { pagesText, squeeze } from '../electron/services/print/pdfText';
-import { S002_DATA, S002_INPUTS, S002_ROWS, S002_TEXTS, S002_UNIT } from '../shared/perf/s002Fixture';
+import { S002_DATA, S002_TEXTS, S002_UNIT, seedS002Tables } from '../shared/perf/s002Fixture';
 import { seedPerf } from '../support/perfSeed';
 import { SHOTS, startWorkstation, type Workstation } from './harness';
 
@@ -37,14 +36,7 @@ beforeAll(async () => {
   page = ws.page;
   const api = ws.services.api;
   await api.addUnit({ code: S002_UNIT.code, name: S002_UNIT.name, kind: '行政单位' });
-  await api.addRows({ ...ref, table: 'T03', rows: S002_ROWS.T03 });
-  await api.setCells({
-    ...ref,
-    edits: Object.entries(S002_INPUTS).map(([k, value]) => {
-      const [table = '', row = '', col = ''] = k.split(':');
-      return cellEdit.parse({ table, row, col, value });
-    }),
-  });
+  await seedS002Tables(api, ref);
   await seedPerf(api, ref, S002_DATA, S002_TEXTS);
   await api.setSettings({ lastUnit: S002_UNIT.code, lastYear: 2020 });
 }, 60_000);

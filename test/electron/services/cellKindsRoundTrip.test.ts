@@ -22,6 +22,7 @@ import { runMain } from '../cli/inProcess';
 import { fingerprintOf } from '../../../electron/services/print/printService';
 import { tablePart } from '../../../shared/print/tableHtml';
 import { printedSnapshot } from '../../../shared/engine/printedRows';
+import { seededRandom } from '../../../scripts/bench/fullSizeReport';
 import { makeTempDir } from './tempDir';
 
 const PACKS = resolve(__dirname, '..', '..', 'fixtures', 'packs');
@@ -62,24 +63,12 @@ async function stored(store: ReportStore): Promise<ReportData> {
   return store.loadReportData(report.id);
 }
 
-/** A small seeded generator (mulberry32), so a failing seed can be replayed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NAMES = ['农村道路维修', '高标准农田建设', '“菜篮子”工程', '渔业资源保护', '动物防疫（春防）', '乡村振兴示范村', '农机购置补贴'];
 const WORDS = ['完成', '年度目标', '覆盖率≥95%', '群众满意', '按期', '验收合格', '2025年'];
 
 /** Types a random report for `seed` through the Api: named rows, texts, amounts, scores, counts; returns what was typed. */
 async function typeRandom(api: Api, seed: number): Promise<void> {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const rows = 1 + Math.floor(random() * 4);
   const names = [...NAMES].sort(() => random() - 0.5).slice(0, rows);

@@ -8,6 +8,7 @@
  * (its own rounding); 其他工资福利支出 is 167.04 here instead of
  * 167.06 (1,670,351 元) so that the detail adds up to the published 人员经费 549.67 and to 基本支出.
  */
+import { cellEdit, type Api, type ReportRef } from '../../../shared/api/contract';
 import { parseAmount } from '../../../shared/money/fen';
 import { EMPTY_DEPT_FORM, type PerfData, type PerfIndicator, type PerfProject } from '../../../shared/perf/model';
 
@@ -143,3 +144,13 @@ export const S002_TEXTS: Record<string, string> = {
 };
 
 
+
+/** Puts seed 002's 科目 rows and table figures into a report through the Api (the tables the 自评报告 reads). */
+export async function seedS002Tables(api: Pick<Api, 'addRows' | 'setCells'>, ref: ReportRef): Promise<void> {
+  await api.addRows({ ...ref, table: 'T03', rows: S002_ROWS.T03 });
+  const edits = Object.entries(S002_INPUTS).map(([key, value]) => {
+    const [table = '', row = '', col = ''] = key.split(':');
+    return cellEdit.parse({ table, row, col, value });
+  });
+  await api.setCells({ ...ref, edits });
+}

@@ -10,8 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
 import { createServices } from '../../../../electron/services/createServices';
-import { cellEdit } from '../../../../shared/api/contract';
-import { S002_INPUTS, S002_PROJECTS, S002_ROWS, S002_TEXTS, S002_UNIT } from '../../../shared/perf/s002Fixture';
+import { S002_PROJECTS, S002_TEXTS, S002_UNIT, seedS002Tables } from '../../../shared/perf/s002Fixture';
 import { makeTempDir } from '../../services/tempDir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -56,12 +55,7 @@ describe('juesuan set/show/export-json --perf and perf-report', () => {
     try {
       await s.api.addUnit({ code: S002_UNIT.code, name: S002_UNIT.name, kind: '行政单位', parent: null });
       const ref = { unit: S002_UNIT.code, year: 2020 };
-      await s.api.addRows({ ...ref, table: 'T03', rows: S002_ROWS.T03 });
-      const edits = Object.entries(S002_INPUTS).map(([k, value]) => {
-        const [table = '', row = '', col = ''] = k.split(':');
-        return cellEdit.parse({ table, row, col, value });
-      });
-      await s.api.setCells({ ...ref, edits });
+      await seedS002Tables(s.api, ref);
       // Projects 2–6 through the Api; project 1 through the command line below.
       for (const p of S002_PROJECTS.slice(1)) {
         const { id } = await s.api.perfEdit({ ...ref, op: { op: 'addProject', name: p.name } });

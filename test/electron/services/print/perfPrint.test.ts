@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../electron/cli/main';
 import { createServices, type Services } from '../../../../electron/services/createServices';
-import { cellEdit, type ReportRef } from '../../../../shared/api/contract';
+import { type ReportRef } from '../../../../shared/api/contract';
 import type { PrintPreview } from '../../../../shared/api/printSchemas';
 import type { PerfData } from '../../../../shared/perf/model';
 import { makePerfRegister } from '../../../../scripts/bench/perfRegister';
 import { seedPerf } from '../../../support/perfSeed';
-import { S002_DATA, S002_INPUTS, S002_ROWS, S002_TEXTS, S002_UNIT } from '../../../shared/perf/s002Fixture';
+import { S002_DATA, S002_TEXTS, S002_UNIT, seedS002Tables } from '../../../shared/perf/s002Fixture';
 import { makeTempDir } from '../tempDir';
 import { pageSizes, pagesText, squeeze } from './pdfText';
 
@@ -46,14 +46,7 @@ beforeAll(async () => {
   services = await createServices({ dbPath: db, settingsFile: join(temp.dir, 'settings.json'), backupOnOpen: 'never' });
   const { api } = services;
   await api.addUnit({ code: S002_UNIT.code, name: S002_UNIT.name, kind: '行政单位', parent: null });
-  await api.addRows({ ...ref, table: 'T03', rows: S002_ROWS.T03 });
-  await api.setCells({
-    ...ref,
-    edits: Object.entries(S002_INPUTS).map(([k, value]) => {
-      const [table = '', row = '', col = ''] = k.split(':');
-      return cellEdit.parse({ table, row, col, value });
-    }),
-  });
+  await seedS002Tables(api, ref);
   await api.setTexts({ ...ref, texts: { 'cover.leader': '周建国', 'cover.financeLead': '刘芳', 'cover.preparer': '陈静' } });
   big = bigProjects();
   const s002 = { ...S002_DATA, projects: S002_DATA.projects.map((p) => ({ ...p, goalExpected: '全年签收热线工单不少于6万件。', goalActual: '全年签收热线工单63475件。' })) };
