@@ -6,6 +6,7 @@
  * which page each project's sheet starts.
  */
 import { PAGE_SAFETY_PX, PAGE_SAFETY_SHARE } from './fit';
+import type { ZoomTarget } from './tableHtml';
 
 export interface SheetBlock {
   /** CSS pixels: the space above the block (its gap to the one before) plus its own height. */
@@ -111,15 +112,5 @@ export function fitSheet(metrics: SheetMetrics, pageHeight: number): { factor: n
   return { factor: low, pages: fewest };
 }
 
-/** Sets the zoom of the sheets that were pulled onto fewer pages, in the loaded set. */
-export function sheetZoomScript(zooms: ReadonlyMap<string, number>): string {
-  const wanted = JSON.stringify(Object.fromEntries([...zooms].map(([id, zoom]) => [id, zoom.toFixed(4)])));
-  return `(() => {
-  const zooms = ${wanted};
-  for (const section of document.querySelectorAll('section.part[data-perf]')) {
-    const zoom = zooms[section.dataset.part];
-    const sheet = section.querySelector('.perf-sheet');
-    if (zoom !== undefined && sheet) sheet.style.zoom = zoom;
-  }
-})()`;
-}
+/** Where the 绩效 sheets pulled onto fewer pages take their zoom, for `zoomScript`. */
+export const SHEET_ZOOM: ZoomTarget = { section: 'section.part[data-perf]', sheet: '.perf-sheet' };

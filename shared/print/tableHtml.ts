@@ -141,17 +141,25 @@ function zoomText(zoom: number): string {
   return zoom.toFixed(4);
 }
 
+/** Which parts a zoom script sets: tables (fitted as `tablePart` writes them) by default, or 绩效 sheets. */
+export interface ZoomTarget {
+  section: string;
+  sheet: string;
+}
+
+const TABLE_ZOOM: ZoomTarget = { section: 'section.part[data-fit]', sheet: '.sheet' };
+
 /**
- * A script that sets each table's zoom in a loaded set, exactly as `tablePart` writes it, so a set
+ * A script that sets each part's zoom in a loaded set, exactly as the part's HTML writes it, so a set
  * measured once need not be built and loaded again.
  */
-export function zoomScript(zooms: ReadonlyMap<string, number>): string {
+export function zoomScript(zooms: ReadonlyMap<string, number>, target: ZoomTarget = TABLE_ZOOM): string {
   const wanted = JSON.stringify(Object.fromEntries([...zooms].map(([id, zoom]) => [id, zoomText(zoom)])));
   return `(() => {
   const zooms = ${wanted};
-  for (const section of document.querySelectorAll('section.part[data-fit]')) {
+  for (const section of document.querySelectorAll(${JSON.stringify(target.section)})) {
     const zoom = zooms[section.dataset.part];
-    const sheet = section.querySelector('.sheet');
+    const sheet = section.querySelector(${JSON.stringify(target.sheet)});
     if (zoom !== undefined && sheet) sheet.style.zoom = zoom;
   }
 })()`;

@@ -16,7 +16,7 @@ import { fitTable, flowPages, isSetMetrics, MEASURE_SCRIPT } from '../../../shar
 import { narrativePart } from '../../../shared/print/narrativeHtml';
 import type { PerfData } from '../../../shared/perf/model';
 import type { PerfScores } from '../../../shared/perf/view';
-import { fitSheet, isSheetMetrics, PERF_MEASURE_SCRIPT, sheetPages, sheetZoomScript } from '../../../shared/print/perfFit';
+import { fitSheet, isSheetMetrics, PERF_MEASURE_SCRIPT, sheetPages, SHEET_ZOOM } from '../../../shared/print/perfFit';
 import { perfDeptPart, perfProjectParts, perfSheetFit, type PerfSheetsInput } from '../../../shared/print/perfHtml';
 import { printableMm, PX_PER_MM, UNAUDITED_MARK, type PageFurniture } from '../../../shared/print/pageCss';
 import type { PartHtml } from '../../../shared/print/part';
@@ -199,7 +199,7 @@ export async function printSet(renderer: PdfRenderer, input: PrintSetInput): Pro
         expected.set(sheet.id, fit.pages);
       }
     }
-    return sheetZooms.size > 0 ? `(() => { ${zoomScript(zooms)}; ${sheetZoomScript(sheetZooms)}; })()` : zoomScript(zooms);
+    return sheetZooms.size > 0 ? `(() => { ${zoomScript(zooms)}; ${zoomScript(sheetZooms, SHEET_ZOOM)}; })()` : zoomScript(zooms);
   });
 
   const parts = build(zooms);
