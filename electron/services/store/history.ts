@@ -7,6 +7,7 @@ import { cellKey, type ReportData } from '../../../shared/api/contract';
 import type { Tx } from './database';
 import type { Change, ChangeHow, ChangeKind } from './journal';
 import { readState } from './reportStore';
+import { PERF_HISTORY_TABLE } from '../../../shared/perf/historyText';
 
 export interface HistoryReport {
   reportId: number;
@@ -82,7 +83,7 @@ export function toEntry<K extends string>(row: LogRow<K>): Omit<HistoryEntry, 'k
 }
 
 /** The table id that stands for the whole 绩效自评 in the history: a batch's tables, restoring one part. */
-export const PERF_TABLE = 'perf';
+export const PERF_TABLE = PERF_HISTORY_TABLE;
 
 /** The report's batches, newest first; 绩效自评 changes (perf_change_log) count too, listed as table 'perf'. */
 export async function listBatches(tx: Tx, report: HistoryReport, limit = 500): Promise<HistoryBatch[]> {
