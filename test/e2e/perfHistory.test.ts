@@ -53,6 +53,9 @@ describe('the 绩效自评’s 修改记录 in Chromium', () => {
     expect(await entries.nth(1).textContent()).toContain('录入0.00 元 → 1,000.00 元');
     expect(await entries.nth(2).textContent()).toContain('新增项目“农村公路养护”');
     await shot('perf-history-01-field-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot('perf-history-01-field-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await dialog.getByRole('button', { name: '关闭' }).click();
 
     // The report's 修改记录: the 绩效自评 saves, and the 绩效自评 restored alone to after the 1,000.00.
