@@ -187,7 +187,8 @@ export function copyRows(rows: PerfRows): PerfRows {
 
 /**
  * Undoes a batch's 绩效 changes on `current` (newest change first). A place changed again since keeps
- * its later value and is counted in `kept`; a row added since a removal, or removed since an addition, too.
+ * its later value and is counted in `kept`; so does a row removed since its addition, added again since
+ * its removal, or whose values changed since its addition.
  */
 export function undoPerf(current: PerfRows, entries: readonly PerfLogRow[]): { rows: PerfRows; kept: number } {
   const rows = copyRows(current);
@@ -202,7 +203,10 @@ export function undoPerf(current: PerfRows, entries: readonly PerfLogRow[]): { r
     }
     const map = rowsOf(rows, e.target);
     if (e.field === '') {
-      if (map.has(e.row_id) !== (e.new_value !== null)) kept += 1;
+      const now = map.get(e.row_id);
+      // An added row goes only as it was added: one changed since keeps its later values (and stays).
+      const changedSince = now !== undefined && e.new_value !== null && fieldChanges(e.target, e.row_id, rowFromJson(e.new_value), now).length > 0;
+      if ((now !== undefined) !== (e.new_value !== null) || changedSince) kept += 1;
       else applyOld(rows, e);
       continue;
     }
@@ -210,6 +214,15 @@ export function undoPerf(current: PerfRows, entries: readonly PerfLogRow[]): { r
     const column = COLUMNS[e.target][e.field];
     if (!row || !column || (row[column] ?? null) !== e.new_value) kept += 1;
     else applyOld(rows, e);
+  }
+  // A project whose addition is undone while it holds indicators added since keeps existing (with them).
+  for (const indicator of rows.indicator.values()) {
+    const owner = Number(indicator.owner);
+    const project = current.project.get(owner);
+    if (owner !== 0 && !rows.project.has(owner) && project) {
+      rows.project.set(owner, { ...project });
+      kept += 1;
+    }
   }
   return { rows, kept };
 }

@@ -193,6 +193,20 @@ describe('绩效自评 edit history', () => {
     expect(undone).toMatchObject({ changed: 0, kept: 1 });
     expect((await perf()).projects[0]?.name).toBe('公路养护（三）');
     expect((await perf()).indicators.map((i) => i.id)).toEqual([indicator]);
+    // Undoing the project's addition (08:01): renamed since, it stays.
+    const added = (await s.api.reportHistory(ref)).at(-1)!;
+    expect(await s.api.undoHistory({ ...ref, batchId: added.id })).toMatchObject({ changed: 0, kept: 1 });
+    expect((await perf()).projects.map((p) => p.id)).toEqual([project]);
+    // A project added and left as it was goes with the undo of its addition, unless it holds indicators added since.
+    const fresh = await edit({ op: 'addProject', name: '临时项目' });
+    const freshBatch = (await s.api.reportHistory(ref))[0]!;
+    const level1 = (await perf()).indicators[0]!.level1;
+    const owned = await edit({ op: 'addIndicator', owner: fresh, level1, level3: '完成率' });
+    expect(await s.api.undoHistory({ ...ref, batchId: freshBatch.id })).toMatchObject({ changed: 0, kept: 1 });
+    expect((await perf()).projects.map((p) => p.id)).toEqual([project, fresh]);
+    await edit({ op: 'remove', target: 'indicator', id: owned });
+    expect(await s.api.undoHistory({ ...ref, batchId: freshBatch.id })).toMatchObject({ changed: 1, kept: 0 });
+    expect((await perf()).projects.map((p) => p.id)).toEqual([project]);
   });
 
   it('places a printed fingerprint at the point whose 绩效 data it carries, after a later 绩效 edit', async () => {
