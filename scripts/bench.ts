@@ -14,6 +14,7 @@ import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
 import { benchNarrative } from './bench/narrativeBench';
 import { benchPerf } from './bench/perfBench';
+import { benchPerfHistory } from './bench/perfHistoryBench';
 import { benchPrint } from './bench/printBench';
 import { benchStore } from './bench/storeBench';
 
@@ -29,6 +30,7 @@ const parts: [string, () => Promise<void>][] = [
   ['grid', () => benchChromiumAudit(report)],
   ['print', () => benchPrint(report)],
   ['perf', () => benchPerf(report)],
+  ['perfhistory', () => benchPerfHistory(report)],
   ['consolidation', () => benchConsolidation(pack)],
 ];
 const only = process.argv.slice(2);

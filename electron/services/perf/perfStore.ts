@@ -9,9 +9,8 @@ import type { ChangeHow } from '../store/journal';
 import { DEPT_OWNER, EMPTY_DEPT_FORM, type PerfData } from '../../../shared/perf/model';
 import type { FieldValue, PerfTarget } from '../../../shared/perf/fields';
 import { columnOf, fieldChanges, journalPerf, type PerfChange } from './perfJournal';
-import { COLUMNS, perfDataOf, readDept, readPerfRows, readRow, TABLES, type RowTarget } from './perfRows';
+import { perfDataOf, readDept, readPerfRows, readRow, TABLES, type RowTarget } from './perfRows';
 
-export { COLUMNS };
 
 /** How a write is journalled and the data version its checks were made at (a write decided on old data is refused). */
 export interface PerfWriteOptions {
