@@ -9,6 +9,7 @@ import { benchAudit } from './bench/auditBench';
 import { benchBackup } from './bench/backupBench';
 import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchConsolidation } from './bench/consolidationBench';
+import { benchDeptHistory } from './bench/deptHistoryBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
@@ -30,6 +31,7 @@ const parts: [string, () => Promise<void>][] = [
   ['print', () => benchPrint(report)],
   ['perf', () => benchPerf(report)],
   ['consolidation', () => benchConsolidation(pack)],
+  ['depthistory', () => benchDeptHistory(pack)],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => name !== '2025' && !parts.some(([n]) => n === name));
