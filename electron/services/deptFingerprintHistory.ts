@@ -13,12 +13,14 @@
  */
 import { cellKey, type CellKey } from '../../shared/api/contract';
 import { ADJUSTMENT_TABLE } from '../../shared/api/registerContract';
-import { trackedColumns, type Override } from '../../shared/consolidate/consolidation';
+import { Consolidation, trackedColumns, type CellEditDelta, type Override } from '../../shared/consolidate/consolidation';
+import type { Unit } from '../../shared/base/unit';
 import type { RoleCell } from '../../shared/consolidate/roles';
 import { localTime } from './backup/damagedDatabase';
-import { assembleConsolidated } from './consolidate/assemble';
+import { assembleConsolidated, consolidatedRows, consolidatedTexts, namedTables } from './consolidate/assemble';
 import { ConsolidationService, type ConsolidatedState } from './consolidate/consolidationService';
 import { reportFingerprint } from './print/fingerprints';
+import { PartDigests } from './print/partDigests';
 import type { HistoryFinding } from './print/printService';
 import type { ReportSessions } from './reportSessions';
 import type { Tx } from './store/database';
@@ -61,6 +63,8 @@ interface UnitState {
   present: boolean;
   firstBatch: number | null;
   inputs: Map<CellKey, number>;
+  /** The cells in the columns pairs and adminOnly read (memberCells). */
+  tracked: Map<CellKey, number>;
   strings: Map<CellKey, string>;
   texts: Map<string, string>;
   rows: Map<string, Set<string>>;
@@ -98,21 +102,54 @@ function groupByBatch<K extends string>(rows: readonly LogRow<K>[]): Map<number,
  * The newest point of the department's merged history whose consolidated data has `fingerprint`,
  * comparing today's data first and then the state right after each older batch, at most `maxBatches` back.
  */
+export interface DeptHistoryOptions {
+  maxBatches?: number;
+  /**
+   * Also consolidate and fingerprint every point from scratch and fail when the incremental walk
+   * disagrees (tests: the walk must give exactly what a fresh 部门汇总 would).
+   */
+  checkEveryPoint?: boolean;
+}
+
 export async function findDeptHistoryPoint(
   sessions: ReportSessions,
   dept: string,
   year: number,
   fingerprint: string,
-  maxBatches = DEPT_HISTORY_MAX_BATCHES,
+  options: DeptHistoryOptions = {},
 ): Promise<DeptHistoryFind | null> {
   const service = sessions.consolidated;
   if (!(service instanceof ConsolidationService)) return null;
   const state = await service.state(dept, year);
   const names = new Map(state.members.map((m) => [m.record.code, m.record.name]));
-  return { ...(await sessions.store.db.snapshot((tx) => walk(tx, state, fingerprint, maxBatches))), names };
+  const walked = await sessions.store.db.snapshot((tx) => walk(tx, state, fingerprint, options.maxBatches ?? DEPT_HISTORY_MAX_BATCHES, options.checkEveryPoint === true));
+  return { ...walked, names };
 }
 
-async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBatches: number): Promise<Omit<DeptHistoryFind, 'names'>> {
+/** The department at one point, kept so that one unit's cell edits update it without a re-sum. */
+interface PointView {
+  consolidation: Consolidation;
+  inputs: Map<string, Map<CellKey, number>>;
+  rows: Record<string, string[]>;
+  texts: Record<string, string>;
+  unit: Unit;
+  digests: PartDigests;
+}
+
+const TEXT_PARTS = ['unit', 'cover', 'narrative', 'explain', 'other', 'perf'];
+
+function byTable(inputs: Record<CellKey, number>): Map<string, Map<CellKey, number>> {
+  const out = new Map<string, Map<CellKey, number>>();
+  for (const [key, value] of Object.entries(inputs)) {
+    const table = key.slice(0, key.indexOf(':'));
+    let m = out.get(table);
+    if (!m) out.set(table, (m = new Map()));
+    m.set(key, value);
+  }
+  return out;
+}
+
+async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBatches: number, checkEveryPoint: boolean): Promise<Omit<DeptHistoryFind, 'names'>> {
   const { pack, base, roles, dept: record, members, year, excluded } = state;
   const tracked = trackedColumns(roles);
   const trackedCache = new Map<CellKey, boolean>();
@@ -121,6 +158,8 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
     if (t === undefined) trackedCache.set(key, (t = tracked.some((c) => matchesCell(c, key))));
     return t;
   };
+  const adminOnly = new Set(roles.adminOnly.map((a) => cellKey(a.table, a.row, a.col)));
+  const named = namedTables(pack);
 
   // Today's states and the timeline.
   const units = new Map<string, UnitState>();
@@ -133,12 +172,14 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
       year,
     ]);
     for (const b of batches) timeline.push({ source: 'unit', code, id: b.id, at: b.at });
+    const inputs = new Map(Object.entries(data.inputs));
     units.set(code, {
       reportId: listing.id,
       summed: !excluded.has(code),
       present: true,
       firstBatch: batches[0]?.id ?? null,
-      inputs: new Map(Object.entries(data.inputs)),
+      inputs,
+      tracked: new Map([...inputs].filter(([key]) => isTracked(key))),
       strings: new Map(Object.entries(data.strings ?? {})),
       texts: new Map(Object.entries(data.texts)),
       rows: new Map(Object.entries(data.rows).map(([t, codes]) => [t, new Set(codes)])),
@@ -178,29 +219,32 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
   // Σ over the summed, present reports, kept as batches are undone; a key counts while any report stores it.
   const sums = new Map<CellKey, number>();
   const holders = new Map<CellKey, number>();
+  let keysMoved = false;
   const contribute = (key: CellKey, value: number, sign: 1 | -1) => {
     sums.set(key, (sums.get(key) ?? 0) + sign * value);
     const n = (holders.get(key) ?? 0) + sign;
     if (n === 0) {
       holders.delete(key);
       sums.delete(key);
-    } else holders.set(key, n);
+      keysMoved = true;
+    } else {
+      if (n === 1 && sign === 1) keysMoved = true;
+      holders.set(key, n);
+    }
   };
   for (const u of units.values()) if (u.summed) for (const [key, value] of u.inputs) contribute(key, value, 1);
 
-  const fingerprintNow = (): string => {
-    const memberCells = new Map<string, Map<CellKey, number>>();
-    const ownTexts: Record<string, string> = {};
-    for (const [code, u] of [...units].sort(([, a], [, b]) => a.reportId - b.reportId)) {
-      if (!u.summed || !u.present) continue;
-      const cells = new Map<CellKey, number>();
-      for (const [key, value] of u.inputs) if (isTracked(key)) cells.set(key, value);
-      memberCells.set(code, cells);
-      for (const key of [...u.texts.keys()].filter((k) => k.startsWith('subject.')).sort()) if (!(key in ownTexts)) ownTexts[key] = u.texts.get(key)!;
-    }
+  const summedUnits = () => [...units].filter(([, u]) => u.summed && u.present).sort(([, a], [, b]) => a.reportId - b.reportId);
+  const ownTexts = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [, u] of summedUnits()) for (const key of [...u.texts.keys()].filter((k) => k.startsWith('subject.')).sort()) if (!(key in out)) out[key] = u.texts.get(key)!;
+    return out;
+  };
+  const memberCells = (): Map<string, Map<CellKey, number>> => new Map(summedUnits().map(([code, u]) => [code, u.tracked]));
+  const deptParts = () => {
     const overrides = new Map<string, Override>();
     const deptTexts: Record<string, string> = {};
-    for (const [key, value] of [...deptState].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [key, value] of deptState) {
       const place = placeOf(key);
       if (place.kind === 'text') deptTexts[place.row] = String(value);
       else if (place.table === ADJUSTMENT_TABLE && place.col === 'amount' && typeof value === 'number') {
@@ -208,42 +252,106 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
         overrides.set(place.row, { amount: value, note: note === undefined ? '' : String(note) });
       }
     }
-    const assembled = assembleConsolidated({
+    return { overrides, deptTexts };
+  };
+  const hasReport = (code: string) => units.get(code)?.present === true;
+  const assembleNow = () => {
+    const { overrides, deptTexts } = deptParts();
+    return assembleConsolidated({
       pack,
       base,
       roles,
       record,
       members,
-      hasReport: (code) => units.get(code)?.present === true,
+      hasReport,
       excluded,
-      // The Consolidation keeps what it is given: a copy, so undoing the next batch does not reach into it.
+      // The Consolidation keeps and changes what it is given: copies, so the walk's own state stays its own.
       sums: new Map(sums),
-      memberCells,
-      ownTexts,
+      memberCells: new Map([...memberCells()].map(([code, cells]) => [code, new Map(cells)])),
+      ownTexts: ownTexts(),
       overrides,
       deptTexts,
     });
-    return reportFingerprint({ unit: assembled.unit, year, packId: pack.id, rows: assembled.rows, inputs: assembled.inputs, texts: assembled.texts }, pack).fingerprint;
+  };
+  const sourceOf = (view: Pick<PointView, 'unit' | 'rows' | 'texts'>, inputs: Record<CellKey, number>) => ({ unit: view.unit, year, packId: pack.id, rows: view.rows, inputs, texts: view.texts });
+  const rebuild = (): PointView => {
+    const assembled = assembleNow();
+    const digests = new PartDigests(pack);
+    digests.update(sourceOf(assembled, assembled.inputs));
+    return { consolidation: assembled.consolidation, inputs: byTable(assembled.inputs), rows: assembled.rows, texts: assembled.texts, unit: assembled.unit, digests };
+  };
+  const fresh = (): string => {
+    const assembled = assembleNow();
+    return reportFingerprint(sourceOf(assembled, assembled.inputs), pack).fingerprint;
   };
 
-  const undoUnit = (batch: TimelineBatch) => {
+  /** One summed unit's cell changes followed into the view, as the live 部门汇总 follows an edit. */
+  const follow = (view: PointView, code: string, deltas: CellEditDelta[]) => {
+    keysMoved = false;
+    const dirty = new Set<string>();
+    let opex = false;
+    for (const d of deltas) if (adminOnly.has(cellKey(d.table, d.row, d.col))) opex = true;
+    for (const [key, value] of view.consolidation.applyEdits(code, deltas)) {
+      const table = key.slice(0, key.indexOf(':'));
+      if (named.has(table)) continue;
+      let m = view.inputs.get(table);
+      if (!m) view.inputs.set(table, (m = new Map()));
+      if ((value === null) !== !m.has(key)) keysMoved = true;
+      if (value === null) m.delete(key);
+      else m.set(key, value);
+      dirty.add(table);
+    }
+    return { dirty, opex };
+  };
+  const settle = (view: PointView, dirty: Set<string>, opex: boolean, moved: boolean) => {
+    if (moved) {
+      const keys: string[] = [...sums.keys()];
+      for (const m of view.inputs.values()) keys.push(...m.keys());
+      const rows = consolidatedRows(pack, base, ownTexts(), keys);
+      for (const t of new Set([...Object.keys(rows), ...Object.keys(view.rows)])) if (JSON.stringify(rows[t] ?? []) !== JSON.stringify(view.rows[t] ?? [])) dirty.add(t);
+      view.rows = rows;
+    }
+    if (opex) {
+      const texts = consolidatedTexts({ members, roles, hasReport, memberCells: memberCells(), deptTexts: deptParts().deptTexts });
+      if (JSON.stringify(texts) !== JSON.stringify(view.texts)) {
+        view.texts = texts;
+        for (const p of TEXT_PARTS) dirty.add(p);
+      }
+    }
+    if (dirty.size === 0) return;
+    const inputs: Record<CellKey, number> = {};
+    for (const t of dirty) for (const [key, value] of view.inputs.get(t) ?? []) inputs[key] = value;
+    const rows: Record<string, string[]> = {};
+    for (const t of dirty) if (view.rows[t]) rows[t] = view.rows[t];
+    view.digests.update({ ...sourceOf(view, inputs), rows }, dirty);
+  };
+
+  /** Undoes one unit batch; says what the view must do: nothing, follow these cell changes, or rebuild. */
+  const undoUnit = (batch: TimelineBatch): 'none' | 'rebuild' | CellEditDelta[] => {
     const u = units.get(batch.code);
-    if (!u) return;
+    if (!u) return 'none';
+    const changed = new Map<CellKey, { table: string; row: string; col: string; before: number | null; after: number | null }>();
+    let subjects = false;
     for (const row of unitLogs.get(batch.code)?.get(batch.id) ?? []) {
       const value = row.old_value;
       if (row.kind === 'cell') {
         // As the report's own history reads it: a string is a text or decimal cell, a number 分 or a count.
         const key = cellKey(row.table_id, row.row_id, row.col_id);
         const before = u.inputs.get(key);
+        if (!changed.has(key)) changed.set(key, { table: row.table_id, row: row.row_id, col: row.col_id, before: before ?? null, after: null });
         if (before !== undefined && u.summed) contribute(key, before, -1);
         u.inputs.delete(key);
+        u.tracked.delete(key);
         u.strings.delete(key);
         if (typeof value === 'string') u.strings.set(key, value);
         else if (value !== null) {
           u.inputs.set(key, Number(value));
+          if (isTracked(key)) u.tracked.set(key, Number(value));
           if (u.summed) contribute(key, Number(value), 1);
         }
+        changed.get(key)!.after = u.inputs.get(key) ?? null;
       } else if (row.kind === 'text') {
+        if (row.row_id.startsWith('subject.')) subjects = true;
         if (value === null) u.texts.delete(row.row_id);
         else u.texts.set(row.row_id, String(value));
       } else {
@@ -254,7 +362,13 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
       }
     }
     // Before its first batch a report that held nothing did not exist yet.
-    if (batch.id === u.firstBatch && isEmpty(u)) u.present = false;
+    if (batch.id === u.firstBatch && isEmpty(u)) {
+      u.present = false;
+      return 'rebuild';
+    }
+    if (!u.summed) return 'none';
+    if (subjects) return 'rebuild';
+    return [...changed.values()].filter((c) => c.before !== c.after);
   };
   const undoDept = (batch: TimelineBatch) => {
     for (const row of deptLogs.get(batch.id) ?? []) {
@@ -264,14 +378,33 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
     }
   };
 
+  let view = rebuild();
   let compared = 1;
-  if (fingerprintNow() === fingerprint) return { found: { after: walked[0] ?? null }, compared, bounded: false, batches: timeline.length };
+  const check = (at: number) => {
+    if (!checkEveryPoint) return;
+    const expected = fresh();
+    if (view.digests.fingerprint() !== expected) throw new Error(`部门汇总的修改记录回溯到第 ${at} 个时点时与重新汇总的结果不符`);
+  };
+  check(0);
+  const found = (i: number) => ({ found: { after: timeline[i] ?? null }, compared, bounded: false, batches: timeline.length });
+  if (view.digests.fingerprint() === fingerprint) return found(0);
   for (let i = 0; i < walked.length; i += 1) {
     const batch = walked[i]!;
-    if (batch.source === 'unit') undoUnit(batch);
-    else undoDept(batch);
+    keysMoved = false;
+    const step = batch.source === 'unit' ? undoUnit(batch) : (undoDept(batch), 'rebuild' as const);
+    const movedBySums = keysMoved;
+    if (step === 'rebuild') view = rebuild();
+    else if (step !== 'none' && step.length > 0) {
+      const { dirty, opex } = follow(view, batch.code, step);
+      settle(view, dirty, opex, movedBySums || keysMoved);
+    }
     compared += 1;
-    if (fingerprintNow() === fingerprint) return { found: { after: timeline[i + 1] ?? null }, compared, bounded: false, batches: timeline.length };
+    check(i + 1);
+    if (view.digests.fingerprint() === fingerprint) {
+      // Confirmed from scratch: the walk never names a point a fresh 部门汇总 would not match.
+      if (fresh() === fingerprint) return found(i + 1);
+      view = rebuild();
+    }
   }
   return { found: null, compared, bounded: timeline.length > walked.length, batches: timeline.length };
 }
@@ -291,7 +424,7 @@ export async function deptHistoryFinding(
   fingerprint: string,
   maxBatches = DEPT_HISTORY_MAX_BATCHES,
 ): Promise<HistoryFinding | null> {
-  const result = await findDeptHistoryPoint(sessions, dept, year, fingerprint, maxBatches);
+  const result = await findDeptHistoryPoint(sessions, dept, year, fingerprint, { maxBatches });
   if (!result) return null;
   if (result.found) {
     return { stateAt: describePoint(result.found.after, result.names), note: null };

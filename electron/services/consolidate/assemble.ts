@@ -74,17 +74,41 @@ export interface Assembled {
   summed: UnitRecord[];
 }
 
+/**
+ * The 科目 rows of the consolidated report for the cells `keys` hold: 科目 outside the catalogue (a
+ * unit's own, or dropped by the year's file) are summed like any other.
+ */
+export function consolidatedRows(pack: Pack, base: Pack, ownTexts: Record<string, string>, keys: Iterable<string>): Record<string, string[]> {
+  const all = [...keys];
+  const first = subjectRows(withClerkSubjects(pack, subjectNamesFromTexts(ownTexts)), all);
+  const shipped = pack === base ? {} : subjectRows(base, all);
+  const merged: Record<string, string[]> = { ...first };
+  for (const [t, codes] of Object.entries(shipped)) merged[t] = [...new Set([...(merged[t] ?? []), ...codes])].sort();
+  return merged;
+}
+
+/** The department's texts: what the clerk wrote for it, over the 单位构成 generated from the register. */
+export function consolidatedTexts(input: Pick<AssembleInput, 'members' | 'roles' | 'hasReport' | 'memberCells' | 'deptTexts'>): Record<string, string> {
+  const { members, roles, memberCells } = input;
+  const composed: ComposedUnit[] = members.map((m) => ({ code: m.record.code, name: m.record.name, kind: m.record.kind, reportKind: m.record.reportKind }));
+  const generated = compositionTexts(composed);
+  const opexCells = roles.adminOnly.map((a) => cellKey(a.table, a.row, a.col));
+  const opexUnits = composed
+    .filter((u) => input.hasReport(u.code) && ADMIN_KINDS.includes(u.kind))
+    .map((u) => ({ ...u, opex: opexCells.reduce((s, k) => s + (memberCells.get(u.code)?.get(k) ?? 0), 0) }));
+  const sentence = opexSentence(opexUnits);
+  if (sentence && members.length > 1) generated['narrative.opexUnits'] = sentence;
+  return { ...generated, ...input.deptTexts };
+}
+
+/** The named tables (rows the clerk names, each unit's own): never summed into a department. */
+export function namedTables(pack: Pack): Set<string> {
+  return new Set(pack.tables.filter((t) => namedSource(t)).map((t) => t.id));
+}
+
 export function assembleConsolidated(input: AssembleInput): Assembled {
-  const { pack, base, roles, record, members, sums, memberCells, ownTexts } = input;
-  // 科目 outside the catalogue (a unit's own, or dropped by the year's file) are summed like any other.
-  const withOwn = (keys: Iterable<string>) => {
-    const all = [...keys];
-    const first = subjectRows(withClerkSubjects(pack, subjectNamesFromTexts(ownTexts)), all);
-    const shipped = pack === base ? {} : subjectRows(base, all);
-    const merged: Record<string, string[]> = { ...first };
-    for (const [t, codes] of Object.entries(shipped)) merged[t] = [...new Set([...(merged[t] ?? []), ...codes])].sort();
-    return merged;
-  };
+  const { pack, base, roles, record, members, sums, memberCells } = input;
+  const withOwn = (keys: Iterable<string>) => consolidatedRows(pack, base, input.ownTexts, keys);
   const summed = members.filter((m) => input.hasReport(m.record.code) && !input.excluded.has(m.record.code)).map((m) => m.record);
   const consolidation = new Consolidation(
     roles,
@@ -96,20 +120,11 @@ export function assembleConsolidated(input: AssembleInput): Assembled {
   );
   // Rows the clerk names (projects) are each unit's own: N1 of one unit is not N1 of another, so a
   // named table is not summed into the department's report.
-  const named = new Set(pack.tables.filter((t) => namedSource(t)).map((t) => t.id));
+  const named = namedTables(pack);
   const inputs = Object.fromEntries(Object.entries(consolidation.inputs()).filter(([k]) => !named.has(splitCellKey(k).table)));
   // A 调整表 amount the clerk typed may fall on a 科目 row only the other side of the pair has.
   const rows = withOwn([...sums.keys(), ...Object.keys(inputs)]);
-  // The department's texts: what the clerk wrote for it, over the 单位构成 generated from the register.
-  const composed: ComposedUnit[] = members.map((m) => ({ code: m.record.code, name: m.record.name, kind: m.record.kind, reportKind: m.record.reportKind }));
-  const generated = compositionTexts(composed);
-  const opexCells = roles.adminOnly.map((a) => cellKey(a.table, a.row, a.col));
-  const opexUnits = composed
-    .filter((u) => input.hasReport(u.code) && ADMIN_KINDS.includes(u.kind))
-    .map((u) => ({ ...u, opex: opexCells.reduce((s, k) => s + (memberCells.get(u.code)?.get(k) ?? 0), 0) }));
-  const sentence = opexSentence(opexUnits);
-  if (sentence && members.length > 1) generated['narrative.opexUnits'] = sentence;
-  const texts = { ...generated, ...input.deptTexts };
+  const texts = consolidatedTexts(input);
   // 机关运行经费 sums the 行政/参公 units only; with no 行政/参公 unit summed the department is audited as 其他事业单位.
   const anyAdmin = summed.some((u) => ADMIN_KINDS.includes(u.kind));
   const kind = !anyAdmin ? '其他事业单位' : ADMIN_KINDS.includes(record.kind) ? record.kind : ADMIN_KINDS[0]!;

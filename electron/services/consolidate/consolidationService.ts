@@ -120,6 +120,11 @@ export class ConsolidationService {
   followEdits(unit: string, year: number, deltas: readonly CellEditDelta[]): void {
     for (const state of this.states.values()) {
       if (state.year !== year || !state.reports.has(unit) || state.excluded.has(unit)) continue;
+      // The 情况说明 names each 行政/参公 unit's 机关运行经费 (narrative.opexUnits): such an edit rebuilds it.
+      if (deltas.some((d) => state.consolidation.isAdminOnly(cellKey(d.table, d.row, d.col)))) {
+        this.states.delete(key(state.dept.code, year));
+        continue;
+      }
       if (state.admin && state.members.some((m) => m.record.code === unit && ADMIN_KINDS.includes(m.record.kind))) {
         if (followAdminEdits(state.admin, deltas)) state.session.kindScope = state.admin.scope;
         else {

@@ -128,6 +128,44 @@ describe('a printed 部门汇总 matched against the merged history', () => {
     expect(after.lines.join('\n')).toContain('按今天的单位名录确定部门包含哪些单位');
   });
 
+  it('rebuilds at every point exactly what a fresh 部门汇总 of that time is: pair cells, 机关运行经费, new cells, texts', async () => {
+    const d1 = await s.api.openReport({ unit: 'D0001', year: 2020 });
+    const pairCell = Object.keys(d1.inputs).find((k) => /^T03:\d+:c4$/.test(k))!;
+    const [, row] = pairCell.split(':');
+    const steps: (() => Promise<unknown>)[] = [
+      // The child's 上缴上级支出: its 调整表 line changes with it.
+      () => s.api.setCells({ unit: 'D0001', year: 2020, edits: [{ table: 'T03', row: row!, col: 'c4', value: 12_345 }] }),
+      // 机关运行经费 of a 行政 unit (summed over 行政/参公 units only, and in the 单位构成 sentence).
+      () => s.api.setCells({ unit: 'D', year: 2020, edits: [{ table: 'T09', row: 'OPEX', col: 'c2', value: 880_000 }] }),
+      // A cell no report had before, then cleared again.
+      () => s.api.setCells({ unit: 'D0002', year: 2020, edits: [{ table: 'T09', row: 'NFABAT', col: 'c2', value: 3 }] }),
+      () => adjust(line.childAmount, '核对后全额抵销'),
+      () => s.api.setCells({ unit: 'D0002', year: 2020, edits: [{ table: 'T09', row: 'NFABAT', col: 'c2', value: null }] }),
+      () => s.api.setTexts({ ...dept, texts: { 'narrative.duty': '部门主要职能' } }),
+      () => s.api.setCells({ unit: 'D0001', year: 2020, edits: [{ table: 'T03', row: row!, col: 'c4', value: null }, { table: 'T09', row: 'OPEX', col: 'c2', value: 5 }] }),
+      () => adjust(null),
+    ];
+    const taken: string[] = [];
+    for (const [i, step] of steps.entries()) {
+      at(i + 1);
+      await step();
+      // The live 部门汇总 followed the edit to what a fresh one is (机关运行经费 names units in the 情况说明).
+      const live = await fingerprintNow();
+      s.sessions.consolidated!.invalidate();
+      expect(await fingerprintNow()).toBe(live);
+      taken.push(live);
+    }
+    // Every point compared with a fresh consolidation of that time (the check throws on a difference).
+    const all = await findDeptHistoryPoint(s.sessions, 'D', 2020, '0000ABCD', { checkEveryPoint: true });
+    expect(all).toMatchObject({ found: null, bounded: false });
+    expect(all!.compared).toBe(all!.batches + 1);
+    // And each step's fingerprint is found at that step (the newest point with it).
+    for (const [i, printed] of taken.entries()) {
+      const found = await findDeptHistoryPoint(s.sessions, 'D', 2020, printed);
+      expect(found?.found?.after?.at).toBe(new Date(T0 + (i + 1) * minute).toISOString());
+    }
+  });
+
   it('finds no point for a fingerprint the department never had, and says the whole history was read', async () => {
     at(1);
     await unitEdit('D0001', 1);
@@ -144,14 +182,14 @@ describe('a printed 部门汇总 matched against the merged history', () => {
       at(i);
       await unitEdit(`D000${i % 3 + 1}`, i * 1000);
     }
-    const bounded = await findDeptHistoryPoint(s.sessions, 'D', 2020, printed, 3);
+    const bounded = await findDeptHistoryPoint(s.sessions, 'D', 2020, printed, { maxBatches: 3 });
     expect(bounded).toMatchObject({ found: null, bounded: true, compared: 4 });
     const note = (await deptHistoryFinding(s.sessions, 'D', 2020, printed, 3))!;
     expect(note.stateAt).toBeNull();
     expect(note.note).toContain(`修改记录中最近的 3 批修改（共 ${bounded!.batches} 批）之后都没有与该指纹相符的部门汇总数据`);
     expect(note.note).toContain('更早的修改未查');
     // With room for the whole walk the same fingerprint is found.
-    expect((await findDeptHistoryPoint(s.sessions, 'D', 2020, printed, 4))?.found).not.toBeNull();
+    expect((await findDeptHistoryPoint(s.sessions, 'D', 2020, printed, { maxBatches: 4, checkEveryPoint: true }))?.found).not.toBeNull();
   });
 
   it('`juesuan verify --dept` prints the point from its own connection', async () => {
