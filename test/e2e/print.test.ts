@@ -72,6 +72,10 @@ describe('打印预览 in Chromium', () => {
     await shown(2);
     expect(await preview().locator('.print-page-no').textContent()).toContain('公开01表');
     await shot('print-preview-T01-1366');
+    // Every per-table select stays inside the side panel at 1366 px (the scale select was cut at the edge).
+    const side = await preview().locator('.print-side').boundingBox();
+    const scale = await preview().getByLabel('公开10表 缩放').boundingBox();
+    expect(side && scale && scale.x + scale.width <= side.x + side.width - 12).toBe(true);
   });
 
   it('remembers settings, previews one table, and saves the very PDF previewed', async () => {
