@@ -78,9 +78,12 @@ export const HELP = `决算工作站 命令行工具
   juesuan backup restore --db 文件 备份名称
         用备份替换整个数据库；恢复前先把当前数据备份一次。
   juesuan history --db 文件 --unit 单位编码 --year 年度 [--table 表 --row 行 --col 列]
-        列出报表的修改记录（按批），或一个单元格的修改记录。
+        列出报表的修改记录（按批，含绩效自评），或一个单元格的修改记录。
+  juesuan history --db 文件 --unit 单位编码 --year 年度 --perf 位置
+        绩效自评一处的修改记录；位置如 project:3:name（项目 3 的项目名称）、indicator:7:given、
+        task:1:spent、dept:duty（部门整体支出绩效自评表）；项目号、指标号见 show --perf --json。
   juesuan history restore --db 文件 --unit 单位编码 --year 年度 --to 批号 [--table 表]
-        把整份报表（或一张表）恢复到某批修改之后的状态（批号 0：第一批之前）。
+        把整份报表（含绩效自评，或一张表；--table perf 只恢复绩效自评）恢复到某批修改之后的状态（批号 0：第一批之前）。
   juesuan history undo --db 文件 --unit 单位编码 --year 年度 批号
         撤销一批修改（例如一次恢复）。
   juesuan history --db 文件 --dept 部门编码 --year 年度 [--line 调整表项]   （restore、undo 同样可用 --dept）

@@ -11,14 +11,15 @@ import { findHistoryPoint } from './reportHistory';
 import type { ReportSessions } from './reportSessions';
 
 export function historyFingerprintLookup(sessions: ReportSessions): HistoryLookup {
-  // The 绩效自评 is not journalled: its state today is taken for every point of the tables' history.
   return async (session, fingerprint, perf) => {
     // A consolidated report is placed on the merged history of its units' journals and its own (调整表, texts).
     if (session.consolidated) return deptHistoryFinding(sessions, session.unit.code, session.year, fingerprint);
     if (session.reportId <= 0) return null;
     const ref = { unit: session.unit.code, year: session.year };
-    const point = await findHistoryPoint(sessions, ref, (state) => {
-      const source = { ...state, unit: session.unit, year: session.year, packId: session.pack.id, ...(perf ? { perf } : {}) };
+    // The 绩效自评 is journalled with the tables: each point is matched with the 绩效 data as it was then
+    // (when the print carried 绩效 data at all, i.e. today's `perf` is given).
+    const point = await findHistoryPoint(sessions, ref, (state, perfThen) => {
+      const source = { ...state, unit: session.unit, year: session.year, packId: session.pack.id, ...(perf ? { perf: perfThen } : {}) };
       return reportFingerprint(source, session.pack).fingerprint === fingerprint;
     });
     if (!point) return null;

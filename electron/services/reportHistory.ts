@@ -12,6 +12,10 @@ import type { Tx } from './store/database';
 import { batchAt, batchChanges, getBatch, listBatches, placeHistory, stateAfterBatch, type HistoryReport } from './store/history';
 import { readState } from './store/reportStore';
 import { localTime } from './backup/damagedDatabase';
+import type { PerfData } from '../../shared/perf/model';
+import { PERF_TABLE, perfStateAlso, undoPerf } from './perf/perfJournal';
+import { perfAfterBatch, perfBatchChanges } from './perf/perfHistoryStore';
+import { perfDataOf, readPerfRows, type PerfRows } from './perf/perfRows';
 
 /** How a change was made, in the words the CLI and the notes use. */
 export const HOW_WORDS: Record<ChangeHow, string> = { typed: '录入', paste: '粘贴', import: '导入', undo: '撤销', restore: '恢复' };
@@ -40,6 +44,13 @@ export async function reportBatches(sessions: ReportSessions, ref: ReportRef, li
   return sessions.store.db.snapshot((tx) => listBatches(tx, report, limit));
 }
 
+/** The report's 绩效自评 as it was at `time`; null when there is no such report. */
+export async function perfStateAt(sessions: ReportSessions, ref: ReportRef, time: Date): Promise<PerfData | null> {
+  const report = await storedHistoryReport(sessions, ref);
+  if (!report) return null;
+  return sessions.store.db.snapshot(async (tx) => perfDataOf(await perfAfterBatch(tx, report, await batchAt(tx, report, time))));
+}
+
 /** The report's stored state (rows, inputs, texts) as it was at `time`; null when there is no such report. */
 export async function reportStateAt(sessions: ReportSessions, ref: ReportRef, time: Date): Promise<ReportData | null> {
   const report = await storedHistoryReport(sessions, ref);
@@ -61,18 +72,19 @@ export interface HistoryPoint {
 export async function findHistoryPoint(
   sessions: ReportSessions,
   ref: ReportRef,
-  matches: (state: ReportData) => boolean,
+  matches: (state: ReportData, perf: PerfData) => boolean,
 ): Promise<HistoryPoint | null> {
   const report = await storedHistoryReport(sessions, ref);
   if (!report) return null;
   return sessions.store.db.snapshot(async (tx) => {
     const batches = await listBatches(tx, report, 1_000_000);
     const current = await readState(tx, report.reportId);
-    if (matches(current)) return { batchId: null, at: null };
+    if (matches(current, perfDataOf(await readPerfRows(tx, report.reportId)))) return { batchId: null, at: null };
     for (let i = 0; i < batches.length; i += 1) {
       const before = batches[i + 1];
       const state = await stateAfterBatch(tx, report, before?.id ?? 0);
-      if (matches(state)) return { batchId: before?.id ?? 0, at: before?.at ?? null };
+      // The 绩效自评 at that same point: a printed 自评表 is matched with the register as it then was.
+      if (matches(state, perfDataOf(await perfAfterBatch(tx, report, before?.id ?? 0)))) return { batchId: before?.id ?? 0, at: before?.at ?? null };
     }
     return null;
   });
@@ -101,10 +113,19 @@ function withTable(current: ReportData, target: ReportData, table: string): Repo
 }
 
 /** Writes a whole new state for an open report after checking the pack takes it; the cached engine is re-read. */
-async function writeState(sessions: ReportSessions, ref: ReportRef, session: Session, state: ReportData, how: 'restore' | 'undo', note: string, dataVersion: number | undefined) {
+async function writeState(
+  sessions: ReportSessions,
+  ref: ReportRef,
+  session: Session,
+  state: ReportData,
+  how: 'restore' | 'undo',
+  note: string,
+  dataVersion: number | undefined,
+  perf?: PerfRows,
+) {
   sessions.buildEngine(session.pack, state.rows, state.inputs, '恢复后的报表', undefined, { strings: state.strings ?? {}, texts: state.texts });
   try {
-    return await sessions.store.writeReportState(session.reportId, state, { how, note, dataVersion });
+    return await sessions.store.writeReportState(session.reportId, state, { how, note, dataVersion }, perf && perfStateAlso(session.reportId, perf));
   } finally {
     sessions.drop(ref);
   }
@@ -114,17 +135,24 @@ async function writeState(sessions: ReportSessions, ref: ReportRef, session: Ses
 export function restoreToBatch(sessions: ReportSessions, ref: ReportRef, batchId: number, table?: string): Promise<{ batchId: number | null; changed: number }> {
   return sessions.serial(() =>
     sessions.write(ref, async (session, dataVersion) => {
-      if (table !== undefined && !session.pack.tables.some((t) => t.id === table)) throw new AppError(`表 ${table} 不存在（报表格式 ${session.pack.id}）`, { table });
+      const perfOnly = table === PERF_TABLE;
+      if (table !== undefined && !perfOnly && !session.pack.tables.some((t) => t.id === table)) throw new AppError(`表 ${table} 不存在（报表格式 ${session.pack.id}）`, { table });
       const report = historyReport(session);
-      const { current, target } = await sessions.store.db.snapshot(async (tx) => {
+      const { current, target, perf } = await sessions.store.db.snapshot(async (tx) => {
         await requireBatch(tx, report, batchId);
-        return { current: await readState(tx, report.reportId), target: await stateAfterBatch(tx, report, batchId) };
+        return {
+          current: await readState(tx, report.reportId),
+          target: await stateAfterBatch(tx, report, batchId),
+          perf: await perfAfterBatch(tx, report, batchId),
+        };
       });
-      const state = table === undefined ? target : withTable(current, target, table);
+      // The whole report includes its 绩效自评; 'perf' is the 绩效自评 alone; any other table leaves it as it is.
+      const state = table === undefined ? target : perfOnly ? current : withTable(current, target, table);
       const when = batchId === 0 ? '第一次修改之前' : `${localTime(new Date((await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId)))?.at ?? 0))} 的状态`;
-      const note = `恢复到${when}${table === undefined ? '（整份报表）' : `（${session.pack.tables.find((t) => t.id === table)?.code ?? table}）`}`;
-      const result = await writeState(sessions, ref, session, state, 'restore', note, dataVersion);
-      return { batchId: result.batchId, changed: result.changes.length };
+      const part = table === undefined ? '整份报表' : perfOnly ? '绩效自评' : (session.pack.tables.find((t) => t.id === table)?.code ?? table);
+      const note = `恢复到${when}（${part}）`;
+      const result = await writeState(sessions, ref, session, state, 'restore', note, dataVersion, table === undefined || perfOnly ? perf : undefined);
+      return { batchId: result.batchId, changed: result.changes.length + result.also };
     }),
   );
 }
@@ -137,9 +165,14 @@ export function undoBatch(sessions: ReportSessions, ref: ReportRef, batchId: num
   return sessions.serial(() =>
     sessions.write(ref, async (session, dataVersion) => {
       const report = historyReport(session);
-      const { current, entries } = await sessions.store.db.snapshot(async (tx) => {
+      const { current, entries, perfNow, perfEntries } = await sessions.store.db.snapshot(async (tx) => {
         await requireBatch(tx, report, batchId);
-        return { current: await readState(tx, report.reportId), entries: await batchChanges(tx, report, batchId) };
+        return {
+          current: await readState(tx, report.reportId),
+          entries: await batchChanges(tx, report, batchId),
+          perfNow: await readPerfRows(tx, report.reportId),
+          perfEntries: await perfBatchChanges(tx, report, batchId),
+        };
       });
       const rows = new Map(Object.entries(current.rows).map(([t, codes]) => [t, new Set(codes)]));
       const inputs = new Map(Object.entries(current.inputs));
@@ -175,10 +208,12 @@ export function undoBatch(sessions: ReportSessions, ref: ReportRef, batchId: num
         ...(strings.size > 0 ? { strings: Object.fromEntries(strings) } : {}),
         texts: Object.fromEntries(texts),
       };
+      const perf = perfEntries.length > 0 ? undoPerf(perfNow, perfEntries) : undefined;
+      kept += perf?.kept ?? 0;
       const undone = await sessions.store.db.snapshot((tx) => getBatch(tx, report, batchId));
       const note = `撤销 ${undone ? localTime(new Date(undone.at)) : ''} 的${undone ? HOW_WORDS[undone.how] : '修改'}`;
-      const result = await writeState(sessions, ref, session, state, 'undo', note, dataVersion);
-      return { batchId: result.batchId, changed: result.changes.length, kept };
+      const result = await writeState(sessions, ref, session, state, 'undo', note, dataVersion, perf?.rows);
+      return { batchId: result.batchId, changed: result.changes.length + result.also, kept };
     }),
   );
 }

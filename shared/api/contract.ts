@@ -9,7 +9,7 @@ import type { ImportPlanView } from './xlsxPlan';
 import type { CataloguePlanView } from './catalogueContract';
 import type { CellKey } from '../base/cellKey';
 import { UNIT_KINDS, type Unit, type UnitKind } from '../base/unit';
-import { perfOp, perfOutline, type PerfReportView, type PerfState } from '../perf/contract';
+import { perfOp, perfOutline, perfPlace, type PerfHistoryEntry, type PerfReportView, type PerfState } from '../perf/contract';
 import { previewId, printParts, printSettingsSchema, type PrintPreview, type PrintSettingsView, type PrintStatusView, type VerifyView } from './printSchemas';
 import type { PrintSettings } from '../print/settings';
 import {
@@ -371,6 +371,8 @@ export const apiSchemas = {
   exportPerfReport: reportRef.extend({ outline: perfOutline, format: z.enum(['txt', 'docx']), allowUnfilled: z.boolean().optional() }),
   /** The 部门整体 and every 项目支出绩效自评表 as an .xlsx workbook in the published form (万元 when `wan`). */
   exportPerfXlsx: reportRef.extend({ wan: z.boolean() }),
+  /** Every change of one 绩效 field (with its row's addition and removal), newest first. */
+  perfFieldHistory: reportRef.extend({ place: perfPlace }),
   getSettings: z.object({}),
   setSettings: z.object({
     displayUnit: z.enum(['元', '万元']).optional(),
@@ -441,6 +443,7 @@ export interface ApiResults {
   perfReport: PerfReportView;
   exportPerfReport: FileResult;
   exportPerfXlsx: FileResult;
+  perfFieldHistory: PerfHistoryEntry[];
   getSettings: Settings;
   setSettings: Settings;
 }

@@ -63,6 +63,7 @@ export const API_METHODS = [
   'perfReport',
   'exportPerfReport',
   'exportPerfXlsx',
+  'perfFieldHistory',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ApiMethod[];

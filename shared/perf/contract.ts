@@ -34,6 +34,30 @@ export const perfOp = z.discriminatedUnion('op', [
 ]);
 export type PerfOp = z.infer<typeof perfOp>;
 
+/** One place of the 绩效自评 whose 修改记录 is asked for: a field of a project, indicator, task or the 部门整体 form (id 0). */
+export const perfPlace = z
+  .object({
+    target: z.enum(['project', 'indicator', 'task', 'dept']),
+    id: z.number().int().min(0).max(1_000_000),
+    field: z.string().min(1).max(40),
+  })
+  .strict();
+
+/**
+ * One journalled change of a 绩效 field: money as 分, 是否适用 as 1/0, the rest as text. `field` '' is
+ * the row itself added (old null) or removed (new null); its value is then the stored row (JSON).
+ */
+export interface PerfHistoryEntry {
+  batch: number;
+  at: string;
+  how: 'typed' | 'paste' | 'import' | 'undo' | 'restore';
+  target: 'project' | 'indicator' | 'task' | 'dept';
+  id: number;
+  field: string;
+  old: number | string | null;
+  new: number | string | null;
+}
+
 export const perfOutline = z.string().regex(/^[a-z0-9-]{1,32}$/);
 
 /** The pack's 绩效 data as the screen needs it: the scheme and the report outlines with their forms. */

@@ -3,6 +3,8 @@
  *   history   --db … --unit … --year … [--table T --row R --col C]   batches, or one cell's changes
  *   history restore --db … --unit … --year … --to N [--table T]     back to right after batch N (0: before the first)
  *   history undo    --db … --unit … --year … N                      undo batch N
+ *   history --perf project:3:name …                                 one 绩效 field's changes (dept:duty for the 部门整体 form)
+ * `--table perf` restores the 绩效自评 alone.
  * `--dept D` instead of `--unit` names the department: the history of its 调整表 and its own texts
  * (`--line KEY` for one 调整表 line's changes).
  */
@@ -14,6 +16,22 @@ import { valueText } from '../../services/reportValues';
 import { optionalString, parseCommandArgs, requireString, UsageError } from '../args';
 import { call, withServices, type Output } from '../commands';
 import { PRINTED_REPORT, printedRef } from './printedRef';
+import { PERF_HISTORY_NAME, PERF_HISTORY_TABLE, perfChangeText, perfFieldLabel } from '../../../shared/perf/historyText';
+import { fieldOf, type PerfTarget } from '../../../shared/perf/fields';
+
+const PERF_TARGETS: readonly PerfTarget[] = ['project', 'indicator', 'task', 'dept'];
+
+/** `--perf project:3:name`, `indicator:7:given`, `task:1:spent`, `dept:duty` (the 部门整体 form). */
+function perfPlace(text: string): { target: PerfTarget; id: number; field: string } {
+  const parts = text.split(':');
+  const target = PERF_TARGETS.find((t) => t === parts[0]);
+  const usage = `--perf“${text}”无效，应为 project:项目号:字段、indicator:指标号:字段、task:任务号:字段 或 dept:字段（例如 project:3:name）`;
+  if (!target) throw new UsageError(usage);
+  const [idText, field] = target === 'dept' ? ['0', parts.length === 2 ? parts[1] : parts[2]] : [parts[1], parts[2]];
+  if (parts.length > 3 || !idText || !/^\d+$/.test(idText) || !field) throw new UsageError(usage);
+  if (!fieldOf(target, field)) throw new UsageError(`--perf：${target} 没有字段“${field}”`);
+  return { target, id: Number(idText), field };
+}
 
 
 function shown(value: HistoryEntryInfo['old'], kind: HistoryEntryInfo['kind']): string {
@@ -38,7 +56,7 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
   const rest = sub ? args.slice(1) : args;
   const { values, positionals } = parseCommandArgs(
     rest,
-    { ...PRINTED_REPORT, table: { type: 'string' }, row: { type: 'string' }, col: { type: 'string' }, to: { type: 'string' }, line: { type: 'string' } },
+    { ...PRINTED_REPORT, table: { type: 'string' }, row: { type: 'string' }, col: { type: 'string' }, to: { type: 'string' }, line: { type: 'string' }, perf: { type: 'string' } },
     sub === 'undo',
   );
   const ref = printedRef(values);
@@ -49,7 +67,8 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
       const batchId = batchNumber(requireString(values, 'to'), '--to');
       const table = optionalString(values, 'table');
       const result = await call(s, 'restoreHistory', { ...ref, batchId, ...(table ? { table } : {}) });
-      io.out(`已恢复到第 ${batchId} 批之后的状态${table ? `（表 ${table}）` : ''}：${result.changed} 处变动${result.batchId ? `，记为第 ${result.batchId} 批（可用 history undo ${result.batchId} 撤销）` : ''}`);
+      const part = table === PERF_HISTORY_TABLE ? PERF_HISTORY_NAME : table ? `表 ${table}` : '';
+      io.out(`已恢复到第 ${batchId} 批之后的状态${part ? `（${part}）` : ''}：${result.changed} 处变动${result.batchId ? `，记为第 ${result.batchId} 批（可用 history undo ${result.batchId} 撤销）` : ''}`);
       return;
     }
     if (sub === 'undo') {
@@ -65,6 +84,17 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
       for (const e of entries) io.out(`第 ${e.batch} 批\t${localTime(new Date(e.at))}\t${HOW_WORDS[e.how]}\t${placeWord(e)}${shown(e.old, e.kind)} → ${shown(e.new, e.kind)}`);
       return;
     }
+    const perfText = optionalString(values, 'perf');
+    if (perfText !== undefined) {
+      const place = perfPlace(perfText);
+      const entries = await call(s, 'perfFieldHistory', { ...ref, place });
+      if (entries.length === 0) io.out(`（${perfFieldLabel(place.target, place.field)}没有修改记录）`);
+      for (const e of entries) {
+        const what = e.field === '' ? '' : `${perfFieldLabel(e.target, e.field)}\t`;
+        io.out(`第 ${e.batch} 批\t${localTime(new Date(e.at))}\t${HOW_WORDS[e.how]}\t${what}${perfChangeText(e)}`);
+      }
+      return;
+    }
     const table = optionalString(values, 'table');
     const row = optionalString(values, 'row');
     const col = optionalString(values, 'col');
@@ -78,7 +108,7 @@ export async function historyCommand(args: string[], io: Output): Promise<void> 
     const batches = await call(s, 'reportHistory', ref);
     if (batches.length === 0) io.out('（没有修改记录）');
     for (const b of batches) {
-      const tables = b.tables.map((t) => (t === ADJUSTMENT_TABLE ? '调整表' : t || '文字')).join('、');
+      const tables = b.tables.map((t) => (t === ADJUSTMENT_TABLE ? '调整表' : t === PERF_HISTORY_TABLE ? PERF_HISTORY_NAME : t || '文字')).join('、');
       io.out(`第 ${b.id} 批\t${localTime(new Date(b.at))}\t${HOW_WORDS[b.how]}\t${b.count} 处\t${tables}${b.note ? `\t${b.note}` : ''}`);
     }
   });

@@ -16,10 +16,11 @@ import { perfChecks, scoreAll } from '../../../shared/perf/view';
 import { narrativeFileBytes } from '../narrative/narrativeFile';
 import type { ReportSessions, Session } from '../reportSessions';
 import type { ReportStore } from '../store/reportStore';
+import { perfFieldHistory } from './perfHistory';
 import { PerfStore } from './perfStore';
 import { perfWorkbook } from './perfXlsx';
 
-type PerfMethods = Pick<Api, 'perfState' | 'perfEdit' | 'perfReport' | 'exportPerfReport' | 'exportPerfXlsx'>;
+type PerfMethods = Pick<Api, 'perfState' | 'perfEdit' | 'perfReport' | 'exportPerfReport' | 'exportPerfXlsx' | 'perfFieldHistory'>;
 
 export interface PerfDeps {
   sessions: ReportSessions;
@@ -43,7 +44,7 @@ function indicatorName(ind: PerfIndicator): string {
 }
 
 export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '导出草稿（屏幕上选“仍然导出草稿”，命令行加 --allow-unfilled）'): PerfMethods {
-  const perfStore = new PerfStore(store.db);
+  const perfStore = new PerfStore(store.db, () => store.now(), () => store.noteWrite());
 
   const packData = (session: Session): PerfPackData => {
     const data = perf.get(session.pack.id);
@@ -56,12 +57,6 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
     const pack = perf.get(session.pack.id) ?? null;
     const checks = pack ? perfChecks(pack, data, session.engine, scoreAll(pack, data)) : [];
     return { pack: pack ? perfPackView(pack) : null, data, checks, texts: perfTexts(session.texts) };
-  };
-
-  const openWritable = async (ref: ReportRef): Promise<Session> => {
-    const session = await sessions.open(ref);
-    if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，绩效自评请在单位的报表中填写');
-    return session;
   };
 
   /** Parses a `set` and checks it against its row; returns what to write (and what to clear with it). */
@@ -112,8 +107,10 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
     return { value: parsed.value, extra };
   };
 
-  const edit = async (ref: ReportRef, op: PerfOp): Promise<{ state: PerfState; id: number | null }> => {
-    const session = await openWritable(ref);
+  /** One edit, journalled as typed; decided on the data read at `dataVersion` (another writer in between: tried again). */
+  const edit = async (session: Session, dataVersion: number | undefined, op: PerfOp): Promise<{ state: PerfState; id: number | null }> => {
+    if (session.consolidated) throw new AppError('部门汇总表由所属单位的报表汇总计算，绩效自评请在单位的报表中填写');
+    const options = { how: 'typed' as const, ...(dataVersion === undefined ? {} : { dataVersion }) };
     const pack = packData(session);
     const reportId = await sessions.storedId(session);
     const data = await perfStore.load(reportId);
@@ -121,7 +118,7 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
     switch (op.op) {
       case 'addProject': {
         const name = (op.name ?? '').trim() || `新项目${data.projects.length + 1}`;
-        id = await perfStore.add(reportId, 'project', { name, dept: session.unit.name, impl_unit: session.unit.name, fund_points: String(pack.fundPoints) });
+        id = await perfStore.add(reportId, 'project', { name, dept: session.unit.name, impl_unit: session.unit.name, fund_points: String(pack.fundPoints) }, options);
         break;
       }
       case 'addIndicator': {
@@ -133,18 +130,18 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
           level1: op.level1,
           level2: (op.level2 ?? pack.level2[op.level1]?.[0] ?? '').trim(),
           level3: (op.level3 ?? '').trim(),
-        });
+        }, options);
         break;
       }
       case 'addTask':
-        id = await perfStore.add(reportId, 'task', { name: (op.name ?? '').trim() || `重点工作任务${data.tasks.length + 1}` });
+        id = await perfStore.add(reportId, 'task', { name: (op.name ?? '').trim() || `重点工作任务${data.tasks.length + 1}` }, options);
         break;
       case 'remove':
-        if (!(await perfStore.remove(reportId, op.target, op.id))) refuse(op.target, '', `第 ${op.id} 行不存在（可能已被删除）`);
+        if (!(await perfStore.remove(reportId, op.target, op.id, options))) refuse(op.target, '', `第 ${op.id} 行不存在（可能已被删除）`);
         break;
       case 'set': {
         const { value, extra } = planSet(pack, data, op);
-        await perfStore.set(reportId, op.target, op.id, op.field, value, extra);
+        await perfStore.set(reportId, op.target, op.id, op.field, value, extra, options);
         id = op.id;
         break;
       }
@@ -164,7 +161,8 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
 
   return {
     perfState: (ref) => sessions.serial(async () => state(await sessions.open(ref))),
-    perfEdit: ({ op, ...ref }) => sessions.serial(() => edit(ref, op)),
+    perfFieldHistory: ({ place, ...ref }) => sessions.serial(() => perfFieldHistory(sessions, ref, place.target, place.id, place.field)),
+    perfEdit: ({ op, ...ref }) => sessions.serial(() => sessions.write(ref, (session, dataVersion) => edit(session, dataVersion, op))),
     perfReport: ({ outline, ...ref }) =>
       sessions.serial(async () => {
         const r = await report(ref, outline);

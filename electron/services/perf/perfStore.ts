@@ -1,156 +1,50 @@
 /**
  * The 绩效 tables of one report (migration 0007_perf): read whole, changed one value or one row at a
- * time, each change its own committed transaction. Field names are mapped to columns here and only
- * here; a field not in the map is never written.
+ * time, each change its own committed transaction with its edit-history entry (0010_perf_history):
+ * the change and its journal are written together or not at all. Field names are mapped to columns in
+ * perfRows.ts and only there; a field not in the map is never written.
  */
-import type { Database } from '../store/database';
-import { DEPT_OWNER, EMPTY_DEPT_FORM, type PerfData, type PerfIndicator, type PerfProject, type PerfTask } from '../../../shared/perf/model';
+import type { Database, Tx } from '../store/database';
+import type { ChangeHow } from '../store/journal';
+import { DEPT_OWNER, EMPTY_DEPT_FORM, type PerfData } from '../../../shared/perf/model';
 import type { FieldValue, PerfTarget } from '../../../shared/perf/fields';
+import { columnOf, fieldChanges, journalPerf, type PerfChange } from './perfJournal';
+import { COLUMNS, perfDataOf, readDept, readPerfRows, readRow, TABLES, type RowTarget } from './perfRows';
 
-interface ProjectRow {
-  id: number;
-  seq: number;
-  name: string;
-  dept: string;
-  impl_unit: string;
-  func_code: string;
-  fund_source: string;
-  initial_0: number;
-  initial_1: number;
-  initial_2: number;
-  annual_0: number;
-  annual_1: number;
-  annual_2: number;
-  executed_0: number;
-  executed_1: number;
-  executed_2: number;
-  arrived: number;
-  returned: number;
-  carried: number;
-  goal_expected: string;
-  goal_actual: string;
-  fund_points: string;
-}
+export { COLUMNS };
 
-interface IndicatorRow extends Omit<PerfIndicator, 'applicable' | 'nature' | 'direction'> {
-  nature: string;
-  direction: string;
-  applicable: number;
-}
-
-interface DeptRow {
-  duty: string;
-  overall_goal: string;
-  year_goal: string;
-  year_actual: string;
-  fund_points: string;
-}
-
-/** Field key → column, per target. */
-export const COLUMNS: Record<PerfTarget, Record<string, string>> = {
-  project: {
-    name: 'name',
-    dept: 'dept',
-    implUnit: 'impl_unit',
-    funcCode: 'func_code',
-    fundSource: 'fund_source',
-    'initial.0': 'initial_0',
-    'initial.1': 'initial_1',
-    'initial.2': 'initial_2',
-    'annual.0': 'annual_0',
-    'annual.1': 'annual_1',
-    'annual.2': 'annual_2',
-    'executed.0': 'executed_0',
-    'executed.1': 'executed_1',
-    'executed.2': 'executed_2',
-    arrived: 'arrived',
-    returned: 'returned',
-    carried: 'carried',
-    goalExpected: 'goal_expected',
-    goalActual: 'goal_actual',
-    fundPoints: 'fund_points',
-  },
-  indicator: {
-    level1: 'level1',
-    level2: 'level2',
-    level3: 'level3',
-    nature: 'nature',
-    direction: 'direction',
-    unit: 'unit',
-    target: 'target',
-    actual: 'actual',
-    points: 'points',
-    band: 'band',
-    given: 'given',
-    applicable: 'applicable',
-    reason: 'reason',
-  },
-  task: { name: 'name', project: 'project', content: 'content', approved: 'approved', spent: 'spent', reason: 'reason' },
-  dept: { duty: 'duty', overallGoal: 'overall_goal', yearGoal: 'year_goal', yearActual: 'year_actual', fundPoints: 'fund_points' },
-};
-
-const TABLES: Record<Exclude<PerfTarget, 'dept'>, string> = { project: 'perf_projects', indicator: 'perf_indicators', task: 'perf_tasks' };
-
-function toProject(r: ProjectRow): PerfProject {
-  return {
-    id: r.id,
-    seq: r.seq,
-    name: r.name,
-    dept: r.dept,
-    implUnit: r.impl_unit,
-    funcCode: r.func_code,
-    fundSource: r.fund_source,
-    initial: [r.initial_0, r.initial_1, r.initial_2],
-    annual: [r.annual_0, r.annual_1, r.annual_2],
-    executed: [r.executed_0, r.executed_1, r.executed_2],
-    arrived: r.arrived,
-    returned: r.returned,
-    carried: r.carried,
-    goalExpected: r.goal_expected,
-    goalActual: r.goal_actual,
-    fundPoints: r.fund_points,
-  };
-}
-
-function toIndicator(r: IndicatorRow): PerfIndicator {
-  return {
-    ...r,
-    nature: r.nature === '定性' ? '定性' : '定量',
-    direction: r.direction === '反向' ? '反向' : '正向',
-    applicable: r.applicable === 1,
-  };
+/** How a write is journalled and the data version its checks were made at (a write decided on old data is refused). */
+export interface PerfWriteOptions {
+  how?: ChangeHow;
+  dataVersion?: number;
 }
 
 export class PerfStore {
-  constructor(private readonly db: Database) {}
+  /**
+   * @param now the clock of journal entries (the report store's, which tests set)
+   * @param wrote called after every committed write (the backups count edits with it)
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+    private readonly wrote: () => void = () => undefined,
+  ) {}
 
   async load(reportId: number): Promise<PerfData> {
     if (reportId === 0) return { projects: [], indicators: [], tasks: [], dept: { ...EMPTY_DEPT_FORM } };
-    const projects = await this.db.all<ProjectRow>('SELECT * FROM perf_projects WHERE report_id = ? ORDER BY seq, id', [reportId]);
-    const indicators = await this.db.all<IndicatorRow>(
-      `SELECT id, owner, seq, level1, level2, level3, nature, direction, unit, target, actual, points, band, given, applicable, reason
-         FROM perf_indicators WHERE report_id = ? ORDER BY owner, seq, id`,
-      [reportId],
-    );
-    const tasks = await this.db.all<PerfTask>(
-      'SELECT id, seq, name, project, content, approved, spent, reason FROM perf_tasks WHERE report_id = ? ORDER BY seq, id',
-      [reportId],
-    );
-    const dept = await this.db.get<DeptRow>('SELECT duty, overall_goal, year_goal, year_actual, fund_points FROM perf_dept WHERE report_id = ?', [reportId]);
-    return {
-      projects: projects.map(toProject),
-      indicators: indicators.map(toIndicator),
-      tasks,
-      dept: dept
-        ? { duty: dept.duty, overallGoal: dept.overall_goal, yearGoal: dept.year_goal, yearActual: dept.year_actual, fundPoints: dept.fund_points }
-        : { ...EMPTY_DEPT_FORM },
-    };
+    return this.db.snapshot(async (tx) => perfDataOf(await readPerfRows(tx, reportId)));
   }
 
-  /** Adds a row at the end; returns its id. */
-  async add(reportId: number, target: Exclude<PerfTarget, 'dept'>, values: Record<string, string | number>): Promise<number> {
+  private async write<T>(options: PerfWriteOptions, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work, options.dataVersion === undefined ? {} : { dataVersion: options.dataVersion });
+    this.wrote();
+    return result;
+  }
+
+  /** Adds a row at the end; returns its id. `values` are columns. */
+  async add(reportId: number, target: RowTarget, values: Record<string, string | number>, options: PerfWriteOptions = {}): Promise<number> {
     const table = TABLES[target];
-    return this.db.transaction(async (tx) => {
+    return this.write(options, async (tx) => {
       const next = await tx.get<{ id: number; seq: number }>(
         `SELECT COALESCE(MAX(id), 0) + 1 AS id, COALESCE(MAX(seq), 0) + 1 AS seq FROM ${table} WHERE report_id = ?`,
         [reportId],
@@ -162,37 +56,62 @@ export class PerfStore {
         `INSERT INTO ${table} (report_id, id, seq${cols.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?${cols.map(() => ', ?').join('')})`,
         [reportId, id, seq, ...Object.values(values)],
       );
+      const row = await readRow(tx, reportId, target, id);
+      await journalPerf(tx, reportId, options.how ?? 'typed', [{ target, row: id, field: '', old: null, new: JSON.stringify(row) }], this.now());
       return id;
     });
   }
 
-  /** Removes a row; a project takes its indicators with it. Returns false when there was none. */
-  async remove(reportId: number, target: Exclude<PerfTarget, 'dept'>, id: number): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const result = await tx.run(`DELETE FROM ${TABLES[target]} WHERE report_id = ? AND id = ?`, [reportId, id]);
-      if (target === 'project') await tx.run('DELETE FROM perf_indicators WHERE report_id = ? AND owner = ?', [reportId, id]);
-      return result.changes > 0;
+  /** Removes a row; a project takes its indicators with it (both journalled). Returns false when there was none. */
+  async remove(reportId: number, target: RowTarget, id: number, options: PerfWriteOptions = {}): Promise<boolean> {
+    return this.write(options, async (tx) => {
+      const row = await readRow(tx, reportId, target, id);
+      if (!row) return false;
+      const changes: PerfChange[] = [{ target, row: id, field: '', old: JSON.stringify(row), new: null }];
+      if (target === 'project') {
+        const owned = await tx.all<{ id: number }>('SELECT id FROM perf_indicators WHERE report_id = ? AND owner = ? ORDER BY seq, id', [reportId, id]);
+        for (const { id: ind } of owned) {
+          const indicator = await readRow(tx, reportId, 'indicator', ind);
+          if (indicator) changes.push({ target: 'indicator', row: ind, field: '', old: JSON.stringify(indicator), new: null });
+        }
+        await tx.run('DELETE FROM perf_indicators WHERE report_id = ? AND owner = ?', [reportId, id]);
+      }
+      await tx.run(`DELETE FROM ${TABLES[target]} WHERE report_id = ? AND id = ?`, [reportId, id]);
+      await journalPerf(tx, reportId, options.how ?? 'typed', changes, this.now());
+      return true;
     });
   }
 
-  /** Writes one value (already parsed); returns false when the row does not exist. */
-  async set(reportId: number, target: PerfTarget, id: number, field: string, value: FieldValue, extra: Record<string, string> = {}): Promise<boolean> {
-    const column = COLUMNS[target][field];
-    if (!column) throw new Error(`unknown field ${target}.${field}`);
+  /**
+   * Writes one value (already parsed) and the values it clears (`extra`, e.g. a score outside a newly
+   * chosen band); every value that changes is journalled. Returns false when the row does not exist.
+   */
+  async set(
+    reportId: number,
+    target: PerfTarget,
+    id: number,
+    field: string,
+    value: FieldValue,
+    extra: Record<string, string> = {},
+    options: PerfWriteOptions = {},
+  ): Promise<boolean> {
     const stored = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-    const sets = [[column, stored] as const, ...Object.entries(extra).map(([f, v]) => [COLUMNS[target][f] ?? '', v] as const)];
-    if (sets.some(([c]) => c === '')) throw new Error(`unknown field in ${Object.keys(extra).join(',')}`);
-    return this.db.transaction(async (tx) => {
+    const sets = [[columnOf(target, field), stored] as const, ...Object.entries(extra).map(([f, v]) => [columnOf(target, f), v] as const)];
+    const assignments = sets.map(([c]) => `${c} = ?`).join(', ');
+    return this.write(options, async (tx) => {
       if (target === 'dept') {
+        const before = await readDept(tx, reportId);
         await tx.run('INSERT OR IGNORE INTO perf_dept (report_id) VALUES (?)', [reportId]);
-        await tx.run(`UPDATE perf_dept SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE report_id = ?`, [...sets.map(([, v]) => v), reportId]);
+        await tx.run(`UPDATE perf_dept SET ${assignments} WHERE report_id = ?`, [...sets.map(([, v]) => v), reportId]);
+        await journalPerf(tx, reportId, options.how ?? 'typed', fieldChanges('dept', DEPT_OWNER, before, await readDept(tx, reportId)), this.now());
         return true;
       }
-      const result = await tx.run(
-        `UPDATE ${TABLES[target]} SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE report_id = ? AND id = ?`,
-        [...sets.map(([, v]) => v), reportId, id],
-      );
-      return result.changes > 0;
+      const before = await readRow(tx, reportId, target, id);
+      if (!before) return false;
+      await tx.run(`UPDATE ${TABLES[target]} SET ${assignments} WHERE report_id = ? AND id = ?`, [...sets.map(([, v]) => v), reportId, id]);
+      const after = await readRow(tx, reportId, target, id);
+      await journalPerf(tx, reportId, options.how ?? 'typed', fieldChanges(target, id, before, after ?? before), this.now());
+      return true;
     });
   }
 }

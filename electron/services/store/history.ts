@@ -7,6 +7,7 @@ import { cellKey, type ReportData } from '../../../shared/api/contract';
 import type { Tx } from './database';
 import type { Change, ChangeHow, ChangeKind } from './journal';
 import { readState } from './reportStore';
+import { PERF_HISTORY_TABLE } from '../../../shared/perf/historyText';
 
 export interface HistoryReport {
   reportId: number;
@@ -81,15 +82,24 @@ export function toEntry<K extends string>(row: LogRow<K>): Omit<HistoryEntry, 'k
   };
 }
 
-/** The report's batches, newest first. */
+/** The table id that stands for the whole 绩效自评 in the history: a batch's tables, restoring one part. */
+export const PERF_TABLE = PERF_HISTORY_TABLE;
+
+/** The report's batches, newest first; 绩效自评 changes (perf_change_log) count too, listed as table 'perf'. */
 export async function listBatches(tx: Tx, report: HistoryReport, limit = 500): Promise<HistoryBatch[]> {
-  const rows = await tx.all<BatchRow>(
-    `SELECT b.id, b.at, b.how, b.note, COUNT(l.id) AS count, GROUP_CONCAT(DISTINCT l.table_id) AS tables
-       FROM change_batches b LEFT JOIN change_log l ON l.batch_id = b.id
-      WHERE ${OF_REPORT} GROUP BY b.id ORDER BY b.id DESC LIMIT ?`,
+  const rows = await tx.all<BatchRow & { perf: number }>(
+    `SELECT b.id, b.at, b.how, b.note,
+            (SELECT COUNT(*) FROM change_log l WHERE l.batch_id = b.id) AS count,
+            (SELECT GROUP_CONCAT(DISTINCT l.table_id) FROM change_log l WHERE l.batch_id = b.id) AS tables,
+            (SELECT COUNT(*) FROM perf_change_log p WHERE p.batch_id = b.id) AS perf
+       FROM change_batches b
+      WHERE ${OF_REPORT} ORDER BY b.id DESC LIMIT ?`,
     [...params(report), limit],
   );
-  return rows.map(toBatch);
+  return rows.map((r) => {
+    const cells = r.tables === null ? [] : toBatch(r).tables;
+    return { ...toBatch(r), count: r.count + r.perf, tables: r.perf > 0 ? [...cells, PERF_TABLE].sort() : cells };
+  });
 }
 
 export async function getBatch(tx: Tx, report: HistoryReport, batchId: number): Promise<HistoryBatch | undefined> {

@@ -35,6 +35,13 @@ const BATCH = 400;
 /** Records one batch of changes; nothing (and no batch) when there are none. Returns the batch id. */
 export async function journal(tx: Tx, target: JournalTarget, how: ChangeHow, changes: readonly Change[], at: Date, note = ''): Promise<number | null> {
   if (changes.length === 0) return null;
+  const batchId = await insertBatch(tx, target, how, at, note);
+  await insertChangeRows(tx, 'change_log', batchId, changes);
+  return batchId;
+}
+
+/** A new, empty batch of the report (its changes are inserted by the caller, cells and 绩效 alike). */
+export async function insertBatch(tx: Tx, target: JournalTarget, how: ChangeHow, at: Date, note = ''): Promise<number> {
   const { lastID } = await tx.run('INSERT INTO change_batches (report_id, unit_code, year, at, how, note) VALUES (?, ?, ?, ?, ?, ?)', [
     target.reportId,
     target.unitCode,
@@ -43,7 +50,6 @@ export async function journal(tx: Tx, target: JournalTarget, how: ChangeHow, cha
     how,
     note,
   ]);
-  await insertChangeRows(tx, 'change_log', lastID, changes);
   return lastID;
 }
 

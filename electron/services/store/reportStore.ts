@@ -7,8 +7,17 @@
 import { UNIT_KINDS, cellKey, splitCellKey, type ReportData, type Unit, type UnitKind } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { Database, Tx } from './database';
-import { diffStates, journal, type Change, type ChangeHow, type JournalTarget } from './journal';
+import { diffStates, insertBatch, journal, type Change, type ChangeHow, type JournalTarget } from './journal';
 import { openDatabase, type OpenOptions } from './openDatabase';
+
+/**
+ * What a state write also puts back in the same transaction (the 绩效自评 rows): `write` returns how
+ * many places changed, `journal` records them in the batch.
+ */
+export interface StateAlso {
+  write(tx: Tx): Promise<number>;
+  journal(tx: Tx, batchId: number): Promise<void>;
+}
 
 /** How a write is journalled, and the data version the caller's view was read at (see Database.transaction). */
 export interface WriteOptions {
@@ -259,6 +268,11 @@ export class ReportStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Tells the listeners of a write committed outside this store's own methods (the 绩效 tables). */
+  noteWrite(): void {
+    this.wrote(undefined);
+  }
+
   private wrote<T>(result: T): T {
     for (const listener of this.listeners) listener();
     return result;
@@ -484,11 +498,26 @@ export class ReportStore {
    * Puts a report into the given state (rows, cells, texts) in one transaction, journalling what
    * changes: a restore from the history, or the undo of one. Returns the changes.
    */
-  async writeReportState(reportId: number, data: ReportData, options: WriteOptions = {}): Promise<{ batchId: number | null; changes: Change[] }> {
+  async writeReportState(
+    reportId: number,
+    data: ReportData,
+    options: WriteOptions = {},
+    also?: StateAlso,
+  ): Promise<{ batchId: number | null; changes: Change[]; also: number }> {
     checkData(data);
     const changes = await this.db.transaction(async (tx) => {
       const target = await journalTarget(tx, reportId);
-      return overwriteState(tx, target, data, options.how ?? 'restore', this.now(), options.note ?? '');
+      const how = options.how ?? 'restore';
+      const at = this.now();
+      const note = options.note ?? '';
+      const written = await overwriteState(tx, target, data, how, at, note);
+      if (!also) return { ...written, also: 0 };
+      // What is kept beside the cells (the 绩效自评) goes into the same batch, or one of its own when no cell changed.
+      const more = await also.write(tx);
+      if (more === 0) return { ...written, also: 0 };
+      const batchId = written.batchId ?? (await insertBatch(tx, target, how, at, note));
+      await also.journal(tx, batchId);
+      return { batchId, changes: written.changes, also: more };
     }, options);
     return this.wrote(changes);
   }

@@ -12,6 +12,7 @@ import { sql as yearCatalogues } from './0006_year_catalogues';
 import { sql as perf } from './0007_perf';
 import { sql as cellKinds } from './0008_cell_kinds';
 import { sql as deptHistory } from './0009_dept_history';
+import { sql as perfHistory } from './0010_perf_history';
 
 export interface Migration {
   id: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: '0007_perf', sql: perf },
   { id: 8, name: '0008_cell_kinds', sql: cellKinds },
   { id: 9, name: '0009_dept_history', sql: deptHistory },
+  { id: 10, name: '0010_perf_history', sql: perfHistory },
 ];

@@ -49,7 +49,7 @@ describe('openDatabase', () => {
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ id: m.id, name: m.name, sha256: migrationHash(m.sql) })));
       const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
       expect(tables.map((t) => t.name)).toEqual([
-        'cells', 'change_batches', 'change_log', 'dept_adjustments', 'dept_change_batches', 'dept_change_log', 'dept_texts', 'exchange_imports', 'perf_dept', 'perf_indicators', 'perf_projects', 'perf_tasks',
+        'cells', 'change_batches', 'change_log', 'dept_adjustments', 'dept_change_batches', 'dept_change_log', 'dept_texts', 'exchange_imports', 'perf_change_log', 'perf_dept', 'perf_indicators', 'perf_projects', 'perf_tasks',
         'print_records', 'print_settings', 'report_rows', 'reports', 'schema_migrations', 'sqlite_sequence', 'texts', 'typed_cells', 'undo_steps', 'units', 'year_catalogue_entries', 'year_catalogues',
       ]);
     } finally {
