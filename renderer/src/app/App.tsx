@@ -292,7 +292,7 @@ export function App() {
               )}
               {tab === NARRATIVE_TAB && narrative && <NarrativeView live={narrative} notify={notify} />}
               {tab === PERF_TAB && !session.consolidated && (
-                <PerfView key={`${session.unit.code}-${session.year}`} api={api} session={session} displayUnit={displayUnit} notify={notify} />
+                <PerfView key={`${session.unit.code}-${session.year}`} api={api} session={session} displayUnit={displayUnit} notify={notify} reloadKey={revision} />
               )}
               {tab && tab !== NARRATIVE_TAB && tab !== DEPT_TAB && tab !== PERF_TAB && (
                 <div

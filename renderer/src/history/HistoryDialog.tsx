@@ -7,6 +7,8 @@ import { errorText, type ReportSession } from '../app/reportSession';
 import { HOW_WORDS, timeText } from '../store/words';
 import { CloseActions } from '../app/CloseActions';
 import { StoreItem } from '../store/StoreItem';
+import { PERF_HISTORY_NAME, PERF_HISTORY_TABLE } from '../../../shared/perf/historyText';
+import { PERF_TAB } from '../perf/perfTab';
 
 interface Props {
   api: Api;
@@ -26,6 +28,9 @@ type Asking = { kind: 'restore'; batch: HistoryBatchInfo; table: Scope } | { kin
 /** A department's history holds its 调整表 and its own texts; its tables are sums and are never restored. */
 const ADJUSTMENTS: Scope = { id: ADJUSTMENT_TABLE, code: '调整表', title: '' };
 
+/** The 绩效自评 (register, 自评表s, 重点工作任务, 部门整体 form) restored alone. */
+const PERF: Scope = { id: PERF_HISTORY_TABLE, code: PERF_HISTORY_NAME, title: '' };
+
 /** 修改记录 of the report: every write, newest first; restore the report or one table to right after one, or undo one. */
 export function HistoryDialog({ api, session, tableId, notify, onClose, onChanged }: Props) {
   const [batches, setBatches] = useState<HistoryBatchInfo[] | null>(null);
@@ -33,11 +38,14 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
   const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState(false);
   const dept = session.consolidated;
-  const table: Scope = dept ? ADJUSTMENTS : (session.pack.tables.find((t) => t.id === tableId) ?? null);
+  const table: Scope = dept ? ADJUSTMENTS : tableId === PERF_TAB ? PERF : (session.pack.tables.find((t) => t.id === tableId) ?? null);
+  // A batch with 绩效 changes offers the 绩效自评 alone, whichever table is on screen.
+  const perfScope = (b: HistoryBatchInfo): Scope => (!dept && table !== PERF && b.tables.includes(PERF_HISTORY_TABLE) ? PERF : null);
   const whole = dept ? '调整表和部门文字' : '整份报表';
   const tableName = (id: string) => {
     if (id === '') return '文字';
     if (id === ADJUSTMENT_TABLE) return '调整表';
+    if (id === PERF_HISTORY_TABLE && !dept) return PERF_HISTORY_NAME;
     const t = session.pack.tables.find((x) => x.id === id);
     return t ? t.code : id;
   };
@@ -98,6 +106,11 @@ export function HistoryDialog({ api, session, tableId, notify, onClose, onChange
                 {table && (
                   <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'restore', batch: b, table })}>
                     只恢复{table.code}
+                  </button>
+                )}
+                {perfScope(b) && (
+                  <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'restore', batch: b, table: PERF })}>
+                    只恢复{PERF_HISTORY_NAME}
                   </button>
                 )}
                 {(b.how === 'restore' || b.how === 'import') && (

@@ -17,12 +17,13 @@ export function DeptSheet({ screen, pack, unitName, year }: { screen: PerfScreen
   if (!data) return null;
   const sheet = screen.scores?.dept;
   const form = (key: keyof PerfDeptForm & string, label: string, extra: Partial<Parameters<typeof PerfInput>[0]> = { multiline: true }) => (
-    <PerfInput value={String(data.dept[key])} label={label} onDraft={(t) => screen.draft('dept', 0, key, t)} onCommit={(t) => screen.set('dept', 0, key, t)} {...extra} />
+    <PerfInput value={String(data.dept[key])} label={label} place={`dept:0:${key}`} onDraft={(t) => screen.draft('dept', 0, key, t)} onCommit={(t) => screen.set('dept', 0, key, t)} {...extra} />
   );
   const task = (t: PerfTask, key: keyof PerfTask & string, label: string, money = false) => (
     <PerfInput
       value={money ? moneyText(t[key] as number, screen.unit) : String(t[key])}
       label={`${screen.state?.data.tasks.find((x) => x.id === t.id)?.name ?? ''} ${label}`}
+      place={`task:${t.id}:${key}`}
       align={money ? 'right' : 'left'}
       multiline={key === 'content' || key === 'reason'}
       onDraft={(x) => screen.draft('task', t.id, key, x)}

@@ -25,6 +25,7 @@ export function IndicatorGrid({ screen, pack, owner, indicators, sheet }: Props)
     <PerfInput
       value={key === 'applicable' ? (ind.applicable ? '适用' : '不适用') : String(ind[key])}
       label={`${storedName(ind.id)} ${label}`}
+      place={`indicator:${ind.id}:${key}`}
       onDraft={(t) => screen.draft('indicator', ind.id, key, t)}
       onCommit={(t) => screen.set('indicator', ind.id, key, t)}
       {...extra}

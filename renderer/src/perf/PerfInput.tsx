@@ -17,9 +17,11 @@ interface Props {
   className?: string;
   placeholder?: string;
   disabled?: boolean;
+  /** Where the value is kept (target:id:field): right click → 修改记录 of this place (see PerfHistory). */
+  place?: string;
 }
 
-export function PerfInput({ value, label, onDraft, onCommit, multiline, options, align, className, placeholder, disabled }: Props) {
+export function PerfInput({ value, label, onDraft, onCommit, multiline, options, align, className, placeholder, disabled, place }: Props) {
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
@@ -62,7 +64,7 @@ export function PerfInput({ value, label, onDraft, onCommit, multiline, options,
     },
   };
   return (
-    <span className="perf-field">
+    <span className="perf-field" data-perf-place={place} data-perf-label={place ? label : undefined}>
       {options ? (
         <select {...common} value={text} onChange={(e) => {
           change(e.target.value);

@@ -11,6 +11,7 @@ import { DeptSheet } from './DeptSheet';
 import { PerfReportView } from './PerfReportView';
 import { ProjectSheet } from './ProjectSheet';
 import { RegisterTable } from './RegisterTable';
+import { PerfHistory } from './PerfHistory';
 import { usePerf } from './usePerf';
 import '../narrative/narrative.css';
 import './perf.css';
@@ -22,10 +23,12 @@ interface Props {
   session: ReportSession;
   displayUnit: MoneyUnit;
   notify(kind: 'error' | 'info', text: string): void;
+  /** Changes when the report was restored or a batch undone (修改记录): read the 绩效自评 again. */
+  reloadKey?: number;
 }
 
-export function PerfView({ api, session, displayUnit, notify }: Props) {
-  const screen = usePerf(api, session.ref, displayUnit, notify);
+export function PerfView({ api, session, displayUnit, notify, reloadKey = 0 }: Props) {
+  const screen = usePerf(api, session.ref, displayUnit, notify, reloadKey);
   const [part, setPart] = useState<Part>('register');
   const [selected, setSelected] = useState<number | null>(null);
   const [texts, setTexts] = useState<Record<string, string> | null>(null);
@@ -98,6 +101,7 @@ export function PerfView({ api, session, displayUnit, notify }: Props) {
           ))}
         </ul>
       )}
+      <PerfHistory api={api} report={session.ref} data={state.data} unit={displayUnit}>
       <div className="perf-body">
         {part === 'register' && (
           <>
@@ -110,6 +114,7 @@ export function PerfView({ api, session, displayUnit, notify }: Props) {
           <PerfReportView api={api} reportRef={session.ref} pack={pack} texts={texts} notify={notify} onTexts={setTexts} />
         )}
       </div>
+      </PerfHistory>
     </div>
   );
 }

@@ -21,6 +21,7 @@ export function ProjectSheet({ screen, pack, project, year }: { screen: PerfScre
     <PerfInput
       value={String(project[key])}
       label={label}
+      place={`project:${project.id}:${key}`}
       onDraft={(t) => screen.draft('project', project.id, key, t)}
       onCommit={(t) => screen.set('project', project.id, key, t)}
       {...extra}
@@ -30,6 +31,7 @@ export function ProjectSheet({ screen, pack, project, year }: { screen: PerfScre
     <PerfInput
       value={moneyText(project[key][i] ?? 0, screen.unit)}
       label={`${label}（${FUND_SOURCES[i]}）`}
+      place={`project:${project.id}:${key}.${i}`}
       align="right"
       onDraft={(t) => screen.draft('project', project.id, `${key}.${i}`, t)}
       onCommit={(t) => screen.set('project', project.id, `${key}.${i}`, t)}

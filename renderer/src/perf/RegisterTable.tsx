@@ -22,6 +22,7 @@ export function RegisterTable({ screen, selected, onSelect }: Props) {
     <PerfInput
       value={money ? moneyText(p[key] as number, screen.unit) : String(p[key])}
       label={`${storedName(p.id)} ${label}`}
+      place={`project:${p.id}:${key}`}
       align={money ? 'right' : 'left'}
       onDraft={(t) => screen.draft('project', p.id, key, t)}
       onCommit={(t) => screen.set('project', p.id, key, t)}

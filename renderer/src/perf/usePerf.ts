@@ -27,7 +27,7 @@ export interface PerfScreen {
   reload(): void;
 }
 
-export function usePerf(api: Api, ref: ReportRef, unit: MoneyUnit, notify: (kind: 'error' | 'info', text: string) => void): PerfScreen {
+export function usePerf(api: Api, ref: ReportRef, unit: MoneyUnit, notify: (kind: 'error' | 'info', text: string) => void, reloadKey = 0): PerfScreen {
   const [state, setState] = useState<PerfState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<ReadonlyMap<DraftKey, string>>(new Map());
@@ -42,7 +42,7 @@ export function usePerf(api: Api, ref: ReportRef, unit: MoneyUnit, notify: (kind
     return () => {
       live = false;
     };
-  }, [api, ref.unit, ref.year, nonce]);
+  }, [api, ref.unit, ref.year, nonce, reloadKey]);
 
   const choices = useMemo((): Record<string, readonly string[]> => {
     const pack = state?.pack;
