@@ -9,6 +9,7 @@ import { benchAudit } from './bench/auditBench';
 import { benchBackup } from './bench/backupBench';
 import { benchChromiumAudit } from './bench/chromiumAuditBench';
 import { benchConsolidation } from './bench/consolidationBench';
+import { benchDeptHistory } from './bench/deptHistoryBench';
 import { benchEngine } from './bench/engineBench';
 import { benchExcel } from './bench/excelBench';
 import { makeFullSizeReport } from './bench/fullSizeReport';
@@ -32,6 +33,7 @@ const parts: [string, () => Promise<void>][] = [
   ['perf', () => benchPerf(report)],
   ['perfhistory', () => benchPerfHistory(report)],
   ['consolidation', () => benchConsolidation(pack)],
+  ['depthistory', () => benchDeptHistory(pack)],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => name !== '2025' && !parts.some(([n]) => n === name));

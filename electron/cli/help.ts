@@ -50,7 +50,8 @@ export const HELP = `决算工作站 命令行工具
         强制规则未通过时每页注明“未通过审核，仅供核对”。
         需要本机有 Chromium（或 Chrome/Edge，可用环境变量 JUESUAN_CHROMIUM 指定）。
   juesuan verify --db 文件 (--unit 单位编码 | --dept 部门编码) --year 年度 --fingerprint 数据指纹
-        核对纸质报表上的数据指纹：今天的数据是否仍与之相符；不符时列出之后有变化的表。
+        核对纸质报表上的数据指纹：今天的数据是否仍与之相符；不符时列出之后有变化的表，并按修改记录写明
+        报表在什么时候的数据与之相符（部门汇总按各单位报表和调整表、部门文字的修改记录合在一起回溯）。
         相符时退出码为 0，不符时为 1。
   juesuan unit rename --db 文件 --code 单位编码 --name 新名称
   juesuan unit move --db 文件 --code 单位编码 (--parent 上级单位编码 | --top)
@@ -61,6 +62,9 @@ export const HELP = `决算工作站 命令行工具
         [--accounting-system 执行会计制度] [--report-kind 报表类型]
   juesuan consolidate --db 文件 --dept 部门编码 --year 年度 [--table 表] [--json]
         部门汇总：本级及全部下级单位的报表相加，减去调整表中的抵销数；--json 的格式同 show --json。
+  juesuan adjust --db 文件 --dept 部门编码 --year 年度 --line 调整表项 (--amount 金额 | --auto) [--note 说明]
+        填写调整表一项的抵销数（元），记入部门的修改记录；调整表项即 consolidate 输出中方括号内的编号。
+        --auto 恢复程序生成的抵销数（并清除说明）；不给 --note 时保留该项原有的说明。
   juesuan rollover --db 文件 --unit 单位编码 --from 年度 [--dry-run]
         由该年度生成下一年度报表：年初结转和结余取上年年末数，沿用科目行、封面和基本情况。
   juesuan report delete --db 文件 --unit 单位编码 --year 年度 --yes

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/errors';
 import { asClerkError } from '../services/clerkError';
 import { UsageError } from './args';
 import { exportCommand, importCommand, setCommand, showCommand, unitCommand, type Output } from './commands';
+import { adjustCommand } from './commands/adjust';
 import { auditCommand } from './commands/audit';
 import { catalogueCommand } from './commands/catalogue';
 import { backupCommand } from './commands/backup';
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], io: Output) => Promise<void | nu
   print: printCommand,
   verify: verifyCommand,
   consolidate: consolidateCommand,
+  adjust: adjustCommand,
   rollover: rolloverCommand,
   report: reportCommand,
   'export-exchange': exportExchangeCommand,

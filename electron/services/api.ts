@@ -97,7 +97,10 @@ export function createApi(deps: ApiDeps): Api {
       sessions.serial(async () => {
         const unit: Unit = { code: input.code, name: input.name, kind: input.kind, parent: input.parent ?? null };
         if (unit.parent === unit.code) throw new AppError(`单位 ${unit.code} 不能是自己的上级单位`);
-        return store.addUnit(unit);
+        const added = await store.addUnit(unit);
+        // A unit added under a department is one of its members (单位构成) from now on.
+        consolidation.invalidate();
+        return added;
       }),
 
     listPacks: async () =>

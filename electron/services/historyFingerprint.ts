@@ -4,6 +4,7 @@
  * placed in time (“报表在 … 时的数据与该指纹相符”).
  */
 import { localTime } from './backup/damagedDatabase';
+import { deptHistoryFinding } from './deptFingerprintHistory';
 import type { HistoryLookup } from './print/printService';
 import { reportFingerprint } from './print/fingerprints';
 import { findHistoryPoint } from './reportHistory';
@@ -11,8 +12,9 @@ import type { ReportSessions } from './reportSessions';
 
 export function historyFingerprintLookup(sessions: ReportSessions): HistoryLookup {
   return async (session, fingerprint, perf) => {
-    // A consolidated report has no journal of its own (its units' journals hold the changes).
-    if (session.consolidated || session.reportId <= 0) return null;
+    // A consolidated report is placed on the merged history of its units' journals and its own (调整表, texts).
+    if (session.consolidated) return deptHistoryFinding(sessions, session.unit.code, session.year, fingerprint);
+    if (session.reportId <= 0) return null;
     const ref = { unit: session.unit.code, year: session.year };
     // The 绩效自评 is journalled with the tables: each point is matched with the 绩效 data as it was then
     // (when the print carried 绩效 data at all, i.e. today's `perf` is given).

@@ -66,6 +66,8 @@ export interface VerifyView {
   printedAt: string[];
   changed: { id: string; title: string }[] | null;
   stateAt: string | null;
+  /** When no point was found in a 部门汇总's merged history: how far it was searched. */
+  historyNote?: string | null;
   /** The verdict in sentences, as the CLI prints it. */
   lines: string[];
 }

@@ -15,7 +15,8 @@ export async function verifyCommand(args: string[], io: Output): Promise<number>
   return withServices(values, true, async (s) => {
     const unit = await s.sessions.requireUnit(ref.unit);
     const result = await s.print.verify(ref, typed);
-    for (const line of verifyLines(result, `${unit.name} ${ref.year} 年度${ref.consolidated ? '部门汇总' : '报表'}`)) io.out(line);
+    const subject = ref.consolidated ? '部门汇总' : '报表';
+    for (const line of verifyLines(result, `${unit.name} ${ref.year} 年度${subject}`, subject)) io.out(line);
     return result.matches ? 0 : 1;
   });
 }

@@ -9,18 +9,16 @@ import type { ReportRef } from '../../../shared/api/contract';
 import { cellKey, splitCellKey } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { CellBreakdown, ConsolidationMember, ConsolidationView, UnitRecord } from '../../../shared/api/registerContract';
-import { compositionTexts, householdCounts, opexSentence, type ComposedUnit } from '../../../shared/consolidate/composition';
-import { ADMIN_KINDS, Consolidation, trackedColumns, type CellEditDelta, type ConsolidationData } from '../../../shared/consolidate/consolidation';
+import { householdCounts, type ComposedUnit } from '../../../shared/consolidate/composition';
+import { ADMIN_KINDS, Consolidation, trackedColumns, type CellEditDelta } from '../../../shared/consolidate/consolidation';
 import { NO_ROLES, type ConsolidationRoles } from '../../../shared/consolidate/roles';
 import { cellTitle, rowTitle } from '../../../shared/engine/labels';
 import { formatAmount } from '../../../shared/money/fen';
-import { catalogueIndex } from '../../../shared/engine/catalogueIndex';
-import { subjectSource } from '../../../shared/engine/layout';
 import type { ReportEngine } from '../../../shared/engine/reportEngine';
 import type { Pack } from '../../../shared/pack/model';
 import { reportSubjects, type ReportSessions, type Session } from '../reportSessions';
-import { subjectNamesFromTexts, withClerkSubjects } from '../../../shared/pack/clerkSubjects';
 import type { RegisterStore, ReportListing } from '../store/registerStore';
+import { assembleConsolidated } from './assemble';
 import { activeIn, deptMembers, type DeptMember } from './deptMembers';
 import { adminFigures, followAdminEdits, type AdminFigures } from './kindScope';
 
@@ -28,6 +26,8 @@ export interface ConsolidatedState {
   dept: UnitRecord;
   year: number;
   pack: Pack;
+  /** The format the department's format was chosen by (`pack` with the year's own catalogues, if any). */
+  base: Pack;
   roles: ConsolidationRoles;
   members: DeptMember[];
   reports: Map<string, ReportListing>;
@@ -45,25 +45,6 @@ export function money(fen: number): string {
 
 function key(dept: string, year: number): string {
   return `${dept}\u0000${year}`;
-}
-
-/**
- * The 科目 rows of each subject table that hold a value: a consolidated report lists the 科目 with
- * data (rows a unit added but left empty add nothing to the sum).
- */
-export function subjectRows(pack: Pack, keys: Iterable<string>): Record<string, string[]> {
-  const index = catalogueIndex(pack);
-  const sets = new Map<string, Set<string>>();
-  const sources = new Map(pack.tables.map((t) => [t.id, subjectSource(t)]));
-  for (const k of keys) {
-    const { table, row } = splitCellKey(k);
-    const source = sources.get(table);
-    if (!source || index[source.catalogue]?.get(row)?.level !== '项') continue;
-    let set = sets.get(table);
-    if (!set) sets.set(table, (set = new Set()));
-    set.add(row);
-  }
-  return Object.fromEntries([...sets].map(([t, set]) => [t, [...set].sort()]));
 }
 
 function mostUsedPack(reports: Iterable<ReportListing>): string | undefined {
@@ -139,6 +120,11 @@ export class ConsolidationService {
   followEdits(unit: string, year: number, deltas: readonly CellEditDelta[]): void {
     for (const state of this.states.values()) {
       if (state.year !== year || !state.reports.has(unit) || state.excluded.has(unit)) continue;
+      // The 情况说明 names each 行政/参公 unit's 机关运行经费 (narrative.opexUnits): such an edit rebuilds it.
+      if (deltas.some((d) => state.consolidation.isAdminOnly(cellKey(d.table, d.row, d.col)))) {
+        this.states.delete(key(state.dept.code, year));
+        continue;
+      }
       if (state.admin && state.members.some((m) => m.record.code === unit && ADMIN_KINDS.includes(m.record.kind))) {
         if (followAdminEdits(state.admin, deltas)) state.session.kindScope = state.admin.scope;
         else {
@@ -186,54 +172,43 @@ export class ConsolidationService {
     const memberCells = new Map<string, Map<string, number>>();
     for (const [id, cells] of cellsById) memberCells.set(codeOf.get(id) ?? '', cells);
     for (const id of ids) if (!memberCells.has(codeOf.get(id) ?? '')) memberCells.set(codeOf.get(id) ?? '', new Map());
-    // 科目 outside the catalogue (a unit's own, or dropped by the year's file) are summed like any other.
     const ownTexts = await this.register.subjectTexts(ids);
-    const withOwn = (keys: Iterable<string>) => {
-      const all = [...keys];
-      const first = subjectRows(withClerkSubjects(pack, subjectNamesFromTexts(ownTexts)), all);
-      const shipped = pack === base ? {} : subjectRows(base, all);
-      const merged: Record<string, string[]> = { ...first };
-      for (const [t, codes] of Object.entries(shipped)) merged[t] = [...new Set([...(merged[t] ?? []), ...codes])].sort();
-      return merged;
-    };
-    const rows = withOwn(sums.keys());
-    const data: ConsolidationData = { rows, sums, memberCells };
-    const summed = members.filter((m) => reports.has(m.record.code) && !excluded.has(m.record.code)).map((m) => m.record);
     const overrides = await this.register.adjustments(dept, year);
     // Names for the 调整表 come from the engine built below (the lines only need them when listed).
     let engine: ReportEngine | null = null;
-    const consolidation = new Consolidation(
+    const assembled = assembleConsolidated({
+      pack,
+      base,
       roles,
-      summed,
-      data,
+      record,
+      members,
+      hasReport: (code) => reports.has(code),
+      excluded,
+      sums,
+      memberCells,
+      ownTexts,
       overrides,
-      (table, row, col) => {
+      deptTexts: await this.register.deptTexts(dept, year),
+      describe: (table, row, col) => {
         const t = pack.tables.find((x) => x.id === table);
         const r = engine?.row(table, row);
         return t && r ? cellTitle(t, r, col) : cellKey(table, row, col);
       },
-      (table, row) => {
+      rowName: (table, row) => {
         const r = engine?.row(table, row);
         return r ? rowTitle(r) : row;
       },
-    );
-    // Rows the clerk names (projects) are each unit's own: N1 of one unit is not N1 of another, so a
-    // named table is not summed into the department's report.
-    const named = new Set(pack.tables.filter((t) => namedSource(t)).map((t) => t.id));
-    const inputs = Object.fromEntries(Object.entries(consolidation.inputs()).filter(([k]) => !named.has(splitCellKey(k).table)));
-    // A 调整表 amount the clerk typed may fall on a 科目 row only the other side of the pair has.
-    const allRows = withOwn([...sums.keys(), ...Object.keys(inputs)]);
+    });
+    const { consolidation, inputs, rows: allRows, texts } = assembled;
     engine = this.sessions.buildEngine(pack, allRows, inputs, `部门 ${record.name} ${year} 年度的汇总数据`, reportSubjects(pack, base, allRows, ownTexts));
-    const texts = await this.texts(record, year, members, reports, memberCells, roles);
     // 机关运行经费 sums the 行政/参公 units only, so X-12 (= 公用经费合计 for 行政/参公 units) compares it with
     // those units' own 公用经费合计 (the kind scope) when the department has other units too; with no
     // 行政/参公 unit nothing is summed and the ≤ form of the rule applies.
-    const adminCodes = new Set(summed.filter((u) => ADMIN_KINDS.includes(u.kind)).map((u) => u.code));
+    const adminCodes = new Set(assembled.summed.filter((u) => ADMIN_KINDS.includes(u.kind)).map((u) => u.code));
     const adminIds = [...reports.values()].filter((r) => adminCodes.has(r.unitCode)).map((r) => r.id);
-    const kind = adminIds.length === 0 ? '其他事业单位' : ADMIN_KINDS.includes(record.kind) ? record.kind : ADMIN_KINDS[0]!;
     const session: Session = {
       reportId: -1,
-      unit: { code: record.code, name: record.name, kind, parent: record.parent },
+      unit: assembled.unit,
       year,
       pack,
       yearCatalogues,
@@ -244,27 +219,7 @@ export class ConsolidationService {
     };
     const admin = await adminFigures(this.sessions, this.register, engine, adminIds, ids.length);
     session.kindScope = admin?.scope ?? null;
-    return { dept: record, year, pack, roles, members, reports, excluded, consolidation, session, admin, dataVersion };
-  }
-
-  /** The department's texts: what the clerk wrote for it, over the 单位构成 generated from the register. */
-  private async texts(
-    dept: UnitRecord,
-    year: number,
-    members: readonly DeptMember[],
-    reports: Map<string, ReportListing>,
-    memberCells: Map<string, Map<string, number>>,
-    roles: ConsolidationRoles,
-  ): Promise<Record<string, string>> {
-    const composed: ComposedUnit[] = members.map((m) => ({ code: m.record.code, name: m.record.name, kind: m.record.kind, reportKind: m.record.reportKind }));
-    const generated = compositionTexts(composed);
-    const opexCells = roles.adminOnly.map((a) => cellKey(a.table, a.row, a.col));
-    const opexUnits = composed
-      .filter((u) => reports.has(u.code) && ADMIN_KINDS.includes(u.kind))
-      .map((u) => ({ ...u, opex: opexCells.reduce((s, k) => s + (memberCells.get(u.code)?.get(k) ?? 0), 0) }));
-    const sentence = opexSentence(opexUnits);
-    if (sentence && members.length > 1) generated['narrative.opexUnits'] = sentence;
-    return { ...generated, ...(await this.register.deptTexts(dept.code, year)) };
+    return { dept: record, year, pack, base, roles, members, reports, excluded, consolidation, session, admin, dataVersion };
   }
 
   async view(dept: string, year: number): Promise<ConsolidationView> {

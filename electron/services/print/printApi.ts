@@ -67,7 +67,8 @@ export function printMethods(print: PrintService, printer: PrinterPort | null): 
     verifyFingerprint: async ({ fingerprint, ...ref }) => {
       const result = await print.verify(ref, fingerprint);
       const unit = await print.unitName(ref);
-      return { ...result, lines: verifyLines(result, `${unit} ${ref.year} 年度报表`) };
+      const subject = ref.consolidated ? '部门汇总' : '报表';
+      return { ...result, lines: verifyLines(result, `${unit} ${ref.year} 年度${subject}`, subject) };
     },
   };
 }

@@ -56,8 +56,14 @@ export interface PrintJob {
   timings: { prepare: number; measure: number; render: number };
 }
 
+/** What a history lookup found: the time of the matching state, or (`note`) how far it looked without finding one. */
+export interface HistoryFinding {
+  stateAt: string | null;
+  note: string | null;
+}
+
 /** Optional history lookup (an edit journal): the latest time at which the report had this fingerprint. */
-export type HistoryLookup = (session: Session, fingerprint: string, perf?: PerfData) => Promise<string | null>;
+export type HistoryLookup = (session: Session, fingerprint: string, perf?: PerfData) => Promise<string | HistoryFinding | null>;
 
 export class PrintService {
   private renderer: Promise<PdfRenderer> | null = null;
@@ -218,8 +224,10 @@ export class PrintService {
       const matches = current.fingerprint === fingerprint;
       const first = prints[0];
       const changed = first ? changedParts(current, first.parts) : null;
-      const stateAt = !matches && this.history ? await this.history(session, fingerprint, perf) : null;
-      return { fingerprint, current: current.fingerprint, matches, printedAt: prints.map((p) => p.printedAt), changed: matches ? [] : changed, stateAt };
+      const found = !matches && this.history ? await this.history(session, fingerprint, perf) : null;
+      const stateAt = typeof found === 'string' ? found : (found?.stateAt ?? null);
+      const historyNote = typeof found === 'string' ? null : (found?.note ?? null);
+      return { fingerprint, current: current.fingerprint, matches, printedAt: prints.map((p) => p.printedAt), changed: matches ? [] : changed, stateAt, historyNote };
     });
   }
 
