@@ -52,6 +52,7 @@ export function reportSubjects(pack: Pack, base: Pack, rows: Record<string, stri
 }
 import { buildLenientEngine } from './lenientEngine';
 import { StaleDataError } from './store/database';
+import { perfText } from './perf/perfStore';
 import type { ReportStore } from './store/reportStore';
 
 /** The backup service as the sessions see it (see backup/backupService.ts). */
@@ -78,6 +79,11 @@ export interface Session {
   consolidated?: boolean;
   /** A department with units of several kinds: what the kind-restricted checks read. */
   kindScope?: KindScope | null;
+  /**
+   * The 绩效自评 data as last read or written here, as text: the engine does not hold it, so a 绩效 change
+   * made elsewhere is told by comparing this (the screen then reloads like for a cell changed elsewhere).
+   */
+  perfText?: string;
 }
 
 function stateText(engine: ReportEngine, texts: Record<string, string>): string {
@@ -277,8 +283,11 @@ export class ReportSessions {
     const { pack, yearCatalogues } = await this.packOfYear(base, ref.year);
     const data: ReportData = existing ? await this.store.loadReportData(existing.id) : { rows: {}, inputs: {}, texts: {} };
     const { engine, unfit } = buildLenientEngine(pack, engineData(data, reportSubjects(pack, base, data.rows, data.texts)));
-    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts, unfit };
-    if (cached && stale && (cached.reportId !== session.reportId || JSON.stringify(cached.unit) !== JSON.stringify(unit) || stateText(cached.engine, cached.texts) !== stateText(engine, session.texts))) {
+    const perf = existing ? await perfText(this.store.db, existing.id) : '';
+    const session: Session = { reportId: existing?.id ?? 0, unit, year: ref.year, pack, yearCatalogues, engine, texts: data.texts, unfit, perfText: perf };
+    const changed = (c: Session) =>
+      c.reportId !== session.reportId || JSON.stringify(c.unit) !== JSON.stringify(unit) || stateText(c.engine, c.texts) !== stateText(engine, session.texts) || (c.perfText ?? '') !== perf;
+    if (cached && stale && changed(cached)) {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     }
     this.sessions.set(key, session);

@@ -17,7 +17,7 @@ import { narrativeFileBytes } from '../narrative/narrativeFile';
 import type { ReportSessions, Session } from '../reportSessions';
 import type { ReportStore } from '../store/reportStore';
 import { perfFieldHistory } from './perfHistory';
-import { PerfStore } from './perfStore';
+import { perfDataText, PerfStore } from './perfStore';
 import { perfWorkbook } from './perfXlsx';
 
 type PerfMethods = Pick<Api, 'perfState' | 'perfEdit' | 'perfReport' | 'exportPerfReport' | 'exportPerfXlsx' | 'perfFieldHistory'>;
@@ -146,7 +146,10 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
         break;
       }
     }
-    return { state: await state(session), id };
+    const after = await state(session);
+    // This process's own 绩效 write is not a change made elsewhere.
+    session.perfText = perfDataText(after.data);
+    return { state: after, id };
   };
 
   const report = async (ref: ReportRef, outline: string): Promise<PerfReport & { def: PerfReportDef; unitName: string }> => {

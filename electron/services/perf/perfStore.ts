@@ -116,3 +116,11 @@ export class PerfStore {
 }
 
 export { DEPT_OWNER };
+
+/** 绩效自评 data as one text, to tell whether it changed (the same data gives the same text: rows come in a fixed order). */
+export const perfDataText = (data: PerfData): string => JSON.stringify(data);
+
+/** The 绩效自评 data of a stored report as one text (perfDataText). */
+export async function perfText(db: Database, reportId: number): Promise<string> {
+  return perfDataText(await new PerfStore(db).load(reportId));
+}

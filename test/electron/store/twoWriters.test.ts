@@ -63,6 +63,23 @@ describe('two writers on one database', () => {
     expect(await sum()).toBe(10_000);
   });
 
+  it('a 绩效自评 change made by the CLI moves the stamp of the report open in the web host; its own does not', async () => {
+    const h = host!;
+    await webOk(h, 'openReport', ref);
+    const added = await webOk(h, 'perfEdit', { ...ref, op: { op: 'addProject', name: '农村公路养护' } });
+    const id = added.id!;
+    const before = (await webOk(h, 'reportStamp', ref)).generation;
+    await webOk(h, 'perfEdit', { ...ref, op: { op: 'set', target: 'project', id, field: 'goalExpected', text: '完成养护 120 公里' } });
+    expect((await webOk(h, 'reportStamp', ref)).generation).toBe(before);
+
+    await cliOk('set', ...at(), '项目库', '1', '全年预算数（本年财政拨款）', '2,500.00');
+    const after = (await webOk(h, 'reportStamp', ref)).generation;
+    expect(after).toBe(before + 1);
+    expect((await webOk(h, 'reportStamp', ref)).generation).toBe(after);
+    const state = await webOk(h, 'perfState', ref);
+    expect(state.data.projects.map((p) => [p.name, p.annual[0], p.goalExpected])).toEqual([['农村公路养护', 250_000, '完成养护 120 公里']]);
+  });
+
   it('the web host sees a CLI write before reading, exporting and writing, and tells the page', async () => {
     const h = host!;
     const opened = await webOk(h, 'openReport', ref);
