@@ -5,42 +5,34 @@
  * 绩效自评 alone to a point; undo and the undo of an undo; a printed fingerprint placed at the point
  * whose 绩效 data it carries; and the same through `juesuan history` in-process.
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/services/store/database';
 import { createServices, type Services } from '../../../electron/services/createServices';
+import { MINUTE, openClockedServices, T0, type ClockedServices } from '../store/clockedServices';
 import { fingerprintOf } from '../../../electron/services/print/printService';
 import { sessionPerfData } from '../../../electron/services/perf/sessionPerf';
 import { perfStateAt } from '../../../electron/services/reportHistory';
 import type { PerfOp } from '../../../shared/perf/contract';
 import type { PerfData } from '../../../shared/perf/model';
-import { makeTempDir } from '../services/tempDir';
 import { cli, cliOk } from '../store/storeHarness';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let c: ClockedServices;
 let db: string;
 let s: Services;
-let clock: number;
 const ref = { unit: '001', year: 2020 };
-const T0 = Date.parse('2026-11-28T08:00:00Z');
-const minute = 60_000;
-const at = (m: number) => {
-  clock = T0 + m * minute;
-};
+const minute = MINUTE;
+const at = (m: number) => c.at(m);
 
 beforeEach(async () => {
-  temp = await makeTempDir('juesuan-perfhist-');
-  db = join(temp.dir, '决算.sqlite');
-  clock = T0;
-  s = await createServices({ dbPath: db, backupOnOpen: 'never', backup: { now: () => new Date(clock) } });
-  s.store.now = () => new Date(clock);
+  c = await openClockedServices('juesuan-perfhist-');
+  ({ db, s } = c);
   await s.api.addUnit({ code: '001', name: '某某县政务服务管理局', kind: '行政单位' });
   await s.api.openReport(ref);
 });
 
 afterEach(async () => {
   await s.close();
-  await temp.remove();
+  await c.close();
 });
 
 const edit = async (op: PerfOp): Promise<number> => (await s.api.perfEdit({ ...ref, op })).id ?? 0;

@@ -4,52 +4,38 @@
  * as the live 部门汇总 does and names the newest point with the printed fingerprint — through the Api's
  * verify, the CLI's `verify --dept`, and directly with a small bound.
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/createServices';
+import { MINUTE, T0 } from './clockedServices';
+import { DEPT, openDeptJournal, type DeptJournalFixture } from './deptJournalFixture';
 import { deptHistoryFinding, findDeptHistoryPoint } from '../../../electron/services/deptFingerprintHistory';
 import { localTime } from '../../../electron/services/backup/damagedDatabase';
 import { fingerprintOf } from '../../../electron/services/print/printService';
-import type { ReportRef } from '../../../shared/api/contract';
 import type { EliminationLine } from '../../../shared/api/registerContract';
-import { generateDept } from '../services/consolidate/deptFixture';
-import { yn2020 } from '../services/consolidate/harness';
-import { makeTempDir } from '../services/tempDir';
 import { cli } from './storeHarness';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let f: DeptJournalFixture;
 let db: string;
 let s: Services;
-let clock: number;
 let line: EliminationLine;
-const dept: ReportRef = { unit: 'D', year: 2020, consolidated: true };
-const T0 = Date.parse('2026-11-28T08:00:00Z');
-const minute = 60_000;
+const dept = DEPT;
+const minute = MINUTE;
 
 beforeEach(async () => {
-  temp = await makeTempDir('juesuan-dept-fingerprint-');
-  db = join(temp.dir, '决算.sqlite');
-  clock = T0;
-  s = await createServices({ dbPath: db, backupOnOpen: 'never', backup: { now: () => new Date(clock) } });
-  s.store.now = () => new Date(clock);
-  const { pack } = await yn2020();
-  const { units } = generateDept(pack, { units: 4, seed: 21, mismatch: 1000 });
-  for (const u of units) await s.store.replaceReport({ unit: u, year: 2020, packId: 'yn-2020', data: u.data });
+  f = await openDeptJournal('juesuan-dept-fingerprint-');
+  ({ db, s, line } = f);
   // A unit outside the department, with a report of its own.
   await s.api.addUnit({ code: 'X', name: '部门外单位', kind: '行政单位' });
   await s.api.setCells({ unit: 'X', year: 2020, edits: [{ table: 'T09', row: 'NABRGRP', col: 'c2', value: 100 }] });
-  line = (await s.api.consolidationView({ unit: 'D', year: 2020 })).lines.find((l) => l.mismatch)!;
 });
 
 afterEach(async () => {
   await s.close();
-  await temp.remove();
+  await f.close();
 });
 
 const fingerprintNow = async () => fingerprintOf(await s.sessions.open(dept)).fingerprint;
-const at = (minutes: number) => {
-  clock = T0 + minutes * minute;
-};
+const at = (minutes: number) => f.at(minutes);
 const unitEdit = (unit: string, value: number) => s.api.setCells({ unit, year: 2020, edits: [{ table: 'T09', row: 'NABRGRP', col: 'c2', value }] });
 const adjust = (amount: number | null, note?: string) => s.api.setAdjustment({ unit: 'D', year: 2020, key: line.key, amount, ...(note === undefined ? {} : { note }) });
 const latestUnitBatch = async (unit: string) => (await s.api.reportHistory({ unit, year: 2020 }))[0]!;

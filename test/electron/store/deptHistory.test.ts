@@ -4,41 +4,29 @@
  * listed for one 调整表 line and for the department, restored to a point in time (the restore itself
  * journalled and undoable), and shown by the CLI from its own connection.
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../electron/services/createServices';
+import type { Services } from '../../../electron/services/createServices';
+import { MINUTE, T0 } from './clockedServices';
+import { DEPT, openDeptJournal, type DeptJournalFixture } from './deptJournalFixture';
 import { Database } from '../../../electron/services/store/database';
-import type { ReportRef } from '../../../shared/api/contract';
 import type { EliminationLine } from '../../../shared/api/registerContract';
-import { generateDept } from '../services/consolidate/deptFixture';
-import { yn2020 } from '../services/consolidate/harness';
-import { makeTempDir } from '../services/tempDir';
 import { cli, cliOk } from './storeHarness';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let f: DeptJournalFixture;
 let db: string;
 let s: Services;
-let clock: number;
 let line: EliminationLine;
-const dept: ReportRef = { unit: 'D', year: 2020, consolidated: true };
-const T0 = Date.parse('2026-11-28T08:00:00Z');
-const minute = 60_000;
+const dept = DEPT;
+const minute = MINUTE;
 
 beforeEach(async () => {
-  temp = await makeTempDir('juesuan-dept-history-');
-  db = join(temp.dir, '决算.sqlite');
-  clock = T0;
-  s = await createServices({ dbPath: db, backupOnOpen: 'never', backup: { now: () => new Date(clock) } });
-  s.store.now = () => new Date(clock);
-  const { pack } = await yn2020();
-  const { units } = generateDept(pack, { units: 4, seed: 21, mismatch: 1000 });
-  for (const u of units) await s.store.replaceReport({ unit: u, year: 2020, packId: 'yn-2020', data: u.data });
-  line = (await s.api.consolidationView({ unit: 'D', year: 2020 })).lines.find((l) => l.mismatch)!;
+  f = await openDeptJournal('juesuan-dept-history-');
+  ({ db, s, line } = f);
 });
 
 afterEach(async () => {
   await s.close();
-  await temp.remove();
+  await f.close();
 });
 
 const set = (amount: number | null, note?: string) => s.api.setAdjustment({ unit: 'D', year: 2020, key: line.key, amount, ...(note === undefined ? {} : { note }) });
@@ -48,13 +36,13 @@ const parentCell = async () => (await s.api.openReport(dept)).inputs[`${line.par
 
 /** 08:01 the clerk types the amount with a note, 08:02 corrects it, 08:03 writes a department text, 08:04 clears the amount. */
 async function makeHistory(): Promise<void> {
-  clock = T0 + minute;
+  f.at(1);
   await set(line.childAmount, '差额为在途资金');
-  clock = T0 + 2 * minute;
+  f.at(2);
   await set(line.childAmount + 500, '差额为在途资金');
-  clock = T0 + 3 * minute;
+  f.at(3);
   await s.api.setTexts({ ...dept, texts: { 'narrative.duty': '部门主要职能' } });
-  clock = T0 + 4 * minute;
+  f.at(4);
   await set(null);
 }
 
@@ -107,7 +95,7 @@ describe('department edit history', () => {
     const batches = await s.api.reportHistory(dept);
     const after0802 = batches[2]!; // oldest first: 08:01, 08:02, 08:03, 08:04
 
-    clock = T0 + 10 * minute;
+    f.at(10);
     const restored = await s.api.restoreHistory({ ...dept, batchId: after0802.id });
     // amount + note back, the text (written later) gone.
     expect(restored.changed).toBe(3);
@@ -121,7 +109,7 @@ describe('department edit history', () => {
     expect((await s.api.adjustmentHistory({ unit: 'D', year: 2020, key: line.key }))[0]).toMatchObject({ how: 'restore', col: 'amount', old: null, new: line.childAmount + 500 });
 
     // Undoing the restore puts back what it replaced.
-    clock = T0 + 11 * minute;
+    f.at(11);
     const undone = await s.api.undoHistory({ ...dept, batchId: restored.batchId! });
     expect(undone).toMatchObject({ changed: 3, kept: 0 });
     expect(await amountNow()).toMatchObject({ amount: line.generated, overridden: false });

@@ -7,48 +7,43 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/createServices';
+import { MINUTE, openClockedServices, T0, type ClockedServices } from './clockedServices';
 import { fingerprintOf } from '../../../electron/services/print/printService';
 import { findHistoryPoint, reportStateAt } from '../../../electron/services/reportHistory';
-import { makeTempDir } from '../services/tempDir';
 import { cliOk } from './storeHarness';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let c: ClockedServices;
 let db: string;
 let s: Services;
-let clock: number;
 const ref = { unit: '001', year: 2020 };
-const T0 = Date.parse('2026-11-28T08:00:00Z');
-const minute = 60_000;
+const minute = MINUTE;
 
 beforeEach(async () => {
-  temp = await makeTempDir('juesuan-history-');
-  db = join(temp.dir, '决算.sqlite');
-  clock = T0;
-  s = await createServices({ dbPath: db, backupOnOpen: 'never', backup: { now: () => new Date(clock) } });
-  s.store.now = () => new Date(clock);
+  c = await openClockedServices('juesuan-history-');
+  ({ db, s } = c);
   await s.api.addUnit({ code: '001', name: '某某县政务服务管理局', kind: '行政单位' });
   await s.api.openReport(ref);
 });
 
 afterEach(async () => {
   await s.close();
-  await temp.remove();
+  await c.close();
 });
 
 const cell = (col: string, value: number | null) => ({ table: 'T03', row: '2010301', col, value });
 
 /** Four points in time: typed at 08:01, pasted at 08:02 (plus a T09 count), a text at 08:03, an import at 08:04. */
 async function makeHistory(): Promise<void> {
-  clock = T0 + minute;
+  c.at(1);
   await s.api.addRows({ ...ref, table: 'T03', rows: ['2010301'] });
   await s.api.setCells({ ...ref, edits: [cell('c2', 10_000)] });
-  clock = T0 + 2 * minute;
+  c.at(2);
   await s.api.setCells({ ...ref, how: 'paste', edits: [cell('c2', 20_000), cell('c3', 500)] });
   await s.api.setCells({ ...ref, edits: [{ table: 'T09', row: 'NABRGRP', col: 'c2', value: 3 }] });
-  clock = T0 + 3 * minute;
+  c.at(3);
   await s.api.setTexts({ ...ref, texts: { 'narrative.duty': '主要职能' } });
-  clock = T0 + 4 * minute;
-  const file = join(temp.dir, '报表.json');
+  c.at(4);
+  const file = join(c.dir, '报表.json');
   const doc = JSON.parse(await s.exportReport(ref));
   doc.tables.T03['2010301'].c2 = '999.00';
   delete doc.tables.T03['2010301'].c3;
@@ -157,7 +152,7 @@ describe('edit history', () => {
   it('places a printed fingerprint in the history once the data has changed since', async () => {
     await makeHistory();
     const printed = fingerprintOf(await s.sessions.open(ref)).fingerprint;
-    clock = T0 + 5 * minute;
+    c.at(5);
     await s.api.setCells({ ...ref, edits: [cell('c2', 123_456)] });
     const verified = await s.api.verifyFingerprint({ ...ref, fingerprint: printed });
     expect(verified.matches).toBe(false);
