@@ -190,6 +190,3 @@ export function perfMethods({ sessions, store, perf }: PerfDeps, howToAllow = '�
     },
   };
 }
-
-/** The 绩效 data of a report for the CLI's show / export-json (read through the same Api state). */
-export { PerfStore };

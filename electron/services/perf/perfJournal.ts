@@ -158,10 +158,6 @@ export interface PerfLogRow {
 
 export const PERF_LOG_COLUMNS = 'p.batch_id, b.at, b.how, p.target, p.row_id, p.field, p.old_value, p.new_value';
 
-function rowsOf(rows: PerfRows, target: RowTarget): Map<number, StoredRow> {
-  return rows[target];
-}
-
 /** Undoes one logged change on rows held in memory (`later` first: the reconstruction goes newest first). */
 export function applyOld(rows: PerfRows, log: Pick<PerfLogRow, 'target' | 'row_id' | 'field' | 'old_value'>): void {
   if (log.target === 'dept') {
@@ -169,7 +165,7 @@ export function applyOld(rows: PerfRows, log: Pick<PerfLogRow, 'target' | 'row_i
     if (column) rows.dept[column] = log.old_value ?? DEPT_DEFAULTS[column] ?? '';
     return;
   }
-  const map = rowsOf(rows, log.target);
+  const map = rows[log.target];
   if (log.field === '') {
     if (log.old_value === null) map.delete(log.row_id);
     else map.set(log.row_id, rowFromJson(log.old_value));
@@ -201,7 +197,7 @@ export function undoPerf(current: PerfRows, entries: readonly PerfLogRow[]): { r
       else applyOld(rows, e);
       continue;
     }
-    const map = rowsOf(rows, e.target);
+    const map = rows[e.target];
     if (e.field === '') {
       const now = map.get(e.row_id);
       // An added row goes only as it was added: one changed since keeps its later values (and stays).

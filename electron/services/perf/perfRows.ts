@@ -92,10 +92,6 @@ export async function readPerfRows(tx: Reader, reportId: number): Promise<PerfRo
   return { project: await rows('project'), indicator: await rows('indicator'), task: await rows('task'), dept: await readDept(tx, reportId) };
 }
 
-export function emptyPerfRows(): PerfRows {
-  return { project: new Map(), indicator: new Map(), task: new Map(), dept: { ...DEPT_DEFAULTS } };
-}
-
 const num = (v: number | string | undefined): number => Number(v ?? 0);
 const str = (v: number | string | undefined): string => String(v ?? '');
 

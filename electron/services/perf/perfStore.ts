@@ -11,7 +11,6 @@ import type { FieldValue, PerfTarget } from '../../../shared/perf/fields';
 import { columnOf, fieldChanges, journalPerf, type PerfChange } from './perfJournal';
 import { perfDataOf, readDept, readPerfRows, readRow, TABLES, type RowTarget } from './perfRows';
 
-
 /** How a write is journalled and the data version its checks were made at (a write decided on old data is refused). */
 export interface PerfWriteOptions {
   how?: ChangeHow;
@@ -114,8 +113,6 @@ export class PerfStore {
     });
   }
 }
-
-export { DEPT_OWNER };
 
 /** 绩效自评 data as one text, to tell whether it changed (the same data gives the same text: rows come in a fixed order). */
 export const perfDataText = (data: PerfData): string => JSON.stringify(data);
