@@ -25,7 +25,7 @@ import type { HistoryFinding } from './print/printService';
 import type { ReportSessions } from './reportSessions';
 import type { Tx } from './store/database';
 import { placeKey, placeOf, readDeptState, type DeptState } from './store/deptJournal';
-import { LOG_COLUMNS, type LogRow } from './store/history';
+import { applyOld, LOG_COLUMNS, type LogRow } from './store/history';
 import { readState } from './store/reportStore';
 
 /**
@@ -333,32 +333,22 @@ async function walk(tx: Tx, state: ConsolidatedState, fingerprint: string, maxBa
     const changed = new Map<CellKey, { table: string; row: string; col: string; before: number | null; after: number | null }>();
     let subjects = false;
     for (const row of unitLogs.get(batch.code)?.get(batch.id) ?? []) {
-      const value = row.old_value;
-      if (row.kind === 'cell') {
-        // As the report's own history reads it: a string is a text or decimal cell, a number 分 or a count.
-        const key = cellKey(row.table_id, row.row_id, row.col_id);
+      const key = row.kind === 'cell' ? cellKey(row.table_id, row.row_id, row.col_id) : null;
+      if (key) {
         const before = u.inputs.get(key);
         if (!changed.has(key)) changed.set(key, { table: row.table_id, row: row.row_id, col: row.col_id, before: before ?? null, after: null });
         if (before !== undefined && u.summed) contribute(key, before, -1);
-        u.inputs.delete(key);
+      } else if (row.kind === 'text' && row.row_id.startsWith('subject.')) subjects = true;
+      // The report's state is undone exactly as its own history reads it; the sums follow the cell.
+      applyOld(u, row);
+      if (key) {
+        const now = u.inputs.get(key);
         u.tracked.delete(key);
-        u.strings.delete(key);
-        if (typeof value === 'string') u.strings.set(key, value);
-        else if (value !== null) {
-          u.inputs.set(key, Number(value));
-          if (isTracked(key)) u.tracked.set(key, Number(value));
-          if (u.summed) contribute(key, Number(value), 1);
+        if (now !== undefined) {
+          if (isTracked(key)) u.tracked.set(key, now);
+          if (u.summed) contribute(key, now, 1);
         }
-        changed.get(key)!.after = u.inputs.get(key) ?? null;
-      } else if (row.kind === 'text') {
-        if (row.row_id.startsWith('subject.')) subjects = true;
-        if (value === null) u.texts.delete(row.row_id);
-        else u.texts.set(row.row_id, String(value));
-      } else {
-        const codes = u.rows.get(row.table_id) ?? new Set<string>();
-        if (value === null) codes.delete(row.row_id);
-        else codes.add(row.row_id);
-        u.rows.set(row.table_id, codes);
+        changed.get(key)!.after = now ?? null;
       }
     }
     // Before its first batch a report that held nothing did not exist yet.

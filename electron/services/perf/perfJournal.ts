@@ -4,7 +4,7 @@
  * state after any batch (rebuilt from today's rows by undoing, newest first, every later change), and
  * the undo of one batch. Batches are the report's own (change_batches), shared with cells and texts.
  */
-import { insertBatch, type ChangeHow } from '../store/journal';
+import { insertBatch, journalTarget, type ChangeHow } from '../store/journal';
 import type { Tx } from '../store/database';
 import { AppError } from '../../../shared/api/errors';
 import type { PerfTarget } from '../../../shared/perf/fields';
@@ -122,17 +122,10 @@ export async function insertPerfChanges(tx: Tx, batchId: number, changes: readon
   }
 }
 
-/** A new batch of the report (its unit and year read from the stored report). */
-export async function openBatch(tx: Tx, reportId: number, how: ChangeHow, at: Date, note = ''): Promise<number> {
-  const report = await tx.get<{ unit_code: string; year: number }>('SELECT unit_code, year FROM reports WHERE id = ?', [reportId]);
-  if (!report) throw new AppError('报表已不存在（可能已在别处删除），未写入');
-  return insertBatch(tx, { reportId, unitCode: report.unit_code, year: report.year }, how, at, note);
-}
-
 /** Journals 绩效 changes as a batch of their own; nothing when there are none. */
 export async function journalPerf(tx: Tx, reportId: number, how: ChangeHow, changes: readonly PerfChange[], at: Date, note = ''): Promise<number | null> {
   if (changes.length === 0) return null;
-  const batchId = await openBatch(tx, reportId, how, at, note);
+  const batchId = await insertBatch(tx, await journalTarget(tx, reportId), how, at, note);
   await insertPerfChanges(tx, batchId, changes);
   return batchId;
 }

@@ -131,7 +131,8 @@ export async function batchChanges(tx: Tx, report: HistoryReport, batchId: numbe
   return rows.map(toEntry);
 }
 
-function applyOld(state: { rows: Map<string, Set<string>>; inputs: Map<string, number>; texts: Map<string, string>; strings: Map<string, string> }, row: LogRow): void {
+/** Undoes one logged change on a report's state held in memory (the walk back goes newest first). */
+export function applyOld(state: { rows: Map<string, Set<string>>; inputs: Map<string, number>; texts: Map<string, string>; strings: Map<string, string> }, row: LogRow): void {
   const value = row.old_value;
   if (row.kind === 'cell') {
     // A string is a text or decimal cell (table typed_cells), a number 分 or a count.

@@ -3,6 +3,7 @@
  * change and its journal entry are committed together or not at all.
  */
 import { splitCellKey, type ReportData } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
 import type { Tx } from './database';
 
 export const CHANGE_HOWS = ['typed', 'paste', 'import', 'undo', 'restore'] as const;
@@ -41,6 +42,13 @@ export async function journal(tx: Tx, target: JournalTarget, how: ChangeHow, cha
 }
 
 /** A new, empty batch of the report (its changes are inserted by the caller, cells and 绩效 alike). */
+/** The stored report a batch is written for, named by id and by unit and year (refused when it no longer exists). */
+export async function journalTarget(tx: Tx, reportId: number): Promise<JournalTarget> {
+  const row = await tx.get<{ unit_code: string; year: number }>('SELECT unit_code, year FROM reports WHERE id = ?', [reportId]);
+  if (!row) throw new AppError('报表已不存在（可能已在别处删除），未写入');
+  return { reportId, unitCode: row.unit_code, year: row.year };
+}
+
 export async function insertBatch(tx: Tx, target: JournalTarget, how: ChangeHow, at: Date, note = ''): Promise<number> {
   const { lastID } = await tx.run('INSERT INTO change_batches (report_id, unit_code, year, at, how, note) VALUES (?, ?, ?, ?, ?, ?)', [
     target.reportId,

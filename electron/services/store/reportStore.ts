@@ -7,7 +7,7 @@
 import { UNIT_KINDS, cellKey, splitCellKey, type ReportData, type Unit, type UnitKind } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { Database, Tx } from './database';
-import { diffStates, insertBatch, journal, type Change, type ChangeHow, type JournalTarget } from './journal';
+import { diffStates, insertBatch, journal, journalTarget, type Change, type ChangeHow, type JournalTarget } from './journal';
 import { openDatabase, type OpenOptions } from './openDatabase';
 
 /**
@@ -171,12 +171,6 @@ function stateOf(
   const strings: Record<string, string> = {};
   for (const c of typedRows) strings[cellKey(c.table_id, c.row_id, c.col_id)] = c.value;
   return typedRows.length > 0 ? { rows, inputs, texts, strings } : { rows, inputs, texts };
-}
-
-async function journalTarget(tx: Tx, reportId: number): Promise<JournalTarget> {
-  const row = await tx.get<ReportRow>('SELECT id, unit_code, year, pack_id FROM reports WHERE id = ?', [reportId]);
-  if (!row) throw new AppError('报表已不存在（可能已在别处删除），未写入');
-  return { reportId, unitCode: row.unit_code, year: row.year };
 }
 
 /** Empties a report and writes `data` into it, journalling the difference (inside the caller's transaction). */

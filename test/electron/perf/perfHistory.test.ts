@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/services/store/database';
 import { createServices, type Services } from '../../../electron/services/createServices';
-import { MINUTE, openClockedServices, T0, type ClockedServices } from '../store/clockedServices';
+import { MINUTE as minute, openClockedServices, T0, type ClockedServices } from '../store/clockedServices';
 import { fingerprintOf } from '../../../electron/services/print/printService';
 import { sessionPerfData } from '../../../electron/services/perf/sessionPerf';
 import { perfStateAt } from '../../../electron/services/reportHistory';
@@ -20,7 +20,6 @@ let c: ClockedServices;
 let db: string;
 let s: Services;
 const ref = { unit: '001', year: 2020 };
-const minute = MINUTE;
 const at = (m: number) => c.at(m);
 
 beforeEach(async () => {

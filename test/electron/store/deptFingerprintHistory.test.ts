@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/createServices';
-import { MINUTE, T0 } from './clockedServices';
-import { DEPT, openDeptJournal, type DeptJournalFixture } from './deptJournalFixture';
+import { MINUTE as minute, T0 } from './clockedServices';
+import { DEPT as dept, openDeptJournal, type DeptJournalFixture } from './deptJournalFixture';
 import { deptHistoryFinding, findDeptHistoryPoint } from '../../../electron/services/deptFingerprintHistory';
 import { localTime } from '../../../electron/services/backup/damagedDatabase';
 import { fingerprintOf } from '../../../electron/services/print/printService';
@@ -18,8 +18,6 @@ let f: DeptJournalFixture;
 let db: string;
 let s: Services;
 let line: EliminationLine;
-const dept = DEPT;
-const minute = MINUTE;
 
 beforeEach(async () => {
   f = await openDeptJournal('juesuan-dept-fingerprint-');

@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/services/createServices';
-import { MINUTE, T0 } from './clockedServices';
-import { DEPT, openDeptJournal, type DeptJournalFixture } from './deptJournalFixture';
+import { MINUTE as minute, T0 } from './clockedServices';
+import { DEPT as dept, openDeptJournal, type DeptJournalFixture } from './deptJournalFixture';
 import { Database } from '../../../electron/services/store/database';
 import type { EliminationLine } from '../../../shared/api/registerContract';
 import { cli, cliOk } from './storeHarness';
@@ -16,8 +16,6 @@ let f: DeptJournalFixture;
 let db: string;
 let s: Services;
 let line: EliminationLine;
-const dept = DEPT;
-const minute = MINUTE;
 
 beforeEach(async () => {
   f = await openDeptJournal('juesuan-dept-history-');

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services/createServices';
-import { MINUTE, openClockedServices, T0, type ClockedServices } from './clockedServices';
+import { MINUTE as minute, openClockedServices, T0, type ClockedServices } from './clockedServices';
 import { fingerprintOf } from '../../../electron/services/print/printService';
 import { findHistoryPoint, reportStateAt } from '../../../electron/services/reportHistory';
 import { cliOk } from './storeHarness';
@@ -16,7 +16,6 @@ let c: ClockedServices;
 let db: string;
 let s: Services;
 const ref = { unit: '001', year: 2020 };
-const minute = MINUTE;
 
 beforeEach(async () => {
   c = await openClockedServices('juesuan-history-');
